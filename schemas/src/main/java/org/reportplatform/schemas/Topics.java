@@ -1,0 +1,50 @@
+package org.reportplatform.schemas;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every topic of the platform, in one place. Services meet only here and over HTTP. */
+public final class Topics {
+
+    private static final int ONE_MIB = 1024 * 1024;
+
+    /** Chapter changes, keyed {edition}/{slug}; kept forever (the chapters' revision history). */
+    public static final Topic<ChapterChanged> CHAPTERS =
+            new Topic<>("report.chapters.v1", ChapterChanged.class, 3, Topic.Retention.FOREVER, ONE_MIB);
+
+    /** Indicator (key figure) changes, keyed {edition}/{indicatorId}; kept forever. */
+    public static final Topic<IndicatorChanged> INDICATORS =
+            new Topic<>("report.indicators.v1", IndicatorChanged.class, 3, Topic.Retention.FOREVER, ONE_MIB);
+
+    /** Dataset changes, keyed {edition}/{datasetId}; kept forever. */
+    public static final Topic<DatasetChanged> DATASETS =
+            new Topic<>("report.datasets.v1", DatasetChanged.class, 3, Topic.Retention.FOREVER, ONE_MIB);
+
+    /** Rendered HTML pages, keyed by URL path; compacted to the current site. */
+    public static final Topic<RenderedOutput> PAGES =
+            new Topic<>("report.pages.v1", RenderedOutput.class, 3, Topic.Retention.COMPACTED, 4 * ONE_MIB);
+
+    /** Rendered documents (the report PDF), keyed by URL path; compacted, larger records. */
+    public static final Topic<RenderedOutput> DOCUMENTS =
+            new Topic<>("report.documents.v1", RenderedOutput.class, 1, Topic.Retention.COMPACTED, 32 * ONE_MIB);
+
+    private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS);
+
+    private Topics() {
+    }
+
+    public static List<Topic<?>> all() {
+        return ALL;
+    }
+
+    /** The topic of that name; a dead-letter topic resolves to the topic it holds records of. */
+    public static Optional<Topic<?>> byName(String name) {
+        String source = name.endsWith(".DLT") ? name.substring(0, name.length() - 4) : name;
+        return ALL.stream().filter(t -> t.name().equals(source)).findFirst();
+    }
+
+    /** The record key of a source (chapter, indicator, dataset) of an edition. */
+    public static String sourceKey(String edition, String id) {
+        return edition + "/" + id;
+    }
+}
