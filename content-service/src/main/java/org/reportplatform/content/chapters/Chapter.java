@@ -1,0 +1,31 @@
+package org.reportplatform.content.chapters;
+
+import java.time.Instant;
+import org.reportplatform.schemas.ChapterChanged;
+import org.reportplatform.schemas.ChapterState;
+
+/** A chapter as the API shows it: its current state and where that state came from. */
+public record Chapter(
+        String edition,
+        String slug,
+        String title,
+        String body,
+        int position,
+        String ownerTeam,
+        String language,
+        long revision,
+        Instant updatedAt,
+        String updatedBy) {
+
+    static Chapter of(ChapterChanged event) {
+        ChapterState state = event.getChapter();
+        return new Chapter(event.getEdition(), event.getSlug(), state.getTitle(), state.getBody(), state.getPosition(),
+                state.getOwnerTeam(), state.getLanguage(), event.getRevision(), event.getMetadata().getOccurredAt(),
+                event.getMetadata().getActor());
+    }
+
+    /** The strong entity tag of this revision, as sent in ETag and expected in If-Match. */
+    public String etag() {
+        return "\"" + revision + "\"";
+    }
+}

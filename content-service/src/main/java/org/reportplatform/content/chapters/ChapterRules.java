@@ -1,0 +1,66 @@
+package org.reportplatform.content.chapters;
+
+import java.util.regex.Pattern;
+import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.errors.FieldProblems;
+
+/** What a valid chapter request is. Limits are in {@link ChapterProperties}. */
+final class ChapterRules {
+
+    static final Pattern EDITION = Pattern.compile("^[0-9]{4}$");
+    static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+    static final Pattern TEAM = SLUG;
+    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(?:-[A-Z]{2})?$");
+    /** Control characters other than tab, newline and carriage return. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+
+    private ChapterRules() {
+    }
+
+    static void checkPath(String edition, String slug, int maxSlugLength) {
+        FieldProblems problems = new FieldProblems();
+        problems.check(EDITION.matcher(edition).matches(), "edition", "must be a year of four digits, e.g. 2024");
+        if (slug != null) {
+            problems.check(slug.length() <= maxSlugLength && SLUG.matcher(slug).matches(), "slug",
+                    "must be lowercase letters, digits and single hyphens (e.g. quete-de-justice), at most " + maxSlugLength + " characters");
+        }
+        problems.throwIfAny();
+    }
+
+    static void checkRequest(ChapterRequest request, ChapterProperties limits) {
+        if (request == null) {
+            throw ApiException.badRequest("body", "a JSON object with title and body is required");
+        }
+        FieldProblems problems = new FieldProblems();
+        text(problems, "title", request.title(), limits.maxTitleLength(), true);
+        text(problems, "body", request.body(), limits.maxBodyLength(), false);
+        if (request.position() != null) {
+            problems.check(request.position() >= 1, "position", "must be 1 or more");
+        }
+        if (request.ownerTeam() != null) {
+            problems.check(TEAM.matcher(request.ownerTeam()).matches() && request.ownerTeam().length() <= maxTeamLength(),
+                    "ownerTeam", "must be a team id: lowercase letters, digits and single hyphens");
+        }
+        if (request.language() != null) {
+            problems.check(LANGUAGE.matcher(request.language()).matches(), "language", "must be a language tag such as fr or fr-CH");
+        }
+        problems.throwIfAny();
+    }
+
+    private static void text(FieldProblems problems, String field, String value, int max, boolean singleLine) {
+        if (value == null || value.isBlank()) {
+            problems.add(field, "is required and must not be blank");
+            return;
+        }
+        if (value.length() > max) {
+            problems.add(field, "is " + value.length() + " characters long; the limit is " + max);
+        }
+        if (CONTROL.matcher(value).find() || (singleLine && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0))) {
+            problems.add(field, singleLine ? "must be one line without control characters" : "must not contain control characters");
+        }
+    }
+
+    private static int maxTeamLength() {
+        return 80;
+    }
+}

@@ -1,0 +1,179 @@
+package org.reportplatform.content.chapters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.log.Decision;
+import org.reportplatform.platform.log.EventMetadataFactory;
+import org.reportplatform.platform.log.RevisionLog;
+import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.schemas.ChapterChanged;
+import org.reportplatform.schemas.ChapterState;
+import org.reportplatform.schemas.EventMetadata;
+
+/**
+ * Decides every change to chapters: who may make it, whether it is based on the current
+ * revision, and which events it takes. Positions stay 1..n in report order: moving, adding or
+ * removing a chapter renumbers the others in the same transaction.
+ */
+public class ChapterWrites {
+
+    private final ChapterBook book;
+    private final RevisionLog<ChapterChanged> log;
+    private final EventMetadataFactory metadata;
+    private final ChapterProperties limits;
+
+    public ChapterWrites(ChapterBook book, RevisionLog<ChapterChanged> log, EventMetadataFactory metadata, ChapterProperties limits) {
+        this.book = book;
+        this.log = log;
+        this.metadata = metadata;
+        this.limits = limits;
+    }
+
+    /** The outcome of a PUT: the chapter as it is now, and whether the PUT created it. */
+    public record Outcome(Chapter chapter, boolean created) {
+    }
+
+    public Outcome put(String edition, String slug, ChapterRequest request, Preconditions preconditions, Caller caller) {
+        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterRules.checkRequest(request, limits);
+        return log.write(() -> {
+            Optional<ChapterChanged> latest = book.latest(edition, slug);
+            Optional<Chapter> current = book.current(edition, slug);
+            preconditions.checkWrite(revisionOf(current));
+            EventMetadata meta = metadata.by(caller);
+            long revision = latest.map(ChapterChanged::getRevision).orElse(0L) + 1;
+            if (current.isEmpty()) {
+                return create(edition, slug, request, caller, meta, revision);
+            }
+            return update(current.get(), request, caller, meta, revision);
+        });
+    }
+
+    public void delete(String edition, String slug, Preconditions preconditions, Caller caller) {
+        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        log.write(() -> {
+            Chapter current = book.current(edition, slug)
+                    .orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
+            requireAdmin(caller, "only an admin removes a chapter from the report");
+            preconditions.checkChange(revisionOf(Optional.of(current)));
+            EventMetadata meta = metadata.by(caller);
+            List<ChapterChanged> events = new ArrayList<>();
+            events.add(ChapterChanged.newBuilder().setMetadata(meta).setEdition(edition).setSlug(slug)
+                    .setRevision(current.revision() + 1).setChapter(null).build());
+            List<Chapter> others = new ArrayList<>(book.chapters(edition));
+            others.removeIf(c -> c.slug().equals(slug));
+            events.addAll(renumber(others, meta));
+            return new Decision<>(events, null);
+        });
+    }
+
+    private Decision<ChapterChanged, Outcome> create(String edition, String slug, ChapterRequest request, Caller caller,
+            EventMetadata meta, long revision) {
+        requireAdmin(caller, "only an admin creates chapters; ask an admin to create " + slug + " and assign it to your team");
+        if (request.ownerTeam() == null) {
+            throw ApiException.badRequest("ownerTeam", "is required when a chapter is created: the team that will own it");
+        }
+        List<Chapter> others = book.chapters(edition);
+        int position = clamp(request.position() == null ? others.size() + 1 : request.position(), others.size() + 1);
+        ChapterState state = ChapterState.newBuilder().setTitle(request.title()).setBody(request.body())
+                .setPosition(position).setOwnerTeam(request.ownerTeam())
+                .setLanguage(request.language() == null ? limits.defaultLanguage() : request.language()).build();
+        ChapterChanged created = event(meta, edition, slug, revision, state);
+        List<ChapterChanged> events = new ArrayList<>();
+        events.add(created);
+        events.addAll(renumberAround(others, slug, position, meta));
+        return new Decision<>(events, new Outcome(Chapter.of(created), true));
+    }
+
+    private Decision<ChapterChanged, Outcome> update(Chapter current, ChapterRequest request, Caller caller,
+            EventMetadata meta, long revision) {
+        if (!caller.mayEdit(current.ownerTeam())) {
+            throw ApiException.forbidden("chapter " + current.slug() + " belongs to team " + current.ownerTeam()
+                    + "; your token may edit only your team's chapters");
+        }
+        String owner = Objects.requireNonNullElse(request.ownerTeam(), current.ownerTeam());
+        if (!owner.equals(current.ownerTeam())) {
+            requireAdmin(caller, "only an admin assigns a chapter to another team");
+        }
+        List<Chapter> others = new ArrayList<>(book.chapters(current.edition()));
+        others.removeIf(c -> c.slug().equals(current.slug()));
+        int position = request.position() == null ? current.position() : clamp(request.position(), others.size() + 1);
+        if (position != current.position()) {
+            requireAdmin(caller, "only an admin changes the order of the report");
+        }
+        ChapterState state = ChapterState.newBuilder().setTitle(request.title()).setBody(request.body())
+                .setPosition(position).setOwnerTeam(owner)
+                .setLanguage(request.language() == null ? current.language() : request.language()).build();
+        if (state.equals(stateOf(current))) {
+            return Decision.nothing(new Outcome(current, false));
+        }
+        ChapterChanged updated = event(meta, current.edition(), current.slug(), revision, state);
+        List<ChapterChanged> events = new ArrayList<>();
+        events.add(updated);
+        if (position != current.position()) {
+            events.addAll(renumberAround(others, current.slug(), position, meta));
+        }
+        return new Decision<>(events, new Outcome(Chapter.of(updated), false));
+    }
+
+    /** Events for the other chapters whose position changes once {@code slug} stands at {@code position}. */
+    private List<ChapterChanged> renumberAround(List<Chapter> others, String slug, int position, EventMetadata meta) {
+        List<Chapter> order = new ArrayList<>(others);
+        order.removeIf(c -> c.slug().equals(slug));
+        order.add(position - 1, null);
+        List<ChapterChanged> events = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Chapter chapter = order.get(i);
+            if (chapter != null && chapter.position() != i + 1) {
+                events.add(moved(chapter, i + 1, meta));
+            }
+        }
+        return events;
+    }
+
+    private List<ChapterChanged> renumber(List<Chapter> order, EventMetadata meta) {
+        List<ChapterChanged> events = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            if (order.get(i).position() != i + 1) {
+                events.add(moved(order.get(i), i + 1, meta));
+            }
+        }
+        return events;
+    }
+
+    /** A renumbering is its own event (own id), made by the same actor as the change that caused it. */
+    private ChapterChanged moved(Chapter chapter, int position, EventMetadata cause) {
+        ChapterState state = stateOf(chapter);
+        state.setPosition(position);
+        return event(metadata.by(cause.getActor()), chapter.edition(), chapter.slug(), chapter.revision() + 1, state);
+    }
+
+    private static ChapterChanged event(EventMetadata meta, String edition, String slug, long revision, ChapterState state) {
+        return ChapterChanged.newBuilder().setMetadata(meta).setEdition(edition).setSlug(slug)
+                .setRevision(revision).setChapter(state).build();
+    }
+
+    private static ChapterState stateOf(Chapter chapter) {
+        return ChapterState.newBuilder().setTitle(chapter.title()).setBody(chapter.body()).setPosition(chapter.position())
+                .setOwnerTeam(chapter.ownerTeam()).setLanguage(chapter.language()).build();
+    }
+
+    private static OptionalLong revisionOf(Optional<Chapter> chapter) {
+        return chapter.map(c -> OptionalLong.of(c.revision())).orElse(OptionalLong.empty());
+    }
+
+    private static int clamp(int position, int max) {
+        return Math.max(1, Math.min(position, max));
+    }
+
+    private static void requireAdmin(Caller caller, String why) {
+        if (!caller.isAdmin()) {
+            throw ApiException.forbidden(why);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.reportplatform.platform.errors;
+
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.reportplatform.platform.log.LogUnavailableException;
+
+/**
+ * Turns every refusal into the platform's one JSON error format (RFC 9457 problem details).
+ * Ordered first so it wins over Spring's generic problem-details advice for the cases it knows.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ApiErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    public ResponseEntity<ProblemDetail> refused(ApiException e, ServerWebExchange exchange) {
+        ProblemDetail problem = problem(e.status(), e.getMessage(), exchange);
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors());
+        }
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(problem);
+    }
+
+    /** Unreadable bodies: malformed or truncated JSON, wrong types, bad UTF-8. */
+    @ExceptionHandler(ServerWebInputException.class)
+    public ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e, ServerWebExchange exchange) {
+        String reason = rootMessage(e);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "request body is not valid: " + reason, exchange);
+        problem.setProperty("errors", List.of(new ApiException.FieldProblem("body", reason)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(LogUnavailableException.class)
+    public ResponseEntity<ProblemDetail> unavailable(LogUnavailableException e, ServerWebExchange exchange) {
+        log.warn("write refused, the event log is unavailable: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "the change was not saved: the event log (Kafka) is unavailable; try again shortly", exchange);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        return problem;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+            if (cause instanceof DecodingException) {
+                break;
+            }
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // Jackson appends the source location and a description of the input; keep the first line.
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline).strip() : message.strip();
+    }
+}

@@ -1,0 +1,188 @@
+package org.reportplatform.platform.log;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.reportplatform.schemas.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * A writer's state, kept on a Kafka topic: the log is the store.
+ *
+ * <p>On start, before the web server accepts requests, the whole topic is replayed (read
+ * committed) into the {@code applier}, so the state is exactly what the log says. Afterwards every
+ * write runs {@link #write} under one lock: decide against the current state, publish the events
+ * in one Kafka transaction, and apply them only once Kafka committed them. The lock makes this
+ * service the single writer of its topic: a decision is never based on a state that another
+ * write is about to change, and one key's revisions reach the partition in order.
+ *
+ * <p>If Kafka fails or hangs, the transaction is aborted and {@link LogUnavailableException} is
+ * thrown within a bounded time; read-committed consumers never see the aborted events.
+ */
+public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RevisionLog.class);
+
+    private final Topic<E> topic;
+    private final Function<E, String> keyOf;
+    private final Consumer<E> applier;
+    private final KafkaTemplate<String, SpecificRecord> template;
+    private final ConsumerFactory<String, Object> consumers;
+    private final Duration timeout;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private volatile boolean replayed;
+    private volatile long replayedEvents;
+
+    public RevisionLog(Topic<E> topic, Function<E, String> keyOf, Consumer<E> applier,
+            KafkaTemplate<String, SpecificRecord> template, ConsumerFactory<String, Object> consumers, Duration timeout) {
+        this.topic = topic;
+        this.keyOf = keyOf;
+        this.applier = applier;
+        this.template = template;
+        this.consumers = consumers;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Decides, publishes and applies one change. The decision may throw (a refused request):
+     * then nothing is published. Blocking: call it off the event loop.
+     */
+    public <R> R write(Supplier<Decision<E, R>> decide) {
+        if (!replayed) {
+            throw new LogUnavailableException("the state of " + topic.name() + " is still being replayed", null);
+        }
+        writeLock.lock();
+        try {
+            Decision<E, R> decision = decide.get();
+            if (!decision.events().isEmpty()) {
+                publish(decision.events());
+                decision.events().forEach(applier);
+            }
+            return decision.result();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void publish(List<E> events) {
+        try {
+            template.executeInTransaction(operations -> {
+                List<java.util.concurrent.CompletableFuture<?>> sends = new ArrayList<>();
+                for (E event : events) {
+                    sends.add(operations.send(topic.name(), keyOf.apply(event), event));
+                }
+                for (var send : sends) {
+                    await(send);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            throw new LogUnavailableException("Kafka did not acknowledge " + events.size() + " event(s) on "
+                    + topic.name() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private void await(java.util.concurrent.CompletableFuture<?> send) {
+        try {
+            send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("send failed: " + rootMessage(e), e);
+        }
+    }
+
+    /** Reads the topic from the beginning up to its current end (last stable offset). */
+    void replay() {
+        long started = System.nanoTime();
+        try (var consumer = consumers.createConsumer(null, topic.name() + "-replay")) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(topic.name(), timeout)) {
+                partitions.add(new TopicPartition(info.topic(), info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
+            long count = 0;
+            while (!caughtUp(consumer, end)) {
+                ConsumerRecords<String, Object> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, Object> record : records) {
+                    if (record.value() == null) {
+                        log.error("skipped an unreadable record at {}-{}@{} while replaying", record.topic(),
+                                record.partition(), record.offset());
+                        continue;
+                    }
+                    applier.accept(topic.cast(record.value()));
+                    count++;
+                }
+            }
+            replayedEvents = count;
+        }
+        replayed = true;
+        log.info("replayed {} events of {} in {} ms", replayedEvents, topic.name(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static boolean caughtUp(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        return end.isEmpty();
+    }
+
+    public boolean isReplayed() {
+        return replayed;
+    }
+
+    public long replayedEvents() {
+        return replayedEvents;
+    }
+
+    public Topic<E> topic() {
+        return topic;
+    }
+
+    @Override
+    public void start() {
+        replay();
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public boolean isRunning() {
+        return replayed;
+    }
+
+    /** Before the web server starts (it starts in a much later phase): no request sees a partial state. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}

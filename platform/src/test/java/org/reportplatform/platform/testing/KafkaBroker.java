@@ -1,0 +1,116 @@
+package org.reportplatform.platform.testing;
+
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * A real Kafka broker for one test class: a Testcontainers Kafka container where a Docker engine
+ * is reachable, otherwise Kafka's own KRaft broker inside the test JVM. Same tests either way.
+ *
+ * <pre>
+ * &#64;RegisterExtension static final KafkaBroker kafka = new KafkaBroker();
+ *
+ * &#64;DynamicPropertySource
+ * static void kafka(DynamicPropertyRegistry registry) { kafka.register(registry); }
+ * </pre>
+ */
+public class KafkaBroker implements BeforeAllCallback {
+
+    private static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+
+    private Runtime runtime;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        runtime = dockerAvailable() ? new ContainerRuntime() : new EmbeddedRuntime();
+        runtime.start();
+        // Stopped when the test class's context closes, after every afterAll callback: a Spring
+        // context closed by @DirtiesContext still finds its broker and shuts down quietly.
+        context.getStore(ExtensionContext.Namespace.create(KafkaBroker.class, this))
+                .put("broker", (AutoCloseable) this::stop);
+    }
+
+    private void stop() {
+        if (runtime != null) {
+            runtime.stop();
+            runtime = null;
+        }
+    }
+
+    public String bootstrapServers() {
+        if (runtime == null) {
+            throw new IllegalStateException("the broker is not running: register KafkaBroker with @RegisterExtension on a static field");
+        }
+        return runtime.bootstrapServers();
+    }
+
+    /** Points a Spring Boot test's Kafka clients at this broker. */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", this::bootstrapServers);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private interface Runtime {
+        void start();
+
+        void stop();
+
+        String bootstrapServers();
+    }
+
+    private static final class ContainerRuntime implements Runtime {
+        private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+
+        @Override
+        public void start() {
+            container.start();
+        }
+
+        @Override
+        public void stop() {
+            container.stop();
+        }
+
+        @Override
+        public String bootstrapServers() {
+            return container.getBootstrapServers();
+        }
+    }
+
+    private static final class EmbeddedRuntime implements Runtime {
+        private final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+
+        @Override
+        public void start() {
+            // One broker: every internal topic (offsets, transaction state) must fit on it.
+            broker.brokerProperties(Map.of(
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1",
+                    "offsets.topic.replication.factor", "1",
+                    "auto.create.topics.enable", "false",
+                    "message.max.bytes", Integer.toString(40 * 1024 * 1024)));
+            broker.afterPropertiesSet();
+        }
+
+        @Override
+        public void stop() {
+            broker.destroy();
+        }
+
+        @Override
+        public String bootstrapServers() {
+            return broker.getBrokersAsString();
+        }
+    }
+}
