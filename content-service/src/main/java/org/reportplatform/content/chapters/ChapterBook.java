@@ -2,10 +2,8 @@ package org.reportplatform.content.chapters;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.reportplatform.platform.revisions.RevisionHistory;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.Topics;
 
@@ -15,17 +13,16 @@ import org.reportplatform.schemas.Topics;
  */
 public class ChapterBook {
 
-    private final Map<String, List<ChapterChanged>> historyByKey = new ConcurrentHashMap<>();
+    private final RevisionHistory<ChapterChanged> history =
+            new RevisionHistory<>(e -> Topics.sourceKey(e.getEdition(), e.getSlug()));
 
     public void apply(ChapterChanged event) {
-        historyByKey.computeIfAbsent(Topics.sourceKey(event.getEdition(), event.getSlug()),
-                key -> new CopyOnWriteArrayList<>()).add(event);
+        history.apply(event);
     }
 
     /** The latest event of a chapter, deleted or not; empty if it never existed. */
     public Optional<ChapterChanged> latest(String edition, String slug) {
-        List<ChapterChanged> history = historyByKey.get(Topics.sourceKey(edition, slug));
-        return history == null || history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+        return history.latest(Topics.sourceKey(edition, slug));
     }
 
     /** The chapter as it is now; empty if it never existed or was deleted. */
@@ -35,10 +32,7 @@ public class ChapterBook {
 
     /** The chapters of an edition in report order. */
     public List<Chapter> chapters(String edition) {
-        String prefix = edition + "/";
-        return historyByKey.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix))
-                .map(e -> e.getValue().get(e.getValue().size() - 1))
+        return history.latestUnder(edition + "/").stream()
                 .filter(e -> e.getChapter() != null)
                 .map(Chapter::of)
                 .sorted(Comparator.comparingInt(Chapter::position).thenComparing(Chapter::slug))
@@ -47,6 +41,10 @@ public class ChapterBook {
 
     /** Every revision of a chapter, oldest first. */
     public List<ChapterChanged> history(String edition, String slug) {
-        return List.copyOf(historyByKey.getOrDefault(Topics.sourceKey(edition, slug), List.of()));
+        return history.history(Topics.sourceKey(edition, slug));
+    }
+
+    String keyOf(ChapterChanged event) {
+        return history.keyOf().apply(event);
     }
 }

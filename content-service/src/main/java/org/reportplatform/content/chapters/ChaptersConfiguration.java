@@ -22,7 +22,7 @@ class ChaptersConfiguration {
     @Bean
     RevisionLog<ChapterChanged> chapterLog(ChapterBook book, KafkaTemplate<String, SpecificRecord> template,
             ConsumerFactory<String, Object> consumers) {
-        return new RevisionLog<>(Topics.CHAPTERS, e -> Topics.sourceKey(e.getEdition(), e.getSlug()), book::apply,
+        return new RevisionLog<>(Topics.CHAPTERS, book::keyOf, book::apply,
                 template, consumers, Duration.ofSeconds(5));
     }
 

@@ -1,0 +1,27 @@
+package org.reportplatform.figures.datasets;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.reportplatform.schemas.DatasetChanged;
+import org.reportplatform.schemas.DatasetState;
+
+/** A dataset as the API shows it: typed columns and rows of exact cell strings. */
+public record Dataset(String edition, String id, String title, List<Column> columns, List<List<String>> rows, String unit,
+        String source, String ownerTeam, long revision, Instant updatedAt, String updatedBy) {
+
+    public record Column(String name, String type) {
+    }
+
+    static Dataset of(DatasetChanged event) {
+        DatasetState s = event.getDataset();
+        return new Dataset(event.getEdition(), event.getDatasetId(), s.getTitle(),
+                s.getColumns().stream().map(c -> new Column(c.getName(), c.getType().name().toLowerCase(Locale.ROOT))).toList(),
+                s.getRows(), s.getUnit(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
+                event.getMetadata().getOccurredAt(), event.getMetadata().getActor());
+    }
+
+    public String etag() {
+        return "\"" + revision + "\"";
+    }
+}

@@ -1,0 +1,39 @@
+package org.reportplatform.figures.indicators;
+
+import java.time.Instant;
+import java.util.Locale;
+import org.reportplatform.schemas.IndicatorChanged;
+import org.reportplatform.schemas.IndicatorState;
+import org.reportplatform.schemas.IndicatorType;
+
+/**
+ * An indicator as the API shows it. {@code value} is a JSON number for integer, decimal,
+ * percentage and money (exact: written from the stored decimal string), a string for text.
+ */
+public record Indicator(
+        String edition,
+        String id,
+        String label,
+        String type,
+        Object value,
+        String currency,
+        String unit,
+        String period,
+        String source,
+        String ownerTeam,
+        long revision,
+        Instant updatedAt,
+        String updatedBy) {
+
+    static Indicator of(IndicatorChanged event) {
+        IndicatorState s = event.getIndicator();
+        Object value = s.getType() == IndicatorType.TEXT ? s.getValue() : new java.math.BigDecimal(s.getValue());
+        return new Indicator(event.getEdition(), event.getIndicatorId(), s.getLabel(), s.getType().name().toLowerCase(Locale.ROOT),
+                value, s.getCurrency(), s.getUnit(), s.getPeriod(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
+                event.getMetadata().getOccurredAt(), event.getMetadata().getActor());
+    }
+
+    public String etag() {
+        return "\"" + revision + "\"";
+    }
+}

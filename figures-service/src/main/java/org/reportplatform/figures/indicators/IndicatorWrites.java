@@ -1,0 +1,117 @@
+package org.reportplatform.figures.indicators;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.errors.FieldProblems;
+import org.reportplatform.platform.log.Decision;
+import org.reportplatform.platform.log.EventMetadataFactory;
+import org.reportplatform.platform.log.RevisionLog;
+import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.schemas.IndicatorChanged;
+import org.reportplatform.schemas.IndicatorState;
+import org.reportplatform.schemas.IndicatorType;
+
+/** Decides every change to indicators: validation, ownership, revision preconditions. */
+public class IndicatorWrites {
+
+    static final Pattern EDITION = Pattern.compile("^[0-9]{4}$");
+    static final Pattern ID = Pattern.compile("^[a-z0-9]+(?:[.-][a-z0-9]+)*$");
+    private static final Pattern TEAM = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
+    private static final int MAX_ID = 80;
+    private static final int MAX_TEXT = 200;
+
+    private final IndicatorBook book;
+    private final RevisionLog<IndicatorChanged> log;
+    private final EventMetadataFactory metadata;
+
+    public IndicatorWrites(IndicatorBook book, RevisionLog<IndicatorChanged> log, EventMetadataFactory metadata) {
+        this.book = book;
+        this.log = log;
+        this.metadata = metadata;
+    }
+
+    public record Outcome(Indicator indicator, boolean created) {
+    }
+
+    static void checkPath(String edition, String id) {
+        FieldProblems problems = new FieldProblems();
+        problems.check(EDITION.matcher(edition).matches(), "edition", "must be a year of four digits, e.g. 2024");
+        if (id != null) {
+            problems.check(id.length() <= MAX_ID && ID.matcher(id).matches(), "id",
+                    "must be lowercase letters and digits joined by single dots or hyphens (e.g. sos-defenders.cases), at most " + MAX_ID + " characters");
+        }
+        problems.throwIfAny();
+    }
+
+    public Outcome put(String edition, String id, IndicatorRequest request, Preconditions preconditions, Caller caller) {
+        checkPath(edition, id);
+        IndicatorState requested = validate(request);
+        return log.write(() -> {
+            Optional<IndicatorChanged> latest = book.latest(edition, id);
+            Optional<Indicator> current = book.current(edition, id);
+            preconditions.checkWrite(current.map(i -> OptionalLong.of(i.revision())).orElse(OptionalLong.empty()));
+            long revision = latest.map(IndicatorChanged::getRevision).orElse(0L) + 1;
+            if (current.isEmpty()) {
+                if (!caller.isAdmin()) {
+                    throw ApiException.forbidden("only an admin creates indicators; ask an admin to create " + id + " for your team");
+                }
+                if (request.ownerTeam() == null) {
+                    throw ApiException.badRequest("ownerTeam", "is required when an indicator is created: the team that will own it");
+                }
+            } else {
+                Indicator existing = current.get();
+                if (!caller.mayEdit(existing.ownerTeam())) {
+                    throw ApiException.forbidden("indicator " + id + " belongs to team " + existing.ownerTeam()
+                            + "; your token may edit only your team's figures");
+                }
+                requested.setOwnerTeam(Objects.requireNonNullElse(request.ownerTeam(), existing.ownerTeam()));
+                if (!requested.getOwnerTeam().equals(existing.ownerTeam()) && !caller.isAdmin()) {
+                    throw ApiException.forbidden("only an admin assigns an indicator to another team");
+                }
+                if (requested.equals(latest.get().getIndicator())) {
+                    return Decision.nothing(new Outcome(existing, false));
+                }
+            }
+            IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
+                    .setIndicatorId(id).setRevision(revision).setIndicator(requested).build();
+            return Decision.publish(event, new Outcome(Indicator.of(event), current.isEmpty()));
+        });
+    }
+
+    private static IndicatorState validate(IndicatorRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("body", "a JSON object with label, type and value is required");
+        }
+        FieldProblems problems = new FieldProblems();
+        text(problems, "label", request.label(), true);
+        text(problems, "unit", request.unit(), false);
+        text(problems, "period", request.period(), false);
+        text(problems, "source", request.source(), false);
+        if (request.ownerTeam() != null) {
+            problems.check(TEAM.matcher(request.ownerTeam()).matches(), "ownerTeam", "must be a team id: lowercase letters, digits and single hyphens");
+        }
+        IndicatorType type = IndicatorValues.type(request.type(), problems);
+        String value = type == null ? null : IndicatorValues.normalize(type, request.value(), request.currency(), problems);
+        if (type != null && type != IndicatorType.MONEY && request.currency() != null) {
+            problems.add("currency", "only money indicators have a currency");
+        }
+        problems.throwIfAny();
+        return IndicatorState.newBuilder().setLabel(request.label()).setType(type).setValue(value)
+                .setCurrency(request.currency()).setUnit(request.unit()).setPeriod(request.period())
+                .setSource(request.source()).setOwnerTeam(Objects.requireNonNullElse(request.ownerTeam(), "")).build();
+    }
+
+    private static void text(FieldProblems problems, String field, String value, boolean required) {
+        if (value == null) {
+            problems.check(!required, field, "is required");
+            return;
+        }
+        problems.check(!required || !value.isBlank(), field, "must not be blank");
+        problems.check(value.length() <= MAX_TEXT, field, "is " + value.length() + " characters long; the limit is " + MAX_TEXT);
+        problems.check(value.chars().noneMatch(Character::isISOControl), field, "must be one line without control characters");
+    }
+}

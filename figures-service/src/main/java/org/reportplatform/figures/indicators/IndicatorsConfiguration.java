@@ -1,0 +1,32 @@
+package org.reportplatform.figures.indicators;
+
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.reportplatform.platform.log.EventMetadataFactory;
+import org.reportplatform.platform.log.RevisionLog;
+import org.reportplatform.schemas.IndicatorChanged;
+import org.reportplatform.schemas.Topics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration
+class IndicatorsConfiguration {
+
+    @Bean
+    IndicatorBook indicatorBook() {
+        return new IndicatorBook();
+    }
+
+    @Bean
+    RevisionLog<IndicatorChanged> indicatorLog(IndicatorBook book, KafkaTemplate<String, SpecificRecord> template,
+            ConsumerFactory<String, Object> consumers) {
+        return new RevisionLog<>(Topics.INDICATORS, book::keyOf, book::apply, template, consumers, Duration.ofSeconds(5));
+    }
+
+    @Bean
+    IndicatorWrites indicatorWrites(IndicatorBook book, RevisionLog<IndicatorChanged> indicatorLog, EventMetadataFactory metadata) {
+        return new IndicatorWrites(book, indicatorLog, metadata);
+    }
+}
