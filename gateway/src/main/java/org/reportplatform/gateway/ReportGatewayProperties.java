@@ -1,0 +1,52 @@
+package org.reportplatform.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the gateway routes the API, and how long it waits. Set by environment in run.sh and
+ * docker-compose: {@code REPORT_GATEWAY_CONTENT_URI}, {@code REPORT_GATEWAY_FIGURES_URI},
+ * {@code REPORT_GATEWAY_RENDER_URI}, {@code REPORT_GATEWAY_REQUEST_TIMEOUT},
+ * {@code REPORT_GATEWAY_CONNECT_TIMEOUT}.
+ *
+ * @param contentUri     the content service (chapters): scheme, host and port, no path
+ * @param figuresUri     the figures service (indicators, datasets)
+ * @param renderUri      the render service (operations)
+ * @param requestTimeout how long a routed request may wait for the service's response headers
+ *                       before the caller gets a 503
+ * @param connectTimeout how long to wait for a TCP connection to a service
+ */
+@ConfigurationProperties("report.gateway")
+public record ReportGatewayProperties(
+        @DefaultValue("http://localhost:8081") URI contentUri,
+        @DefaultValue("http://localhost:8082") URI figuresUri,
+        @DefaultValue("http://localhost:8083") URI renderUri,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("2s") Duration connectTimeout) {
+
+    public ReportGatewayProperties {
+        requireServiceUri("content-uri", contentUri);
+        requireServiceUri("figures-uri", figuresUri);
+        requireServiceUri("render-uri", renderUri);
+        requirePositive("request-timeout", requestTimeout);
+        requirePositive("connect-timeout", connectTimeout);
+    }
+
+    private static void requireServiceUri(String name, URI uri) {
+        boolean http = uri != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        if (!http || uri.getHost() == null) {
+            throw new IllegalArgumentException("report.gateway." + name + " must be an absolute http(s) URI such as http://localhost:8081, got " + uri);
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            throw new IllegalArgumentException("report.gateway." + name + " must not have a path (API paths are passed unchanged), got " + uri);
+        }
+    }
+
+    private static void requirePositive(String name, Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("report.gateway." + name + " must be positive, got " + duration);
+        }
+    }
+}

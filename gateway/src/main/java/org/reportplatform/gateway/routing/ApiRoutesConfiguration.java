@@ -1,0 +1,58 @@
+package org.reportplatform.gateway.routing;
+
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
+import java.util.Map;
+import org.reportplatform.gateway.ReportGatewayProperties;
+import org.reportplatform.gateway.errors.ProblemResponses;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code /api/**} to the writers, with Spring Cloud Gateway (server WebFlux): paths, query,
+ * body and headers (Authorization included) are passed unchanged; the gateway adds
+ * {@code Forwarded}/{@code X-Forwarded-*}. A service that is down or slower than
+ * {@code report.gateway.request-timeout} gives the caller a 503 problem naming it
+ * ({@link UpstreamFailureFilter}); any other answer of a service, errors included, reaches the
+ * caller as the service gave it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiRoutesConfiguration {
+
+    @Bean
+    RouteLocator apiRoutes(RouteLocatorBuilder routes, ReportGatewayProperties properties) {
+        return routes.routes()
+                .route("content", route -> route
+                        .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**")
+                        .metadata(metadata(Upstream.CONTENT, properties))
+                        .uri(Upstream.CONTENT.uri(properties)))
+                .route("figures", route -> route
+                        // indicators:import and datasets:import are custom methods on the collections
+                        .path("/api/editions/{edition}/indicators", "/api/editions/{edition}/indicators/**",
+                                "/api/editions/{edition}/indicators:*",
+                                "/api/editions/{edition}/datasets", "/api/editions/{edition}/datasets/**",
+                                "/api/editions/{edition}/datasets:*")
+                        .metadata(metadata(Upstream.FIGURES, properties))
+                        .uri(Upstream.FIGURES.uri(properties)))
+                .route("render", route -> route
+                        .path("/api/ops", "/api/ops/**")
+                        .metadata(metadata(Upstream.RENDER, properties))
+                        .uri(Upstream.RENDER.uri(properties)))
+                .build();
+    }
+
+    @Bean
+    UpstreamFailureFilter upstreamFailureFilter(ReportGatewayProperties properties, ProblemResponses problems) {
+        return new UpstreamFailureFilter(properties.requestTimeout(), problems);
+    }
+
+    private static Map<String, Object> metadata(Upstream upstream, ReportGatewayProperties properties) {
+        return Map.of(
+                Upstream.METADATA_KEY, upstream,
+                RESPONSE_TIMEOUT_ATTR, properties.requestTimeout().toMillis(),
+                CONNECT_TIMEOUT_ATTR, Math.toIntExact(properties.connectTimeout().toMillis()));
+    }
+}

@@ -1,0 +1,77 @@
+package org.reportplatform.gateway.site;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.method;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
+
+import java.util.List;
+import org.reportplatform.gateway.errors.ProblemResponses;
+import org.reportplatform.schemas.Topics;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The served report: the view of the rendered topics, the reader that keeps it current, and the
+ * routes {@code /}, {@code /{edition}} and {@code /{edition}/**} (edition = digits, so nothing
+ * here can shadow {@code /api/**} or a later feature's paths).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SiteConfiguration {
+
+    /** The topics the site is served from, in lookup order. */
+    static final List<String> TOPICS = List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name());
+
+    private static final RequestPredicate GET_OR_HEAD = method(HttpMethod.GET).or(method(HttpMethod.HEAD));
+
+    @Bean
+    SiteView siteView() {
+        return new SiteView(TOPICS);
+    }
+
+    @Bean
+    SiteViewReader siteViewReader(ConsumerFactory<?, ?> consumerFactory, SiteView view, ApplicationEventPublisher events) {
+        return new SiteViewReader(consumerFactory, view, TOPICS, events);
+    }
+
+    /**
+     * Spring Boot publishes ACCEPTING_TRAFFIC only after the application runners: holding this
+     * one until the initial read is done keeps the replica out of rotation until then, while the
+     * web server (and liveness) are already up.
+     */
+    @Bean
+    ApplicationRunner awaitSiteView(SiteViewReader reader) {
+        return arguments -> reader.awaitCaughtUp();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> siteRoutes(SiteView view, ProblemResponses problems) {
+        SiteHandler handler = new SiteHandler(view, problems);
+        return RouterFunctions.route()
+                .route(GET_OR_HEAD.and(path("/")), handler::newestEdition)
+                .route(GET_OR_HEAD.and(path("/{edition:\\d+}")), handler::editionWithoutSlash)
+                .route(GET_OR_HEAD.and(path("/{edition:\\d+}/**")), handler::output)
+                .build();
+    }
+
+    /** {@code siteView} in {@code /actuator/health}: what this replica holds. */
+    @Bean
+    HealthIndicator siteViewHealthIndicator(SiteView view, SiteViewReader reader) {
+        return () -> {
+            Health.Builder health = view.isCaughtUp() ? Health.up() : Health.outOfService();
+            TOPICS.forEach(topic -> health.withDetail(topic, view.size(topic)));
+            view.newestEdition().ifPresent(edition -> health.withDetail("newestEdition", edition));
+            return health.withDetail("caughtUp", view.isCaughtUp())
+                    .withDetail("skippedRecords", reader.skippedRecords())
+                    .build();
+        };
+    }
+}
