@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * in an edition of its own, so the tests share the broker without sharing state.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 @ActiveProfiles("demo")
 @DirtiesContext
 class ChapterApiTest {

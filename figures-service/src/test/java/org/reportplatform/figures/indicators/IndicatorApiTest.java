@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The indicators API over real HTTP against a real broker; each test uses its own edition. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 @ActiveProfiles("demo")
 @DirtiesContext
 class IndicatorApiTest {

@@ -98,6 +98,10 @@ public class KafkaBroker implements BeforeAllCallback {
                     "transaction.state.log.replication.factor", "1",
                     "transaction.state.log.min.isr", "1",
                     "offsets.topic.replication.factor", "1",
+                    // One partition each instead of 50: the first transaction and the first
+                    // consumer group do not wait for dozens of partitions to be created.
+                    "transaction.state.log.num.partitions", "1",
+                    "offsets.topic.num.partitions", "1",
                     "auto.create.topics.enable", "false",
                     "message.max.bytes", Integer.toString(40 * 1024 * 1024)));
             broker.afterPropertiesSet();
