@@ -1,0 +1,360 @@
+#!/usr/bin/env bash
+# Runs the report platform locally: one real Kafka broker (single-node KRaft) and the four
+# services, each its own process. Builds what is missing, keeps data under ${REPORT_DATA:-./data}
+# between runs, loads the demo report on the first start, restarts any process that dies,
+# and stops everything on Ctrl-C.
+#
+#   ./run.sh                          # needs only a JDK 17 (./mvnw downloads Maven)
+#   REPORT_DATA=/tmp/report ./run.sh  # another data folder
+#
+# Also read: REPORT_READY_TIMEOUT (seconds the services get to become ready, default 180) and
+# REPORT_SERVICE_JVM_OPTS (replaces the services' JVM options below).
+#
+# Not `set -e`: the supervisor handles failing processes itself.
+set -uo pipefail
+
+# A relative REPORT_DATA is relative to where run.sh was called from; the default is the repository's ./data.
+DATA_ARG=${REPORT_DATA:-}
+[[ -n $DATA_ARG && $DATA_ARG != /* ]] && DATA_ARG=$PWD/$DATA_ARG
+cd "$(dirname "${BASH_SOURCE[0]}")" || exit 1
+ROOT=$PWD
+
+readonly VERSION=0.1.0-SNAPSHOT
+readonly SERVICES=(content-service figures-service render-service gateway)
+readonly PORTS=(8081 8082 8083 8080)
+readonly KAFKA_PORT=9092 CONTROLLER_PORT=9093
+
+readonly BROKER_LIB=$ROOT/system-tests/target/kafka-broker/lib
+readonly BROKER_CONFIG_DIR=$ROOT/system-tests/src/main/kafka
+
+# Sized so the broker and the four services stay under 1.5 GB resident at rest.
+# maxCachedBufferSize: without it every thread that once wrote a 32 MiB record (the PDF)
+# keeps a 32 MiB direct buffer cached forever.
+readonly COMMON_JVM_OPTS="-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"
+readonly BROKER_JVM_OPTS="-Xms64m -Xmx256m $COMMON_JVM_OPTS"
+readonly SERVICE_JVM_OPTS="${REPORT_SERVICE_JVM_OPTS:--Xmx192m -XX:MaxMetaspaceSize=160m $COMMON_JVM_OPTS}"
+
+readonly BROKER_TIMEOUT=60   # seconds until the broker must accept connections
+readonly READY_TIMEOUT=${REPORT_READY_TIMEOUT:-180}   # seconds until every service must be ready
+
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The broker's java command line without the main class. An array and not a function, so that
+# `"${BROKER_JAVA[@]}" ... &` makes $! the JVM itself, not a subshell around it.
+# shellcheck disable=SC2206  # the options are meant to split
+BROKER_JAVA=("$JAVA" $BROKER_JVM_OPTS -Dlog4j2.configurationFile="$BROKER_CONFIG_DIR/log4j2.xml"
+             -cp "$BROKER_LIB/*")
+
+BROKER_PID=
+BROKER_STARTED=0     # bash's SECONDS when the broker was last started
+SERVICE_PIDS=()
+SERVICE_STARTED=()   # the same, per service
+STOPPING=
+TICK_PID=
+
+say() { printf '%s\n' "$*"; }
+err() { printf 'run.sh: %s\n' "$*" >&2; }
+
+die() {
+  err "$*"
+  stop_all
+  exit 1
+}
+
+now_ms() {
+  if [[ -n ${EPOCHREALTIME:-} ]]; then
+    local t=${EPOCHREALTIME/[.,]/}
+    echo $(( t / 1000 ))
+  else
+    echo $(( SECONDS * 1000 ))
+  fi
+}
+
+seconds_since() {   # start_ms -> "12.3"
+  local ms=$(( $(now_ms) - $1 ))
+  echo "$(( ms / 1000 )).$(( ms % 1000 / 100 ))"
+}
+
+# --- checks and build -----------------------------------------------------------------
+
+check_java() {
+  command -v "$JAVA" >/dev/null 2>&1 || { err "java not found: install a JDK 17 (or set JAVA_HOME)"; exit 1; }
+  local major
+  major=$("$JAVA" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
+  if [[ -z $major || $major -lt 17 ]]; then
+    err "Java 17 or newer is needed; '$JAVA -version' says: $("$JAVA" -version 2>&1 | head -n 1)"
+    exit 1
+  fi
+}
+
+exec_jar() { echo "$ROOT/$1/target/$1-$VERSION-exec.jar"; }
+
+# True when a runnable jar or the broker's classpath is missing, or a main source or pom
+# is newer than the oldest runnable jar. Tests do not go into the jars, so they are not looked at.
+needs_build() {
+  local jars=() name jar
+  for name in "${SERVICES[@]}"; do
+    jar=$(exec_jar "$name")
+    [[ -f $jar ]] || return 0
+    jars+=("$jar")
+  done
+  compgen -G "$BROKER_LIB/kafka_2.13-*.jar" >/dev/null || return 0
+  local oldest
+  # shellcheck disable=SC2012  # our own jar paths
+  oldest=$(ls -t "${jars[@]}" | tail -n 1)
+  [[ -n $(find pom.xml ./*/pom.xml ./*/src/main -newer "$oldest" -type f \
+            -not -path './system-tests/src/main/kafka/*' -print -quit 2>/dev/null) ]]
+}
+
+build_if_needed() {
+  needs_build || return 0
+  command -v "${JAVA_HOME:+$JAVA_HOME/bin/}javac" >/dev/null 2>&1 \
+    || { err "building needs a JDK 17 (javac not found), not only a JRE"; exit 1; }
+  say "Building (./mvnw -q -DskipTests package)..."
+  local start; start=$(now_ms)
+  ./mvnw -q -DskipTests package || { err "the build failed (see above)"; exit 1; }
+  say "Built in $(seconds_since "$start") s."
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/localhost/$1") 2>/dev/null; }
+
+check_ports_free() {
+  local port
+  for port in "$KAFKA_PORT" "$CONTROLLER_PORT" "${PORTS[@]}"; do
+    if port_in_use "$port"; then
+      err "port $port is already in use: is the platform (or another Kafka) already running?"
+      exit 1
+    fi
+  done
+}
+
+# --- the broker -----------------------------------------------------------------------
+
+write_broker_config() {
+  local template
+  template=$(<"$BROKER_CONFIG_DIR/server.properties")
+  printf '%s\n' "${template//@LOG_DIRS@/$DATA/kafka/logs}" > "$DATA/kafka/server.properties"
+}
+
+format_broker_storage() {
+  [[ -f $DATA/kafka/logs/meta.properties ]] && return 0
+  local cluster_id
+  cluster_id=$("${BROKER_JAVA[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null) \
+    || die "could not generate a Kafka cluster id"
+  "${BROKER_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$DATA/kafka/server.properties" \
+    >> "$LOGS/kafka.log" 2>&1 \
+    || die "formatting the Kafka storage failed; read $LOGS/kafka.log"
+}
+
+start_broker() {
+  printf '=== %s: starting Kafka\n' "$(date '+%F %T')" >> "$LOGS/kafka.log"
+  "${BROKER_JAVA[@]}" kafka.Kafka "$DATA/kafka/server.properties" >> "$LOGS/kafka.log" 2>&1 &
+  BROKER_PID=$!
+  BROKER_STARTED=$SECONDS
+}
+
+wait_for_broker() {
+  local deadline=$(( SECONDS + BROKER_TIMEOUT ))
+  until port_in_use "$KAFKA_PORT"; do
+    kill -0 "$BROKER_PID" 2>/dev/null \
+      || { wait "$BROKER_PID" 2>/dev/null; die "Kafka exited with code $? while starting; read $LOGS/kafka.log"; }
+    (( SECONDS < deadline )) \
+      || die "Kafka did not accept connections on localhost:$KAFKA_PORT within ${BROKER_TIMEOUT}s; read $LOGS/kafka.log"
+    sleep 0.2
+  done
+}
+
+# --- the services ---------------------------------------------------------------------
+
+start_service() {   # index into SERVICES
+  local i=$1 name=${SERVICES[$1]}
+  local vars=(
+    SPRING_KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT"
+    SERVER_PORT="${PORTS[i]}"
+    SPRING_PROFILES_ACTIVE=demo
+  )
+  # Only on the first start: once the marker exists, the demo report is already in the log.
+  [[ -f $DEMO_MARKER ]] || vars+=(REPORT_DEMO_LOAD=true)
+  if [[ $name == gateway ]]; then
+    vars+=(
+      REPORT_GATEWAY_CONTENT_URI=http://localhost:8081
+      REPORT_GATEWAY_FIGURES_URI=http://localhost:8082
+      REPORT_GATEWAY_RENDER_URI=http://localhost:8083
+    )
+  fi
+  printf '=== %s: starting %s\n' "$(date '+%F %T')" "$name" >> "$LOGS/$name.log"
+  # shellcheck disable=SC2086  # the options are meant to split
+  env "${vars[@]}" "$JAVA" $SERVICE_JVM_OPTS -jar "$(exec_jar "$name")" >> "$LOGS/$name.log" 2>&1 &
+  SERVICE_PIDS[i]=$!
+  SERVICE_STARTED[i]=$SECONDS
+}
+
+http_status() {   # port path -> the HTTP status code, or nothing
+  (
+    exec 3<>"/dev/tcp/localhost/$1" || exit 1
+    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3
+    read -r -t 5 _ status _ <&3 && printf '%s' "$status"
+  ) 2>/dev/null
+}
+
+wait_until_ready() {
+  local deadline=$(( SECONDS + READY_TIMEOUT )) i pending
+  while :; do
+    pending=()
+    for i in "${!SERVICES[@]}"; do
+      if ! kill -0 "${SERVICE_PIDS[i]}" 2>/dev/null; then
+        wait "${SERVICE_PIDS[i]}" 2>/dev/null
+        die "${SERVICES[i]} exited with code $? while starting; read $LOGS/${SERVICES[i]}.log"
+      fi
+      [[ $(http_status "${PORTS[i]}" /actuator/health/readiness) == 200 ]] || pending+=("$i")
+    done
+    (( ${#pending[@]} == 0 )) && return 0
+    if (( SECONDS >= deadline )); then
+      for i in "${pending[@]}"; do
+        err "${SERVICES[i]} is not ready after ${READY_TIMEOUT}s (http://localhost:${PORTS[i]}/actuator/health/readiness); read $LOGS/${SERVICES[i]}.log"
+      done
+      die "not every service became ready in time"
+    fi
+    sleep 1
+  done
+}
+
+print_banner() {   # seconds it took
+  cat <<EOF
+
+Report platform is ready in $1 s.
+
+  Report        http://localhost:8080/
+  API base      http://localhost:8080/api/
+  Services      gateway http://localhost:8080   content-service http://localhost:8081
+                figures-service http://localhost:8082   render-service http://localhost:8083
+  Kafka         localhost:$KAFKA_PORT   (e.g. kcat -L -b localhost:$KAFKA_PORT)
+
+  Demo tokens (Authorization: Bearer <token>):
+    demo-admin       everything
+    demo-<slug>      the team owning chapter <slug>, e.g. demo-enfants
+    demo-operator    operator endpoints (/api/ops/**)
+    demo-webteam     the live views for the web team
+
+  Data and logs in $DATA (logs/<service>.log). Ctrl-C stops everything.
+
+EOF
+}
+
+# --- supervision and shutdown ---------------------------------------------------------
+
+# A process that exits is restarted; one that dies again within 30 s of its start waits
+# 5 s first, so a crash loop does not spin.
+restart_delay() { (( SECONDS - $1 < 30 )) && echo 5 || echo 0; }
+
+supervise() {
+  local i code
+  while :; do
+    if ! kill -0 "$BROKER_PID" 2>/dev/null; then
+      wait "$BROKER_PID" 2>/dev/null; code=$?
+      err "Kafka exited unexpectedly (code $code); restarting it. Read $LOGS/kafka.log"
+      pause "$(restart_delay "$BROKER_STARTED")"
+      [[ -n $STOPPING ]] && return
+      start_broker
+    fi
+    for i in "${!SERVICES[@]}"; do
+      if ! kill -0 "${SERVICE_PIDS[i]}" 2>/dev/null; then
+        wait "${SERVICE_PIDS[i]}" 2>/dev/null; code=$?
+        err "${SERVICES[i]} exited unexpectedly (code $code); restarting it. Read $LOGS/${SERVICES[i]}.log"
+        pause "$(restart_delay "${SERVICE_STARTED[i]}")"
+        [[ -n $STOPPING ]] && return
+        start_service "$i"
+      fi
+    done
+    pause 1
+  done
+}
+
+# Sleeps in the background so a trapped signal is handled at once, not after the sleep.
+pause() {
+  (( $1 > 0 )) || return 0
+  sleep "$1" & TICK_PID=$!
+  wait "$TICK_PID" 2>/dev/null   # also hides bash's "Killed" notices: the supervisor reports exits itself
+  TICK_PID=
+}
+
+stop_pids() {   # grace_seconds pid...
+  local grace=$1; shift
+  local pids=() pid
+  for pid in "$@"; do [[ -n $pid ]] && pids+=("$pid"); done
+  (( ${#pids[@]} )) || return 0
+  kill -TERM "${pids[@]}" 2>/dev/null
+  local deadline=$(( SECONDS + grace )) alive
+  while :; do
+    alive=()
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    (( ${#alive[@]} )) || break
+    if (( SECONDS >= deadline )); then
+      err "still running after ${grace}s, killing: ${alive[*]}"
+      kill -KILL "${alive[@]}" 2>/dev/null
+      break
+    fi
+    sleep 0.2
+  done
+  wait "${pids[@]}" 2>/dev/null
+}
+
+# Services first, so they never see the broker disappear under them; then the broker.
+stop_all() {
+  [[ -n $STOPPING ]] && return
+  STOPPING=1
+  [[ -n $TICK_PID ]] && kill "$TICK_PID" 2>/dev/null
+  if (( ${#SERVICE_PIDS[@]} )) || [[ -n $BROKER_PID ]]; then
+    say "Stopping..."
+    stop_pids 30 ${SERVICE_PIDS[@]+"${SERVICE_PIDS[@]}"}   # (bash 3.2 with set -u: maybe empty)
+    stop_pids 30 "$BROKER_PID"
+    say "Stopped."
+  fi
+}
+
+on_signal() {
+  stop_all
+  exit 0
+}
+
+# --- main -----------------------------------------------------------------------------
+
+main() {
+  check_java
+  build_if_needed
+  check_ports_free
+
+  DATA=${DATA_ARG:-$ROOT/data}   # absolute: it goes into the broker's config
+  LOGS=$DATA/logs
+  DEMO_MARKER=$DATA/demo-report-loaded
+  mkdir -p "$DATA/kafka" "$LOGS"
+  local name
+  for name in kafka "${SERVICES[@]}"; do
+    [[ -f $LOGS/$name.log ]] && mv -f "$LOGS/$name.log" "$LOGS/$name.log.1"
+  done
+
+  # Background processes of a script ignore SIGINT, so Ctrl-C reaches only this script,
+  # which then stops them in order.
+  trap on_signal INT TERM HUP
+  trap stop_all EXIT
+
+  local start; start=$(now_ms)
+  say "Starting Kafka (logs: $LOGS/kafka.log)..."
+  write_broker_config
+  format_broker_storage
+  start_broker
+  wait_for_broker
+  say "Kafka accepts connections on localhost:$KAFKA_PORT after $(seconds_since "$start") s."
+
+  say "Starting ${SERVICES[*]}..."
+  local i
+  for i in "${!SERVICES[@]}"; do start_service "$i"; done
+  wait_until_ready
+  if [[ ! -f $DEMO_MARKER ]]; then
+    date '+demo report loaded %F %T' > "$DEMO_MARKER"
+  fi
+  print_banner "$(seconds_since "$start")"
+
+  supervise
+}
+
+main "$@"
