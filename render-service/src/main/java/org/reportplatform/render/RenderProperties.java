@@ -1,0 +1,28 @@
+package org.reportplatform.render;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Tuning of the render service ({@code report.render.*}).
+ *
+ * @param quietWindow    how long the source topics must be quiet before dirty pages are rendered:
+ *                       a burst of events is coalesced into one flush
+ * @param maxDelay       the longest a dirty page waits while events keep coming (bounds the
+ *                       coalescing under a steady stream)
+ * @param sendTimeout    how long one flush waits for Kafka to acknowledge its pages
+ * @param retryBackoff   pause before a flush whose publishing failed is tried again
+ * @param startupTimeout how long the start-up replay may wait for Kafka before the service gives up
+ * @param groupId        the consumer group of the source listener (its committed offsets are the
+ *                       service's lag; they decide nothing about the state, which is replayed)
+ */
+@ConfigurationProperties("report.render")
+public record RenderProperties(
+        @DefaultValue("15ms") Duration quietWindow,
+        @DefaultValue("500ms") Duration maxDelay,
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("1s") Duration retryBackoff,
+        @DefaultValue("2m") Duration startupTimeout,
+        @DefaultValue("render-service") String groupId) {
+}

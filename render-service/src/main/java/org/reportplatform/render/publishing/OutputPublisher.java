@@ -1,0 +1,90 @@
+package org.reportplatform.render.publishing;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.reportplatform.render.site.Causes;
+import org.reportplatform.render.site.Rendition;
+import org.reportplatform.schemas.RenderedOutput;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes rendered outputs to their topic, keyed by path, as {@link RenderedOutput} (or a
+ * tombstone for an output that no longer exists), and waits for Kafka's acknowledgement
+ * (acks=all, idempotent producer: the platform's producer settings).
+ */
+public final class OutputPublisher {
+
+    private final KafkaTemplate<String, SpecificRecord> template;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public OutputPublisher(KafkaTemplate<String, SpecificRecord> template, Clock clock, Duration timeout) {
+        this.template = template;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /** One output to publish, with the events named as its causes. */
+    public record Outgoing(Rendition rendition, Causes causes) {
+    }
+
+    /** Which outputs Kafka acknowledged and which it did not (with the first error). */
+    public record Result(List<Outgoing> acknowledged, List<Outgoing> failed, Throwable error) {
+    }
+
+    public Result publish(List<Outgoing> outgoing) {
+        Instant now = clock.instant();
+        List<CompletableFuture<?>> sends = new ArrayList<>(outgoing.size());
+        for (Outgoing out : outgoing) {
+            Rendition r = out.rendition();
+            try {
+                sends.add(template.send(r.id().topic().name(), r.path(), r.exists() ? record(r, out.causes(), now) : null));
+            } catch (RuntimeException e) {
+                sends.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Outgoing> acknowledged = new ArrayList<>();
+        List<Outgoing> failed = new ArrayList<>();
+        Throwable error = null;
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(outgoing.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.add(outgoing.get(i));
+                error = error == null ? e : error;
+            } catch (ExecutionException | TimeoutException e) {
+                failed.add(outgoing.get(i));
+                error = error == null ? (e.getCause() == null ? e : e.getCause()) : error;
+            }
+        }
+        return new Result(acknowledged, failed, error);
+    }
+
+    static RenderedOutput record(Rendition r, Causes causes, Instant now) {
+        return RenderedOutput.newBuilder()
+                .setPath(r.path())
+                .setEdition(r.id().edition())
+                .setContentType(r.contentType())
+                .setContent(ByteBuffer.wrap(r.content()))
+                .setSha256(r.sha256())
+                .setSourceRevisions(new TreeMap<>(r.sourceRevisions()))
+                .setCauses(causes.eventIds())
+                .setTraceparent(causes.latestTraceparent().orElse(null))
+                .setSourceChangedAt(causes.earliest().orElse(now))
+                .setPublishedAt(now)
+                .build();
+    }
+}

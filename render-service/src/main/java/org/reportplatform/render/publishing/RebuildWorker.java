@@ -1,0 +1,297 @@
+package org.reportplatform.render.publishing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.reportplatform.render.RenderProperties;
+import org.reportplatform.render.site.Causes;
+import org.reportplatform.render.site.OutputId;
+import org.reportplatform.render.site.Rendition;
+import org.reportplatform.render.site.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The one thread that renders and publishes. Source events only mark outputs dirty and
+ * {@link #signal()} it; once the source topics have been quiet for {@code quietWindow} (or
+ * {@code maxDelay} after the first pending event, under a steady stream) it renders every dirty
+ * output once from the latest state, publishes those whose bytes changed, deletes those that no
+ * longer exist, and skips the rest. Full rebuilds (start-up, operators) run on the same thread,
+ * so two renders never race and an output's records reach its partition in order.
+ *
+ * <p>If Kafka does not acknowledge a flush, its outputs become dirty again (causes kept) and are
+ * retried after {@code retryBackoff}.
+ */
+public final class RebuildWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildWorker.class);
+
+    private final Site site;
+    private final PublishedOutputs published;
+    private final OutputPublisher publisher;
+    private final RenderProperties properties;
+    private final Counter publishedCounter;
+    private final Counter unchangedCounter;
+    private final Counter deletedCounter;
+    private final Timer flushTimer;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final List<CompletableFuture<RebuildSummary>> fullRebuilds = new ArrayList<>();
+    private boolean pending;
+    private long firstPendingNanos;
+    private long lastSignalNanos;
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    public RebuildWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
+            MeterRegistry meters) {
+        this.site = site;
+        this.published = published;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.publishedCounter = outcome(meters, "published");
+        this.unchangedCounter = outcome(meters, "unchanged");
+        this.deletedCounter = outcome(meters, "deleted");
+        this.flushTimer = Timer.builder("report.render.flush")
+                .description("Rendering and publishing one batch of dirty outputs, or a full rebuild")
+                .register(meters);
+    }
+
+    private static Counter outcome(MeterRegistry meters, String outcome) {
+        return Counter.builder("report.render.outputs")
+                .description("Outputs rendered, by what became of them")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    /** Starts the worker thread (after the start-up replay and first full render). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "render-worker");
+        thread.setDaemon(true);
+        thread.start();
+        lock.lock();
+        try {
+            if (site.hasDirty()) {
+                markPending(System.nanoTime());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Some outputs became dirty: flush them once the topics have been quiet for a moment. */
+    public void signal() {
+        lock.lock();
+        try {
+            markPending(System.nanoTime());
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void markPending(long now) {
+        if (!pending) {
+            pending = true;
+            firstPendingNanos = now;
+        }
+        lastSignalNanos = now;
+    }
+
+    /** Asks the worker to re-render every output; completes once published. */
+    public CompletableFuture<RebuildSummary> requestFullRebuild() {
+        CompletableFuture<RebuildSummary> result = new CompletableFuture<>();
+        lock.lock();
+        try {
+            if (!running) {
+                result.completeExceptionally(new IllegalStateException("the render worker is not running"));
+                return result;
+            }
+            fullRebuilds.add(result);
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+        return result;
+    }
+
+    /**
+     * Renders every output (and every published one that no longer exists) and publishes what
+     * changed. Runs on the caller's thread: only before {@link #start()} or on the worker thread.
+     *
+     * @throws PublishFailedException when Kafka did not acknowledge every output (those are dirty again)
+     */
+    public RebuildSummary rebuildAll() {
+        return timed(() -> publishChanges(site.renderAll(published.publishedPages()), true));
+    }
+
+    private void loop() {
+        while (running) {
+            List<CompletableFuture<RebuildSummary>> requests;
+            lock.lock();
+            try {
+                while (running && fullRebuilds.isEmpty() && !due(System.nanoTime())) {
+                    if (pending) {
+                        wake.awaitNanos(remainingNanos(System.nanoTime()));
+                    } else {
+                        wake.await();
+                    }
+                }
+                if (!running) {
+                    break;
+                }
+                requests = new ArrayList<>(fullRebuilds);
+                fullRebuilds.clear();
+                pending = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (!requests.isEmpty()) {
+                    RebuildSummary summary = rebuildAll();
+                    log.info("full rebuild: {}", summary);
+                    requests.forEach(r -> r.complete(summary));
+                } else {
+                    timed(() -> publishChanges(site.renderDirty(), false));
+                }
+            } catch (RuntimeException e) {
+                requests.forEach(r -> r.completeExceptionally(e));
+                log.warn("publishing failed, retrying in {}: {}", properties.retryBackoff(), e.getMessage());
+                backOff();
+            }
+        }
+    }
+
+    private RebuildSummary timed(java.util.function.Supplier<RebuildSummary> work) {
+        long started = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            flushTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private boolean due(long now) {
+        return pending && (now - lastSignalNanos >= properties.quietWindow().toNanos()
+                || now - firstPendingNanos >= properties.maxDelay().toNanos());
+    }
+
+    private long remainingNanos(long now) {
+        long quiet = lastSignalNanos + properties.quietWindow().toNanos() - now;
+        long max = firstPendingNanos + properties.maxDelay().toNanos() - now;
+        return Math.max(1, Math.min(quiet, max));
+    }
+
+    private void backOff() {
+        lock.lock();
+        try {
+            long until = System.nanoTime() + properties.retryBackoff().toNanos();
+            long left;
+            while (running && (left = until - System.nanoTime()) > 0) {
+                wake.awaitNanos(left);
+            }
+            markPending(System.nanoTime() - properties.maxDelay().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Publishes what changed among freshly rendered outputs; {@code explain} adds causes from revision differences. */
+    private RebuildSummary publishChanges(List<Rendition> renditions, boolean explain) {
+        List<OutputPublisher.Outgoing> outgoing = new ArrayList<>();
+        int unchanged = 0;
+        for (Rendition r : renditions) {
+            Optional<PublishedOutputs.Published> before = published.get(r.id());
+            if (r.exists() && before.isPresent() && before.get().sha256().equals(r.sha256())) {
+                unchanged++;
+                continue;
+            }
+            if (!r.exists() && before.isEmpty()) {
+                continue;
+            }
+            Causes causes = r.causes();
+            if (explain) {
+                Map<String, Long> was = before.map(PublishedOutputs.Published::sourceRevisions).orElse(Map.of());
+                causes = causes.merge(site.changesBetween(was, r.sourceRevisions()));
+            }
+            outgoing.add(new OutputPublisher.Outgoing(r, causes));
+        }
+        int deleted = 0;
+        int changed = 0;
+        if (!outgoing.isEmpty()) {
+            OutputPublisher.Result result = publisher.publish(outgoing);
+            for (OutputPublisher.Outgoing out : result.acknowledged()) {
+                published.update(out.rendition());
+                if (out.rendition().exists()) {
+                    changed++;
+                } else {
+                    deleted++;
+                }
+            }
+            publishedCounter.increment(changed);
+            deletedCounter.increment(deleted);
+            unchangedCounter.increment(unchanged);
+            if (!result.failed().isEmpty()) {
+                Map<OutputId, Causes> retry = new TreeMap<>();
+                result.failed().forEach(o -> retry.merge(o.rendition().id(), o.causes(), Causes::merge));
+                site.requeue(retry);
+                throw new PublishFailedException(result.failed().size() + " of " + outgoing.size()
+                        + " outputs were not acknowledged by Kafka: " + result.error(), result.error());
+            }
+            log.debug("published {} output(s), deleted {}, {} unchanged", changed, deleted, unchanged);
+        } else {
+            unchangedCounter.increment(unchanged);
+        }
+        return new RebuildSummary(renditions.size(), changed, unchanged, deleted);
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        Thread worker;
+        lock.lock();
+        try {
+            running = false;
+            wake.signalAll();
+            worker = thread;
+            fullRebuilds.forEach(r -> r.completeExceptionally(new IllegalStateException("the render service is stopping")));
+            fullRebuilds.clear();
+        } finally {
+            lock.unlock();
+        }
+        if (worker != null) {
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Kafka did not acknowledge some outputs; they are dirty again and will be retried. */
+    public static final class PublishFailedException extends RuntimeException {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.reportplatform.render.sources;
+
+import org.reportplatform.schemas.IndicatorType;
+
+/**
+ * A key figure of an edition. {@code value} is the exact value as a plain decimal string (or the
+ * text, for {@link IndicatorType#TEXT}); it is never turned into a binary float.
+ */
+public record Indicator(String edition, String id, String label, IndicatorType type, String value,
+        String currency, String unit) {
+}

@@ -1,0 +1,116 @@
+package org.reportplatform.render.sources;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The render service's view of the sources: for every chapter, indicator and dataset of every
+ * edition, the state of its highest revision seen. Built only from the source topics, so a
+ * replay from the beginning gives it back exactly.
+ *
+ * <p>An event whose revision is not higher than the one already held for its key is stale and
+ * changes nothing; a delete keeps its revision, so an older event cannot resurrect the source.
+ *
+ * <p>Not thread-safe: its owner ({@code Site}) serialises access.
+ */
+public final class ReportState {
+
+    /** The report's order: by position, then slug (so equal positions still give one order). */
+    public static final Comparator<Chapter> CHAPTER_ORDER = Comparator.comparingInt(Chapter::position).thenComparing(Chapter::slug);
+
+    private final Map<String, Map<String, Versioned<Chapter>>> chapters = new HashMap<>();
+    private final Map<String, Map<String, Versioned<Indicator>>> indicators = new HashMap<>();
+    private final Map<String, Map<String, Versioned<Dataset>>> datasets = new HashMap<>();
+
+    /** Applies the event unless it is stale; true when it changed the state. */
+    public boolean apply(SourceEvent event) {
+        if (event instanceof SourceEvent.ChapterEvent e) {
+            return put(chapters, e.ref(), new Versioned<>(e.revision(), e.state(), e.info()));
+        }
+        if (event instanceof SourceEvent.IndicatorEvent e) {
+            return put(indicators, e.ref(), new Versioned<>(e.revision(), e.state(), e.info()));
+        }
+        if (event instanceof SourceEvent.DatasetEvent e) {
+            return put(datasets, e.ref(), new Versioned<>(e.revision(), e.state(), e.info()));
+        }
+        throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    private static <T> boolean put(Map<String, Map<String, Versioned<T>>> byEdition, SourceRef ref, Versioned<T> next) {
+        Map<String, Versioned<T>> edition = byEdition.computeIfAbsent(ref.edition(), e -> new TreeMap<>());
+        Versioned<T> current = edition.get(ref.id());
+        if (current != null && current.revision() >= next.revision()) {
+            return false;
+        }
+        edition.put(ref.id(), next);
+        return true;
+    }
+
+    /** Editions that have at least one chapter: those have a site. */
+    public SortedSet<String> editions() {
+        SortedSet<String> editions = new TreeSet<>();
+        chapters.forEach((edition, byId) -> {
+            if (byId.values().stream().anyMatch(v -> !v.deleted())) {
+                editions.add(edition);
+            }
+        });
+        return editions;
+    }
+
+    public Optional<Chapter> chapter(String edition, String slug) {
+        return live(chapters, edition, slug);
+    }
+
+    /** The edition's chapters in report order. */
+    public List<Chapter> chapters(String edition) {
+        List<Chapter> list = new ArrayList<>(all(chapters, edition));
+        list.sort(CHAPTER_ORDER);
+        return list;
+    }
+
+    public Optional<Indicator> indicator(String edition, String id) {
+        return live(indicators, edition, id);
+    }
+
+    /** The edition's indicators, by id. */
+    public List<Indicator> indicators(String edition) {
+        return all(indicators, edition);
+    }
+
+    public Optional<Dataset> dataset(String edition, String id) {
+        return live(datasets, edition, id);
+    }
+
+    /** The latest accepted revision of a single source (a deleted one included), if any was seen. */
+    public Optional<Versioned<?>> version(SourceRef ref) {
+        Map<String, ? extends Map<String, ? extends Versioned<?>>> byEdition = switch (ref.kind()) {
+            case CHAPTER -> chapters;
+            case INDICATOR -> indicators;
+            case DATASET -> datasets;
+            default -> Map.of();
+        };
+        Map<String, ? extends Versioned<?>> edition = byEdition.get(ref.edition());
+        return Optional.ofNullable(edition == null ? null : edition.get(ref.id()));
+    }
+
+    private static <T> Optional<T> live(Map<String, Map<String, Versioned<T>>> byEdition, String edition, String id) {
+        Map<String, Versioned<T>> byId = byEdition.get(edition);
+        Versioned<T> v = byId == null ? null : byId.get(id);
+        return v == null ? Optional.empty() : Optional.ofNullable(v.value());
+    }
+
+    private static <T> List<T> all(Map<String, Map<String, Versioned<T>>> byEdition, String edition) {
+        Map<String, Versioned<T>> byId = byEdition.get(edition);
+        if (byId == null) {
+            return List.of();
+        }
+        return byId.values().stream().filter(v -> !v.deleted()).map(Versioned::value).toList();
+    }
+}

@@ -1,0 +1,136 @@
+package org.reportplatform.render.sources;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.reportplatform.schemas.ChapterChanged;
+import org.reportplatform.schemas.ChapterState;
+import org.reportplatform.schemas.ColumnType;
+import org.reportplatform.schemas.DatasetChanged;
+import org.reportplatform.schemas.DatasetColumn;
+import org.reportplatform.schemas.DatasetState;
+import org.reportplatform.schemas.IndicatorChanged;
+import org.reportplatform.schemas.IndicatorState;
+import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.Topics;
+
+/**
+ * Turns the Avro events of the source topics into {@link SourceEvent}s, checking what the
+ * renderer relies on: the record key is {@code {edition}/{id}}, an edition and a slug can be URL
+ * path segments, a revision is positive, numbers are plain decimals, dataset rows fit their
+ * columns. Anything else is an {@link InvalidEventException} (dead-lettered, never applied).
+ */
+public final class SourceEvents {
+
+    private static final Pattern EDITION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
+
+    private SourceEvents() {
+    }
+
+    /** The event a record of a source topic carries. */
+    public static SourceEvent decode(String topic, String key, Object value) {
+        if (value == null) {
+            throw new InvalidEventException("a record on " + topic + " has no value: source topics carry no tombstones");
+        }
+        if (value instanceof ChapterChanged e) {
+            return chapter(key, e);
+        }
+        if (value instanceof IndicatorChanged e) {
+            return indicator(key, e);
+        }
+        if (value instanceof DatasetChanged e) {
+            return dataset(key, e);
+        }
+        throw new InvalidEventException("a " + value.getClass().getSimpleName() + " is not a source event (topic " + topic + ")");
+    }
+
+    static SourceEvent.ChapterEvent chapter(String key, ChapterChanged e) {
+        String edition = check(EDITION, e.getEdition(), "edition");
+        String slug = check(SLUG, e.getSlug(), "slug");
+        checkKey(key, edition, slug);
+        ChapterState s = e.getChapter();
+        Chapter chapter = null;
+        if (s != null) {
+            String language = s.getLanguage() == null || s.getLanguage().isBlank() ? "fr" : check(LANGUAGE, s.getLanguage(), "language");
+            chapter = new Chapter(edition, slug, Objects.requireNonNullElse(s.getTitle(), "").strip(),
+                    Objects.requireNonNullElse(s.getBody(), ""), s.getPosition(), language);
+        }
+        return new SourceEvent.ChapterEvent(SourceRef.chapter(edition, slug), revision(e.getRevision()), EventInfo.of(e.getMetadata()), chapter);
+    }
+
+    static SourceEvent.IndicatorEvent indicator(String key, IndicatorChanged e) {
+        String edition = check(EDITION, e.getEdition(), "edition");
+        String id = check(ID, e.getIndicatorId(), "indicatorId");
+        checkKey(key, edition, id);
+        IndicatorState s = e.getIndicator();
+        Indicator indicator = null;
+        if (s != null) {
+            if (s.getType() != IndicatorType.TEXT) {
+                decimal(s.getValue(), "indicator " + id + " (" + s.getType() + ")");
+            }
+            indicator = new Indicator(edition, id, s.getLabel(), s.getType(), s.getValue(), s.getCurrency(), s.getUnit());
+        }
+        return new SourceEvent.IndicatorEvent(SourceRef.indicator(edition, id), revision(e.getRevision()), EventInfo.of(e.getMetadata()), indicator);
+    }
+
+    static SourceEvent.DatasetEvent dataset(String key, DatasetChanged e) {
+        String edition = check(EDITION, e.getEdition(), "edition");
+        String id = check(ID, e.getDatasetId(), "datasetId");
+        checkKey(key, edition, id);
+        DatasetState s = e.getDataset();
+        Dataset dataset = null;
+        if (s != null) {
+            List<Dataset.Column> columns = s.getColumns().stream()
+                    .map((DatasetColumn c) -> new Dataset.Column(c.getName(), c.getType() == ColumnType.NUMBER))
+                    .toList();
+            List<List<String>> rows = s.getRows();
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                if (row.size() != columns.size()) {
+                    throw new InvalidEventException("dataset " + id + ": row " + (r + 1) + " has " + row.size()
+                            + " cells for " + columns.size() + " columns");
+                }
+                for (int c = 0; c < row.size(); c++) {
+                    if (columns.get(c).numeric()) {
+                        decimal(row.get(c), "dataset " + id + ", row " + (r + 1) + ", column " + columns.get(c).name());
+                    }
+                }
+            }
+            dataset = new Dataset(edition, id, s.getTitle(), columns, rows, s.getUnit(), s.getSource());
+        }
+        return new SourceEvent.DatasetEvent(SourceRef.dataset(edition, id), revision(e.getRevision()), EventInfo.of(e.getMetadata()), dataset);
+    }
+
+    private static String check(Pattern pattern, String value, String field) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw new InvalidEventException(field + " '" + value + "' is not valid (expected " + pattern.pattern() + ")");
+        }
+        return value;
+    }
+
+    private static void checkKey(String key, String edition, String id) {
+        String expected = Topics.sourceKey(edition, id);
+        if (!expected.equals(key)) {
+            throw new InvalidEventException("the record key '" + key + "' does not match the event (expected '" + expected + "')");
+        }
+    }
+
+    private static long revision(long revision) {
+        if (revision < 1) {
+            throw new InvalidEventException("revision " + revision + " is not positive");
+        }
+        return revision;
+    }
+
+    private static void decimal(String value, String what) {
+        if (value == null || !DECIMAL.matcher(value).matches()) {
+            throw new InvalidEventException(what + ": '" + value + "' is not a plain decimal number");
+        }
+        new BigDecimal(value);
+    }
+}

@@ -1,0 +1,125 @@
+package org.reportplatform.render.startup;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.reportplatform.render.RenderProperties;
+import org.reportplatform.render.publishing.PublishedOutputs;
+import org.reportplatform.render.publishing.RebuildSummary;
+import org.reportplatform.render.publishing.RebuildWorker;
+import org.reportplatform.render.site.Site;
+import org.reportplatform.render.sources.InvalidEventException;
+import org.reportplatform.render.sources.SourceEvents;
+import org.reportplatform.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Brings the view back from the log before the service takes traffic. Runs as an
+ * {@link ApplicationRunner}: the web server is up (liveness answers), but Spring Boot reports
+ * readiness REFUSING_TRAFFIC until every runner has returned, and only then ACCEPTING_TRAFFIC.
+ *
+ * <ol>
+ *   <li>read {@code report.pages.v1} to its end: the SHA-256 of every page already published;</li>
+ *   <li>replay the three source topics from the beginning to their current end into the state;</li>
+ *   <li>render every page once, publish those whose bytes differ from what is published, and
+ *       tombstone published pages that no longer exist: a restart republishes nothing else;</li>
+ *   <li>start the render worker and the source listener, which resumes from the group's committed
+ *       offsets (records the replay already applied are stale and change nothing).</li>
+ * </ol>
+ * Kafka being unreachable is retried until {@code report.render.startup-timeout}; then start-up fails.
+ */
+public final class StartupSequence implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
+
+    private final LogReader reader;
+    private final PublishedOutputs published;
+    private final Site site;
+    private final RebuildWorker worker;
+    private final MessageListenerContainer sourceListener;
+    private final ApplicationEventPublisher events;
+    private final RenderProperties properties;
+
+    public StartupSequence(LogReader reader, PublishedOutputs published, Site site, RebuildWorker worker,
+            MessageListenerContainer sourceListener, ApplicationEventPublisher events, RenderProperties properties) {
+        this.reader = reader;
+        this.published = published;
+        this.site = site;
+        this.worker = worker;
+        this.sourceListener = sourceListener;
+        this.events = events;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+        long started = System.nanoTime();
+        long pages = retrying("read " + Topics.PAGES.name(), () -> {
+            published.clear();
+            return reader.readToEnd(List.of(Topics.PAGES.name()), "published", published::load);
+        });
+        long[] skipped = {0};
+        long sources = retrying("replay the source topics", () -> {
+            skipped[0] = 0;
+            return reader.readToEnd(List.of(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name()),
+                    "replay", record -> {
+                        if (!replay(record)) {
+                            skipped[0]++;
+                        }
+                    });
+        });
+        RebuildSummary summary = retrying("render and publish the site", worker::rebuildAll);
+        worker.start();
+        sourceListener.start();
+        log.info("ready in {} ms: {} page record(s) read, {} source event(s) replayed ({} skipped), {} page(s) rendered: "
+                        + "{} published, {} unchanged, {} deleted",
+                (System.nanoTime() - started) / 1_000_000, pages, sources, skipped[0], summary.rendered(),
+                summary.published(), summary.unchanged(), summary.deleted());
+    }
+
+    /** Applies one replayed record; a record that cannot be read or applied is skipped (the listener dead-letters it). */
+    private boolean replay(ConsumerRecord<String, Object> record) {
+        if (record.value() == null) {
+            log.warn("replay skips the unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+            return false;
+        }
+        try {
+            site.replay(SourceEvents.decode(record.topic(), record.key(), record.value()));
+            return true;
+        } catch (InvalidEventException e) {
+            log.warn("replay skips the invalid event {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return false;
+        }
+    }
+
+    private <T> T retrying(String what, Supplier<T> step) {
+        long deadline = System.nanoTime() + properties.startupTimeout().toNanos();
+        Duration pause = Duration.ofMillis(500);
+        while (true) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + pause.toNanos() > deadline) {
+                    throw new IllegalStateException("could not " + what + " within " + properties.startupTimeout() + ": " + e.getMessage(), e);
+                }
+                log.warn("could not {} yet, retrying in {}: {}", what, pause, e.toString());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted during start-up", interrupted);
+                }
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : pause.multipliedBy(2);
+            }
+        }
+    }
+}

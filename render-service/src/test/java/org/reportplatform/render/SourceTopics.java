@@ -1,0 +1,133 @@
+package org.reportplatform.render;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.reportplatform.schemas.AvroSerializer;
+import org.reportplatform.schemas.ChapterChanged;
+import org.reportplatform.schemas.ChapterState;
+import org.reportplatform.schemas.ColumnType;
+import org.reportplatform.schemas.DatasetChanged;
+import org.reportplatform.schemas.DatasetColumn;
+import org.reportplatform.schemas.DatasetState;
+import org.reportplatform.schemas.EventMetadata;
+import org.reportplatform.schemas.IndicatorChanged;
+import org.reportplatform.schemas.IndicatorState;
+import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.Topics;
+
+/** Writes source events the way the writers do: Avro single-object encoding, keyed {edition}/{id}. */
+final class SourceTopics implements AutoCloseable {
+
+    private final KafkaProducer<String, SpecificRecord> producer;
+    private final KafkaProducer<String, byte[]> raw;
+
+    SourceTopics(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer());
+        raw = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static EventMetadata metadata(String eventId) {
+        return EventMetadata.newBuilder()
+                .setEventId(eventId)
+                .setOccurredAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setActor("test")
+                .setTraceparent("00-" + eventId.replace("-", "") + "-00f067aa0ba902b7-01")
+                .build();
+    }
+
+    static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    ChapterChanged chapter(String edition, String slug, long revision, String title, int position, String body) {
+        ChapterChanged event = ChapterChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setSlug(slug)
+                .setRevision(revision)
+                .setChapter(ChapterState.newBuilder().setTitle(title).setBody(body).setPosition(position)
+                        .setOwnerTeam(slug).setLanguage("fr").build())
+                .build();
+        send(Topics.CHAPTERS.name(), edition + "/" + slug, event);
+        return event;
+    }
+
+    ChapterChanged chapter(ChapterChanged event) {
+        send(Topics.CHAPTERS.name(), event.getEdition() + "/" + event.getSlug(), event);
+        return event;
+    }
+
+    ChapterChanged deleteChapter(String edition, String slug, long revision) {
+        ChapterChanged event = ChapterChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setSlug(slug)
+                .setRevision(revision)
+                .setChapter(null)
+                .build();
+        send(Topics.CHAPTERS.name(), edition + "/" + slug, event);
+        return event;
+    }
+
+    IndicatorChanged indicator(String edition, String id, long revision, IndicatorType type, String value, String unit) {
+        IndicatorChanged event = IndicatorChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setIndicatorId(id)
+                .setRevision(revision)
+                .setIndicator(IndicatorState.newBuilder().setLabel("Libellé " + id).setType(type).setValue(value)
+                        .setUnit(unit).setOwnerTeam("team").build())
+                .build();
+        send(Topics.INDICATORS.name(), edition + "/" + id, event);
+        return event;
+    }
+
+    DatasetChanged dataset(String edition, String id, long revision, String title, List<List<String>> rows) {
+        DatasetChanged event = DatasetChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setDatasetId(id)
+                .setRevision(revision)
+                .setDataset(DatasetState.newBuilder().setTitle(title)
+                        .setColumns(List.of(new DatasetColumn("label", ColumnType.TEXT), new DatasetColumn("amount", ColumnType.NUMBER)))
+                        .setRows(rows).setUnit("CHF").setSource(null).setOwnerTeam("team").build())
+                .build();
+        send(Topics.DATASETS.name(), edition + "/" + id, event);
+        return event;
+    }
+
+    void send(String topic, String key, SpecificRecord value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    void sendRaw(String topic, String key, byte[] value) {
+        try {
+            raw.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        raw.close();
+    }
+}
