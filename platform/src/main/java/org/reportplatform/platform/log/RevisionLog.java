@@ -40,6 +40,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RevisionLog.class);
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
 
     private final Topic<E> topic;
     private final Function<E, String> keyOf;
@@ -161,6 +162,28 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     @Override
     public void start() {
         replay();
+        warmUp();
+    }
+
+    /**
+     * Opens the transactional producer (InitProducerId) before the first request. On a fresh
+     * broker that call waits for the transaction coordinator, which can take longer than a
+     * request may wait; doing it here keeps the first write as fast as any other.
+     */
+    private void warmUp() {
+        long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        while (true) {
+            try {
+                template.executeInTransaction(operations -> null);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka accepted no transaction for " + topic.name() + " within "
+                            + WARM_UP_LIMIT.toSeconds() + " s: " + rootMessage(e), e);
+                }
+                log.warn("the transactional producer for {} is not ready yet ({}); retrying", topic.name(), rootMessage(e));
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,87 @@
+package org.reportplatform.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform as real processes, built by this Maven build: the four services, each
+ * from its executable jar, against the given Kafka broker, on free ports.
+ */
+final class Platform implements AutoCloseable {
+
+    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
+
+    private final Map<String, ServiceProcess> services = new HashMap<>();
+
+    private Platform() {
+    }
+
+    /** Starts every service, with the demo report loaded, and waits until each one is ready. */
+    static Platform start(String bootstrapServers, boolean loadDemo) {
+        Platform platform = new Platform();
+        Path logs = ROOT.resolve("system-tests/target/service-logs/" + System.currentTimeMillis());
+        int content = freePort();
+        int figures = freePort();
+        int render = freePort();
+        int gateway = freePort();
+        Map<String, String> common = Map.of(
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
+                "SPRING_PROFILES_ACTIVE", "demo",
+                "REPORT_DEMO_LOAD", Boolean.toString(loadDemo));
+        platform.add("content-service", content, logs, common, Map.of());
+        platform.add("figures-service", figures, logs, common, Map.of());
+        platform.add("render-service", render, logs, common, Map.of());
+        platform.add("gateway", gateway, logs, common, Map.of(
+                "REPORT_GATEWAY_CONTENT_URI", "http://localhost:" + content,
+                "REPORT_GATEWAY_FIGURES_URI", "http://localhost:" + figures,
+                "REPORT_GATEWAY_RENDER_URI", "http://localhost:" + render));
+        platform.services.values().forEach(ServiceProcess::start);
+        await("every service ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> platform.services.values().stream().allMatch(ServiceProcess::isReady));
+        return platform;
+    }
+
+    ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    String gatewayUrl() {
+        return services.get("gateway").url();
+    }
+
+    private void add(String name, int port, Path logs, Map<String, String> common, Map<String, String> extra) {
+        Path jar = ROOT.resolve(name + "/target/" + name + "-" + VERSION + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no executable jar at " + jar + ": run the build (./mvnw verify) from the root");
+        }
+        Map<String, String> environment = new HashMap<>(common);
+        environment.putAll(extra);
+        services.put(name, new ServiceProcess(name, port, jar, logs, environment));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // The gateway first, the writers last: nothing is left half-way.
+        List<String> order = new ArrayList<>(List.of("gateway", "render-service", "figures-service", "content-service"));
+        order.forEach(name -> services.get(name).close());
+    }
+}
