@@ -1,10 +1,14 @@
 package org.reportplatform.content.chapters;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.reportplatform.platform.revisions.RevisionHistory;
+import org.reportplatform.platform.revisions.Revisioned;
 import org.reportplatform.schemas.ChapterChanged;
+import org.reportplatform.schemas.ChapterState;
 import org.reportplatform.schemas.Topics;
 
 /**
@@ -13,8 +17,12 @@ import org.reportplatform.schemas.Topics;
  */
 public class ChapterBook {
 
-    private final RevisionHistory<ChapterChanged> history =
-            new RevisionHistory<>(e -> Topics.sourceKey(e.getEdition(), e.getSlug()));
+    /** How a chapter's revisions are read from its events (key, revision, metadata, state). */
+    public static final Revisioned<ChapterChanged, ChapterState> REVISIONS = new Revisioned<>(
+            e -> Topics.sourceKey(e.getEdition(), e.getSlug()), ChapterChanged::getRevision,
+            ChapterChanged::getMetadata, ChapterChanged::getChapter);
+
+    private final RevisionHistory<ChapterChanged> history = REVISIONS.newHistory();
 
     public void apply(ChapterChanged event) {
         history.apply(event);
@@ -39,9 +47,16 @@ public class ChapterBook {
                 .toList();
     }
 
-    /** Every revision of a chapter, oldest first. */
+    /** Every revision of a chapter, oldest first; empty if it never existed. */
     public List<ChapterChanged> history(String edition, String slug) {
         return history.history(Topics.sourceKey(edition, slug));
+    }
+
+    /** Everything the book holds: every key's events, keys sorted. What a replay must give back exactly. */
+    Map<String, List<ChapterChanged>> all() {
+        Map<String, List<ChapterChanged>> all = new LinkedHashMap<>();
+        history.keys().forEach(key -> all.put(key, history.history(key)));
+        return all;
     }
 
     String keyOf(ChapterChanged event) {

@@ -47,6 +47,15 @@ final class ChapterRules {
         problems.throwIfAny();
     }
 
+    static void checkMove(MoveRequest request) {
+        if (request == null || request.position() == null) {
+            throw ApiException.badRequest("position", "is required: the 1-based place in the report to move the chapter to");
+        }
+        if (request.position() < 1) {
+            throw ApiException.badRequest("position", "must be 1 or more");
+        }
+    }
+
     private static void text(FieldProblems problems, String field, String value, int max, boolean singleLine) {
         if (value == null || value.isBlank()) {
             problems.add(field, "is required and must not be blank");

@@ -72,6 +72,99 @@ public class ChapterWrites {
         });
     }
 
+    /**
+     * Moves a chapter to another place in the report (admin only). The chapters between its old
+     * and new place shift by one, each with its own event, in the same transaction. A position
+     * past the end means the end. If-Match is optional: when sent it must name the current revision.
+     */
+    public Outcome move(String edition, String slug, MoveRequest request, Preconditions preconditions, Caller caller) {
+        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterRules.checkMove(request);
+        return log.write(() -> {
+            Chapter current = book.current(edition, slug)
+                    .orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
+            requireAdmin(caller, "only an admin changes the order of the report");
+            preconditions.checkIfPresent(OptionalLong.of(current.revision()));
+            List<Chapter> others = new ArrayList<>(book.chapters(edition));
+            others.removeIf(c -> c.slug().equals(slug));
+            int position = clamp(request.position(), others.size() + 1);
+            if (position == current.position()) {
+                return Decision.nothing(new Outcome(current, false));
+            }
+            EventMetadata meta = metadata.by(caller);
+            ChapterState state = stateOf(current);
+            state.setPosition(position);
+            ChapterChanged moved = event(meta, edition, slug, current.revision() + 1, state);
+            List<ChapterChanged> events = new ArrayList<>();
+            events.add(moved);
+            events.addAll(renumberAround(others, slug, position, meta));
+            return new Decision<>(events, new Outcome(Chapter.of(moved), false));
+        });
+    }
+
+    /**
+     * Makes revision {@code revision}'s content (title, body, language) the chapter's content
+     * again, as a new revision. An explicit choice of content, so If-Match is optional (checked
+     * when sent). Whoever may edit the chapter may restore it; its place and owner team stay.
+     *
+     * <p>A deleted chapter comes back into the report with revision n's content, owner team and
+     * place (or the end, if the report has fewer chapters now): that is creating a chapter, so
+     * only an admin may. Restoring content equal to the current one publishes nothing.
+     */
+    public Outcome restore(String edition, String slug, long revision, Preconditions preconditions, Caller caller) {
+        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        return log.write(() -> {
+            List<ChapterChanged> history = book.history(edition, slug);
+            if (history.isEmpty()) {
+                throw ApiException.notFound("no chapter " + slug + " in edition " + edition);
+            }
+            ChapterState restored = requireContent(history, revision, slug);
+            ChapterRules.checkRequest(new ChapterRequest(restored.getTitle(), restored.getBody(), null, null,
+                    restored.getLanguage()), limits);
+            Optional<Chapter> current = book.current(edition, slug);
+            preconditions.checkIfPresent(revisionOf(current));
+            long next = history.get(history.size() - 1).getRevision() + 1;
+            if (current.isPresent()) {
+                Chapter chapter = current.get();
+                if (!caller.mayEdit(chapter.ownerTeam())) {
+                    throw ApiException.forbidden("chapter " + slug + " belongs to team " + chapter.ownerTeam()
+                            + "; your token may restore only your team's chapters");
+                }
+                ChapterState state = stateOf(chapter);
+                state.setTitle(restored.getTitle());
+                state.setBody(restored.getBody());
+                state.setLanguage(restored.getLanguage());
+                if (state.equals(stateOf(chapter))) {
+                    return Decision.nothing(new Outcome(chapter, false));
+                }
+                ChapterChanged event = event(metadata.by(caller), edition, slug, next, state);
+                return Decision.publish(event, new Outcome(Chapter.of(event), false));
+            }
+            requireAdmin(caller, "chapter " + slug + " was deleted; only an admin brings a chapter back into the report");
+            List<Chapter> others = book.chapters(edition);
+            ChapterState state = ChapterState.newBuilder(restored)
+                    .setPosition(clamp(restored.getPosition(), others.size() + 1)).build();
+            EventMetadata meta = metadata.by(caller);
+            ChapterChanged back = event(meta, edition, slug, next, state);
+            List<ChapterChanged> events = new ArrayList<>();
+            events.add(back);
+            events.addAll(renumberAround(others, slug, state.getPosition(), meta));
+            return new Decision<>(events, new Outcome(Chapter.of(back), true));
+        });
+    }
+
+    /** The content of revision n of a chapter: 404 if there is no such revision, 400 if it is the deletion. */
+    private static ChapterState requireContent(List<ChapterChanged> history, long revision, String slug) {
+        ChapterChanged event = ChapterBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound(
+                "chapter " + slug + " has no revision " + revision + "; its revisions are 1 to "
+                        + history.get(history.size() - 1).getRevision()));
+        if (event.getChapter() == null) {
+            throw ApiException.badRequest("revision", "revision " + revision
+                    + " deleted the chapter: it has no content to restore; restore a revision before it");
+        }
+        return event.getChapter();
+    }
+
     private Decision<ChapterChanged, Outcome> create(String edition, String slug, ChapterRequest request, Caller caller,
             EventMetadata meta, long revision) {
         requireAdmin(caller, "only an admin creates chapters; ask an admin to create " + slug + " and assign it to your team");

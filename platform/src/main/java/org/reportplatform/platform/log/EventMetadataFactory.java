@@ -1,6 +1,7 @@
 package org.reportplatform.platform.log;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.schemas.EventMetadata;
@@ -21,7 +22,9 @@ public final class EventMetadataFactory {
     public EventMetadata by(String actor) {
         return EventMetadata.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(clock.instant())
+                // The event carries milliseconds (timestamp-millis): what a writer applies to its
+                // memory must equal what a replay of the log gives, to the digit.
+                .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setActor(actor)
                 .build();
     }

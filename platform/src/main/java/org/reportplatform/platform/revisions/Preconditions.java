@@ -20,6 +20,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  *       not the current one, or if the resource does not exist.</li>
  *   <li>Changing an existing resource without If-Match is refused with 428, so no one silently
  *       overwrites an edit they have not seen.</li>
+ *   <li>A change that is an explicit choice of content or order (restore, move) needs no
+ *       If-Match, but one that is sent is checked ({@link #checkIfPresent}).</li>
  * </ul>
  */
 public record Preconditions(String ifMatch, String ifNoneMatch) {
@@ -47,6 +49,16 @@ public record Preconditions(String ifMatch, String ifNoneMatch) {
     /** Checks a change that needs an existing resource (a delete): If-Match is required. */
     public void checkChange(OptionalLong current) {
         checkIfMatch(current, true);
+    }
+
+    /**
+     * Checks a change that needs no If-Match (a move, a restore: an explicit choice) but honours
+     * one when sent: 412 if it names another revision than the current one.
+     */
+    public void checkIfPresent(OptionalLong current) {
+        if (ifMatch != null) {
+            checkIfMatch(current, false);
+        }
     }
 
     private void checkIfMatch(OptionalLong current, boolean required) {

@@ -1,0 +1,170 @@
+package org.reportplatform.content.chapters;
+
+import static org.reportplatform.content.openapi.ApiExamples.*;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.reportplatform.content.openapi.Problem;
+import org.reportplatform.content.references.KnownReferences;
+import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.RevisionDiff;
+import org.reportplatform.platform.revisions.RevisionSummary;
+import org.reportplatform.schemas.ChapterChanged;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * A chapter's history, kept whole on report.chapters.v1: its revisions (who, when, what
+ * changed), the chapter at any revision, a diff between two, and restoring an old revision.
+ * Reads are public, like the chapters; a deleted chapter keeps its history.
+ */
+@RestController
+@RequestMapping("/api/editions/{edition}/chapters/{slug}")
+@Tag(name = "history", description = "Revisions of a chapter: list, read, compare, restore")
+public class ChapterHistoryController {
+
+    /** The text fields a diff shows line by line; the others are named in {@code changed}. */
+    static final List<String> TEXT_FIELDS = List.of("title", "body");
+
+    private final ChapterBook book;
+    private final ChapterWrites writes;
+    private final ChapterProperties limits;
+    private final KnownReferences references;
+
+    public ChapterHistoryController(ChapterBook book, ChapterWrites writes, ChapterProperties limits, KnownReferences references) {
+        this.book = book;
+        this.writes = writes;
+        this.limits = limits;
+        this.references = references;
+    }
+
+    @GetMapping("/revisions")
+    @Operation(summary = "Every revision of a chapter, oldest first",
+            description = "Each names the fields that differ from the revision before it (all of them for the creation, "
+                    + "none for a deletion, which is flagged deleted). Renumbering by a move or a delete is a revision too.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON,
+            array = @ArraySchema(schema = @Schema(implementation = RevisionSummary.class)),
+            examples = @ExampleObject(name = "enfants", value = REVISIONS)))
+    @ApiResponse(responseCode = "404", description = "The chapter never existed",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404)))
+    public List<RevisionSummary> revisions(@Parameter(example = EDITION) @PathVariable String edition,
+            @Parameter(example = "enfants") @PathVariable String slug) {
+        return ChapterBook.REVISIONS.summaries(historyOf(edition, slug));
+    }
+
+    @GetMapping("/revisions/{revision}")
+    @Operation(summary = "The whole chapter as it was at one revision")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, schema = @Schema(implementation = Chapter.class),
+            examples = @ExampleObject(name = "revision 1", value = CHAPTER_AT_1)))
+    @ApiResponse(responseCode = "404", description = "No such chapter or revision",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404_REVISION)))
+    @ApiResponse(responseCode = "410", description = "That revision deleted the chapter: it has no content",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_410)))
+    public Chapter revision(@Parameter(example = EDITION) @PathVariable String edition,
+            @Parameter(example = "enfants") @PathVariable String slug,
+            @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
+        List<ChapterChanged> history = historyOf(edition, slug);
+        ChapterChanged event = eventAt(history, slug, parseRevision("revision", revision));
+        if (event.getChapter() == null) {
+            throw new ApiException(HttpStatus.GONE, "revision " + event.getRevision() + " of chapter " + slug
+                    + " deleted it: it has no content; revision " + (event.getRevision() - 1) + " is the content before");
+        }
+        return Chapter.of(event);
+    }
+
+    @GetMapping("/diff")
+    @Operation(summary = "What changed between two revisions",
+            description = "changed names every field that differs; diff is a line-based unified diff of title and body "
+                    + "(one section per field that differs; a deleted revision counts as empty text). Without parameters: "
+                    + "the last change. from may be after to (the diff then goes backwards).")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, schema = @Schema(implementation = RevisionDiff.class),
+            examples = @ExampleObject(name = "1 to 3", value = DIFF)))
+    @ApiResponse(responseCode = "404", description = "No such chapter or revision",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404_REVISION)))
+    public RevisionDiff diff(@Parameter(example = EDITION) @PathVariable String edition,
+            @Parameter(example = "enfants") @PathVariable String slug,
+            @Parameter(description = "the older revision; default: the one before to", example = "1",
+                    schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String from,
+            @Parameter(description = "the newer revision; default: the current one", example = "3",
+                    schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String to) {
+        List<ChapterChanged> history = historyOf(edition, slug);
+        long last = history.get(history.size() - 1).getRevision();
+        long toRevision = to == null ? last : parseRevision("to", to);
+        long fromRevision = from == null ? Math.max(1, toRevision - 1) : parseRevision("from", from);
+        return ChapterBook.REVISIONS.diff(eventAt(history, slug, fromRevision), eventAt(history, slug, toRevision), TEXT_FIELDS);
+    }
+
+    @PostMapping("/revisions/{revision}/restore")
+    @SecurityRequirement(name = BEARER)
+    @Operation(summary = "Make an old revision's content current again, as a new revision",
+            description = "Title, body and language come from that revision; position and owner team stay. It is an "
+                    + "explicit choice of content, so If-Match is not needed (when sent, it must be current). The owning "
+                    + "team or an admin may restore. A deleted chapter comes back with that revision's content, owner team "
+                    + "and place (admin only: it re-creates the chapter; 201). Restoring the current content changes nothing.",
+            parameters = @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "optional", schema = @Schema(type = "string"), example = ETAG))
+    @ApiResponse(responseCode = "200", description = "Restored (ETag: the new revision)",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WrittenChapter.class),
+                    examples = @ExampleObject(name = "revision 1 restored", value = RESTORED)))
+    @ApiResponse(responseCode = "201", description = "A deleted chapter brought back into the report",
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = WrittenChapter.class)))
+    @ApiResponse(responseCode = "400", description = "That revision is a deletion, or its content breaks today's limits",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_400_RESTORE)))
+    @ApiResponse(responseCode = "403", description = "Another team's chapter, or a deleted chapter and not an admin",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_403)))
+    @ApiResponse(responseCode = "404", description = "No such chapter or revision",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404_REVISION)))
+    public Mono<ResponseEntity<WrittenChapter>> restore(@Parameter(example = EDITION) @PathVariable String edition,
+            @Parameter(example = "enfants") @PathVariable String slug,
+            @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
+            Caller caller, ServerWebExchange exchange) {
+        long number = parseRevision("revision", revision);
+        Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        return ChapterController.blocking(() -> writes.restore(edition, slug, number, preconditions, caller))
+                .map(outcome -> WrittenChapter.answer(outcome, outcome.created() ? HttpStatus.CREATED : HttpStatus.OK, references));
+    }
+
+    private List<ChapterChanged> historyOf(String edition, String slug) {
+        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        List<ChapterChanged> history = book.history(edition, slug);
+        if (history.isEmpty()) {
+            throw ApiException.notFound("no chapter " + slug + " in edition " + edition);
+        }
+        return history;
+    }
+
+    private static ChapterChanged eventAt(List<ChapterChanged> history, String slug, long revision) {
+        return ChapterBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound("chapter " + slug
+                + " has no revision " + revision + "; its revisions are 1 to " + history.get(history.size() - 1).getRevision()));
+    }
+
+    private static long parseRevision(String field, String value) {
+        try {
+            long revision = Long.parseLong(value.strip());
+            if (revision >= 1) {
+                return revision;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest(field, "must be a revision number: 1, 2, 3...");
+    }
+}
