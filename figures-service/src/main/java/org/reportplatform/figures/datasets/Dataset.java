@@ -10,7 +10,8 @@ import org.reportplatform.schemas.DatasetState;
 public record Dataset(String edition, String id, String title, List<Column> columns, List<List<String>> rows, String unit,
         String source, String ownerTeam, long revision, Instant updatedAt, String updatedBy) {
 
-    public record Column(String name, String type) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DatasetColumn")
+    public record Column(String name, @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"text", "number"}) String type) {
     }
 
     static Dataset of(DatasetChanged event) {

@@ -1,33 +1,152 @@
 package org.reportplatform.figures.datasets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.reportplatform.figures.api.ApiDocs;
+import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.revisions.Preconditions;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** Reading datasets: {@code /api/editions/{edition}/datasets}. */
+/**
+ * The datasets API: {@code /api/editions/{edition}/datasets}. Reads are public; writes need a
+ * token. The CSV import of one dataset's rows is the custom method {@code .../datasets/{id}:import}
+ * (POST only; a PUT to an id with a colon is refused as an invalid id).
+ */
 @RestController
 @RequestMapping("/api/editions/{edition}/datasets")
+@Tag(name = "datasets", description = "Small tables that charts and tables are drawn from: typed columns, exact cells")
 public class DatasetController {
 
     private final DatasetBook book;
+    private final DatasetWrites writes;
 
-    public DatasetController(DatasetBook book) {
+    public DatasetController(DatasetBook book, DatasetWrites writes) {
         this.book = book;
+        this.writes = writes;
     }
 
     @GetMapping
-    public List<Dataset> list(@PathVariable String edition) {
+    @Operation(operationId = "listDatasets", summary = "List the datasets of an edition", description = "Sorted by id. Public.")
+    public List<Dataset> list(@Parameter(example = "2024") @PathVariable String edition) {
+        DatasetRules.checkPath(edition, null);
         return book.datasets(edition);
     }
 
     @GetMapping("/{id}")
-    public ResponseEntity<Dataset> get(@PathVariable String edition, @PathVariable String id) {
+    @Operation(operationId = "getDataset", summary = "Read one dataset", description = "Public. Cells come back as exact strings; the ETag is the revision.")
+    @ApiResponse(responseCode = "200", description = "the dataset", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Dataset.class), examples = @ExampleObject(value = ApiDocs.DATASET)))
+    @ApiResponse(responseCode = "404", description = "no such dataset", content = @Content(mediaType = "application/problem+json"))
+    public ResponseEntity<Dataset> get(@Parameter(example = "2024") @PathVariable String edition,
+            @Parameter(example = "finances-revenus") @PathVariable String id) {
+        DatasetRules.checkPath(edition, id);
         Dataset dataset = book.current(edition, id)
                 .orElseThrow(() -> ApiException.notFound("no dataset " + id + " in edition " + edition));
         return ResponseEntity.ok().eTag(dataset.etag()).body(dataset);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(operationId = "putDataset", summary = "Create or replace a dataset",
+            description = "Same rules as indicators: create (admin only, with ownerTeam) with If-None-Match: *, change with "
+                    + "If-Match: \"<revision>\" (owning team or admin). Every wrong field or cell is named, e.g. rows[3][1].",
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DatasetRequest.class), examples = @ExampleObject(value = ApiDocs.DATASET_PUT)))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "the revision you edited, e.g. \"3\"; required to change an existing dataset")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "* to create a dataset that must not exist yet")
+    @ApiResponse(responseCode = "200", description = "changed (or unchanged)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Dataset.class)))
+    @ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Dataset.class)))
+    @ApiResponse(responseCode = "400", description = "invalid fields or cells, each named", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(value = ApiDocs.PROBLEM_DATASET)))
+    @ApiResponse(responseCode = "403", description = "not your team's dataset, or a creation by a team", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current revision", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "428", description = "If-Match missing for an existing dataset", content = @Content(mediaType = "application/problem+json"))
+    public Mono<ResponseEntity<Dataset>> put(@PathVariable String edition, @PathVariable String id,
+            @RequestBody(required = false) DatasetRequest request, Caller caller, ServerWebExchange exchange) {
+        Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        return blocking(() -> writes.put(edition, id, request, preconditions, caller))
+                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .eTag(outcome.dataset().etag())
+                        .header(HttpHeaders.LOCATION, "/api/editions/" + edition + "/datasets/" + id)
+                        .body(outcome.dataset()));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteDataset", summary = "Delete a dataset", description = "Admin only; If-Match with the current revision is required.",
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "the current revision, e.g. \"3\"")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "no such dataset", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current revision", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = "application/problem+json"))
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String edition, @PathVariable String id, Caller caller,
+            ServerWebExchange exchange) {
+        Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        return blocking(() -> {
+            writes.delete(edition, id, preconditions, caller);
+            return ResponseEntity.noContent().<Void>build();
+        });
+    }
+
+    @PostMapping(path = "/{id}:import", consumes = "text/csv")
+    @Operation(operationId = "importDatasetRows", summary = "Replace a dataset's rows from CSV (all or nothing)",
+            description = "Header row = column names. An existing dataset keeps its columns and their types: the header must "
+                    + "name exactly those columns (any order); If-Match required. A new dataset (admin only, title and "
+                    + "ownerTeam query parameters) gets the header's columns, typed number where every cell is a number and "
+                    + "text otherwise. Every wrong cell is reported with its line; an unchanged table publishes nothing.",
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string"), examples = @ExampleObject(value = ApiDocs.DATASET_CSV)))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "the revision you edited; required for an existing dataset")
+    @ApiResponse(responseCode = "200", description = "imported (changed or unchanged)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DatasetWrites.ImportOutcome.class), examples = @ExampleObject(value = ApiDocs.DATASET_IMPORT_RESULT)))
+    @ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = DatasetWrites.ImportOutcome.class)))
+    @ApiResponse(responseCode = "400", description = "nothing imported: every wrong cell is listed with its line", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "body larger than report.figures.max-body-size (5 MB)", content = @Content(mediaType = "application/problem+json"))
+    public Mono<ResponseEntity<DatasetWrites.ImportOutcome>> importCsv(@PathVariable String edition, @PathVariable String id,
+            @RequestBody(required = false) String csv,
+            @Parameter(description = "title, to create the dataset or change it") @RequestParam(required = false) String title,
+            @Parameter(example = "CHF") @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String source,
+            @Parameter(description = "owning team, to create the dataset (admin only to change)") @RequestParam(required = false) String ownerTeam,
+            Caller caller, ServerWebExchange exchange) {
+        Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        DatasetWrites.ImportSettings settings = new DatasetWrites.ImportSettings(title, unit, source, ownerTeam);
+        return blocking(() -> writes.importCsv(edition, id, csv, settings, preconditions, caller))
+                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .eTag(outcome.etag()).body(outcome));
+    }
+
+    /** Writes wait for Kafka's acknowledgement: never on the event loop. */
+    private static <T> Mono<T> blocking(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -4,25 +4,19 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.reportplatform.figures.datasets.DatasetBook;
+import org.reportplatform.figures.datasets.DatasetRequest;
+import org.reportplatform.figures.datasets.DatasetWrites;
 import org.reportplatform.figures.indicators.IndicatorBook;
 import org.reportplatform.figures.indicators.IndicatorRequest;
 import org.reportplatform.figures.indicators.IndicatorWrites;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.auth.Role;
-import org.reportplatform.platform.log.Decision;
-import org.reportplatform.platform.log.EventMetadataFactory;
-import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.Preconditions;
-import org.reportplatform.schemas.ColumnType;
-import org.reportplatform.schemas.DatasetChanged;
-import org.reportplatform.schemas.DatasetColumn;
-import org.reportplatform.schemas.DatasetState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,6 +24,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -49,16 +44,13 @@ class DemoFiguresLoader implements ApplicationRunner {
     private final IndicatorBook indicators;
     private final IndicatorWrites indicatorWrites;
     private final DatasetBook datasets;
-    private final RevisionLog<DatasetChanged> datasetLog;
-    private final EventMetadataFactory metadata;
+    private final DatasetWrites datasetWrites;
 
-    DemoFiguresLoader(IndicatorBook indicators, IndicatorWrites indicatorWrites, DatasetBook datasets,
-            RevisionLog<DatasetChanged> datasetLog, EventMetadataFactory metadata) {
+    DemoFiguresLoader(IndicatorBook indicators, IndicatorWrites indicatorWrites, DatasetBook datasets, DatasetWrites datasetWrites) {
         this.indicators = indicators;
         this.indicatorWrites = indicatorWrites;
         this.datasets = datasets;
-        this.datasetLog = datasetLog;
-        this.metadata = metadata;
+        this.datasetWrites = datasetWrites;
     }
 
     @Override
@@ -74,24 +66,20 @@ class DemoFiguresLoader implements ApplicationRunner {
         }
         if (datasets.datasets(EDITION).isEmpty()) {
             for (CSVRecord row : csv("demo/2024/datasets/datasets.csv")) {
-                DatasetChanged event = dataset(row);
-                datasetLog.write(() -> Decision.publish(event, null));
+                datasetWrites.put(EDITION, row.get("id"), dataset(row), new Preconditions(null, "*"), LOADER);
             }
             log.info("loaded the demo report's datasets of edition {}", EDITION);
         }
     }
 
-    private DatasetChanged dataset(CSVRecord index) {
-        String id = index.get("id");
-        List<List<String>> rows = new ArrayList<>();
-        for (CSVRecord row : csv("demo/2024/datasets/" + id + ".csv")) {
-            rows.add(List.of(row.get("label"), row.get("amount")));
+    private DatasetRequest dataset(CSVRecord index) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (CSVRecord row : csv("demo/2024/datasets/" + index.get("id") + ".csv")) {
+            rows.addArray().add(row.get("label")).add(new java.math.BigDecimal(row.get("amount")));
         }
-        DatasetState state = DatasetState.newBuilder().setTitle(index.get("title"))
-                .setColumns(List.of(new DatasetColumn("label", ColumnType.TEXT), new DatasetColumn("amount", ColumnType.NUMBER)))
-                .setRows(rows).setUnit(index.get("unit")).setSource(index.get("source")).setOwnerTeam(DATASET_OWNER).build();
-        return DatasetChanged.newBuilder().setMetadata(metadata.by(LOADER)).setEdition(EDITION).setDatasetId(id)
-                .setRevision(1).setDataset(state).build();
+        return new DatasetRequest(index.get("title"),
+                List.of(new DatasetRequest.ColumnRequest("label", "text"), new DatasetRequest.ColumnRequest("amount", "number")),
+                rows, index.get("unit"), index.get("source"), DATASET_OWNER);
     }
 
     private static List<CSVRecord> csv(String path) {

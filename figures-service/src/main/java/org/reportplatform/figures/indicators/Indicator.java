@@ -15,6 +15,8 @@ public record Indicator(
         String id,
         String label,
         String type,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "a JSON number for integer, decimal, percentage and money "
+                + "(exact: written from the stored decimal string), a string for text", example = "4445")
         Object value,
         String currency,
         String unit,

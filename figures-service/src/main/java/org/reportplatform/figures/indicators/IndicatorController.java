@@ -1,56 +1,153 @@
 package org.reportplatform.figures.indicators;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.reportplatform.figures.api.ApiDocs;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** The indicators API: {@code /api/editions/{edition}/indicators}. Reads are public; writes need a token. */
+/**
+ * The indicators API: {@code /api/editions/{edition}/indicators}. Reads are public; writes need a
+ * token. The bulk import is a custom method on the collection, {@code .../indicators:import}: its
+ * last segment is the literal {@code indicators:import}, so it never meets {@code .../indicators/{id}}
+ * (which has one more segment, and whose ids cannot hold a colon). The paths are spelled out on
+ * each method for that reason: a class-level prefix would put a slash before {@code :import}.
+ */
 @RestController
-@RequestMapping("/api/editions/{edition}/indicators")
+@Tag(name = "indicators", description = "Key figures of an edition: typed, exact values, owned by a team, revisioned")
 public class IndicatorController {
+
+    static final String COLLECTION = "/api/editions/{edition}/indicators";
+    static final String ONE = COLLECTION + "/{id}";
+    static final String IMPORT = COLLECTION + ":import";
 
     private final IndicatorBook book;
     private final IndicatorWrites writes;
+    private final IndicatorImport imports;
 
-    public IndicatorController(IndicatorBook book, IndicatorWrites writes) {
+    public IndicatorController(IndicatorBook book, IndicatorWrites writes, IndicatorImport imports) {
         this.book = book;
         this.writes = writes;
+        this.imports = imports;
     }
 
-    @GetMapping
-    public List<Indicator> list(@PathVariable String edition) {
+    @GetMapping(COLLECTION)
+    @Operation(operationId = "listIndicators", summary = "List the indicators of an edition", description = "Sorted by id. Public.")
+    public List<Indicator> list(@Parameter(example = "2024") @PathVariable String edition) {
         IndicatorWrites.checkPath(edition, null);
         return book.indicators(edition);
     }
 
-    @GetMapping("/{id}")
-    public ResponseEntity<Indicator> get(@PathVariable String edition, @PathVariable String id) {
+    @GetMapping(ONE)
+    @Operation(operationId = "getIndicator", summary = "Read one indicator", description = "Public. The ETag is the revision: send it back in If-Match to change the indicator.")
+    @ApiResponse(responseCode = "200", description = "the indicator",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Indicator.class), examples = @ExampleObject(value = ApiDocs.INDICATOR)))
+    @ApiResponse(responseCode = "404", description = "no such indicator", content = @Content(mediaType = "application/problem+json"))
+    public ResponseEntity<Indicator> get(@Parameter(example = "2024") @PathVariable String edition,
+            @Parameter(example = "sos-defenders.cases") @PathVariable String id) {
         IndicatorWrites.checkPath(edition, id);
         Indicator indicator = book.current(edition, id)
                 .orElseThrow(() -> ApiException.notFound("no indicator " + id + " in edition " + edition));
         return ResponseEntity.ok().eTag(indicator.etag()).body(indicator);
     }
 
-    @PutMapping("/{id}")
+    @PutMapping(ONE)
+    @Operation(operationId = "putIndicator", summary = "Create or replace an indicator",
+            description = "Create (admin only, with ownerTeam) with If-None-Match: *; change with If-Match: \"<revision>\" "
+                    + "(the owning team or an admin; ownerTeam changes are admin only). A PUT that changes nothing "
+                    + "publishes no event and answers 200 with the current revision.",
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IndicatorRequest.class), examples = {
+                    @ExampleObject(name = "integer", value = ApiDocs.INDICATOR_PUT),
+                    @ExampleObject(name = "money", value = ApiDocs.INDICATOR_PUT_MONEY),
+                    @ExampleObject(name = "percentage", value = ApiDocs.INDICATOR_PUT_PERCENTAGE)}))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "the revision you edited, e.g. \"3\"; required to change an existing indicator")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "* to create an indicator that must not exist yet")
+    @ApiResponse(responseCode = "200", description = "changed (or unchanged)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Indicator.class)))
+    @ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Indicator.class)))
+    @ApiResponse(responseCode = "400", description = "invalid field(s), each named in errors[]", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(value = ApiDocs.PROBLEM_PERCENTAGE)))
+    @ApiResponse(responseCode = "403", description = "not your team's figure, or a creation by a team", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current revision (currentRevision given)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "428", description = "If-Match missing for an existing indicator", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge: nothing was saved", content = @Content(mediaType = "application/problem+json"))
     public Mono<ResponseEntity<Indicator>> put(@PathVariable String edition, @PathVariable String id,
             @RequestBody(required = false) IndicatorRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        // Waits for Kafka's acknowledgement: off the event loop.
-        return Mono.fromCallable(() -> writes.put(edition, id, request, preconditions, caller))
-                .subscribeOn(Schedulers.boundedElastic())
+        return blocking(() -> writes.put(edition, id, request, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(outcome.indicator().etag()).body(outcome.indicator()));
+    }
+
+    @DeleteMapping(ONE)
+    @Operation(operationId = "deleteIndicator", summary = "Delete an indicator", description = "Admin only; If-Match with the current revision is required. "
+            + "The delete is itself a revision (an event without state).", security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "the current revision, e.g. \"3\"")
+    @ApiResponse(responseCode = "204", description = "deleted")
+    @ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "no such indicator", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "412", description = "If-Match is not the current revision", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = "application/problem+json"))
+    public Mono<ResponseEntity<Void>> delete(@PathVariable String edition, @PathVariable String id, Caller caller,
+            ServerWebExchange exchange) {
+        Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        return blocking(() -> {
+            writes.delete(edition, id, preconditions, caller);
+            return ResponseEntity.noContent().<Void>build();
+        });
+    }
+
+    @PostMapping(path = IMPORT, consumes = "text/csv")
+    @Operation(operationId = "importIndicators", summary = "Import indicators from CSV (all or nothing)",
+            description = "Header row; id and value required; type, label, unit, period, source, currency, ownerTeam, revision optional. "
+                    + "An absent column keeps the current value. New indicators need type, label and ownerTeam and an admin token; "
+                    + "a team may only import its own figures. The whole file is checked first: if any row is wrong nothing "
+                    + "is written and every wrong row is listed (400, or 403 when only permissions are wrong). Otherwise "
+                    + "each changed indicator becomes one event, unchanged ones none, all in one Kafka transaction.",
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string"), examples = {
+                    @ExampleObject(name = "values only", value = ApiDocs.IMPORT_CSV_VALUES),
+                    @ExampleObject(name = "every column", value = ApiDocs.IMPORT_CSV_FULL)}))
+    @ApiResponse(responseCode = "200", description = "imported", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IndicatorImport.Result.class), examples = @ExampleObject(value = ApiDocs.IMPORT_RESULT)))
+    @ApiResponse(responseCode = "400", description = "nothing imported: every wrong row is listed", content = @Content(
+            mediaType = "application/problem+json", examples = @ExampleObject(value = ApiDocs.PROBLEM_IMPORT)))
+    @ApiResponse(responseCode = "403", description = "nothing imported: rows your token may not write", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "413", description = "body larger than report.figures.max-body-size (5 MB)", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "415", description = "Content-Type is not text/csv", content = @Content(mediaType = "application/problem+json"))
+    public Mono<IndicatorImport.Result> importCsv(@Parameter(example = "2024") @PathVariable String edition,
+            @RequestBody(required = false) String csv, Caller caller) {
+        return blocking(() -> imports.importCsv(edition, csv, caller));
+    }
+
+    /** Writes wait for Kafka's acknowledgement: never on the event loop. */
+    private static <T> Mono<T> blocking(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 }

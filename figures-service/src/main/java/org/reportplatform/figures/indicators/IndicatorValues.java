@@ -3,7 +3,10 @@ package org.reportplatform.figures.indicators;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.reportplatform.figures.csv.FormulaGuard;
 import org.reportplatform.platform.errors.FieldProblems;
 import org.reportplatform.schemas.IndicatorType;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +19,8 @@ final class IndicatorValues {
 
     private static final Pattern DECIMAL = Pattern.compile("^-?\\d{1,30}(\\.\\d{1,10})?$");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     static final int MAX_TEXT = 500;
 
     private IndicatorValues() {
@@ -43,7 +48,7 @@ final class IndicatorValues {
         return switch (type) {
             case INTEGER -> {
                 if (!value.isIntegralNumber() && !(value.isNumber() && isWhole(value.decimalValue()))) {
-                    problems.add("value", "must be a whole JSON number for an integer indicator, got " + describe(value));
+                    problems.add("value", "must be a whole number for an integer indicator (e.g. 4445), got " + describe(value));
                     yield null;
                 }
                 yield value.bigIntegerValue().toString();
@@ -75,6 +80,11 @@ final class IndicatorValues {
                     problems.add("value", "is longer than " + MAX_TEXT + " characters");
                     yield null;
                 }
+                String formula = FormulaGuard.problem(value.stringValue());
+                if (formula != null) {
+                    problems.add("value", formula);
+                    yield null;
+                }
                 yield value.stringValue();
             }
         };
@@ -83,7 +93,7 @@ final class IndicatorValues {
     private static String decimal(JsonNode value, FieldProblems problems) {
         String text = value.isNumber() ? value.decimalValue().toPlainString() : value.isString() ? value.stringValue().strip() : null;
         if (text == null || !DECIMAL.matcher(text).matches()) {
-            problems.add("value", "must be a decimal number (a JSON number or a string such as \"12.5\"), got " + describe(value));
+            problems.add("value", "must be a decimal number written with a dot and without separators (a JSON number, or a string such as \"12.5\"), got " + describe(value));
             return null;
         }
         return new BigDecimal(text).stripTrailingZeros().toPlainString();
@@ -94,10 +104,7 @@ final class IndicatorValues {
     }
 
     private static boolean isCurrency(String code) {
-        if (!code.matches("^[A-Z]{3}$")) {
-            return false;
-        }
-        return Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+        return code.matches("^[A-Z]{3}$") && CURRENCIES.contains(code);
     }
 
     private static String describe(JsonNode value) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.reportplatform.figures.csv.FormulaGuard;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.errors.FieldProblems;
@@ -21,7 +22,7 @@ public class IndicatorWrites {
     static final Pattern EDITION = Pattern.compile("^[0-9]{4}$");
     static final Pattern ID = Pattern.compile("^[a-z0-9]+(?:[.-][a-z0-9]+)*$");
     private static final Pattern TEAM = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
-    private static final int MAX_ID = 80;
+    static final int MAX_ID = 80;
     private static final int MAX_TEXT = 200;
 
     private final IndicatorBook book;
@@ -82,7 +83,31 @@ public class IndicatorWrites {
         });
     }
 
-    private static IndicatorState validate(IndicatorRequest request) {
+    /**
+     * Removes an indicator from the edition: admin only, and only from the revision the caller
+     * saw ({@code If-Match} required). The delete is a revision whose state is null; the id may be
+     * created again later, its revisions going on from there.
+     */
+    public void delete(String edition, String id, Preconditions preconditions, Caller caller) {
+        checkPath(edition, id);
+        log.write(() -> {
+            Indicator current = book.current(edition, id)
+                    .orElseThrow(() -> ApiException.notFound("no indicator " + id + " in edition " + edition));
+            if (!caller.isAdmin()) {
+                throw ApiException.forbidden("only an admin removes an indicator from the report");
+            }
+            preconditions.checkChange(OptionalLong.of(current.revision()));
+            IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
+                    .setIndicatorId(id).setRevision(current.revision() + 1).setIndicator(null).build();
+            return Decision.publish(event, null);
+        });
+    }
+
+    /**
+     * The state a request asks for, or a 400 naming every invalid field. {@code ownerTeam} is
+     * the requested one, or empty when the request names none (the caller fills it in).
+     */
+    static IndicatorState validate(IndicatorRequest request) {
         if (request == null) {
             throw ApiException.badRequest("body", "a JSON object with label, type and value is required");
         }
@@ -113,5 +138,9 @@ public class IndicatorWrites {
         problems.check(!required || !value.isBlank(), field, "must not be blank");
         problems.check(value.length() <= MAX_TEXT, field, "is " + value.length() + " characters long; the limit is " + MAX_TEXT);
         problems.check(value.chars().noneMatch(Character::isISOControl), field, "must be one line without control characters");
+        String formula = FormulaGuard.problem(value);
+        if (formula != null) {
+            problems.add(field, formula);
+        }
     }
 }

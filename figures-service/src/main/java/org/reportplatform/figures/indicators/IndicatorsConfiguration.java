@@ -2,6 +2,7 @@ package org.reportplatform.figures.indicators;
 
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
+import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.schemas.IndicatorChanged;
@@ -28,5 +29,11 @@ class IndicatorsConfiguration {
     @Bean
     IndicatorWrites indicatorWrites(IndicatorBook book, RevisionLog<IndicatorChanged> indicatorLog, EventMetadataFactory metadata) {
         return new IndicatorWrites(book, indicatorLog, metadata);
+    }
+
+    @Bean
+    IndicatorImport indicatorImport(IndicatorBook book, RevisionLog<IndicatorChanged> indicatorLog, EventMetadataFactory metadata,
+            FiguresProperties limits) {
+        return new IndicatorImport(book, indicatorLog, metadata, limits.maxImportRows());
     }
 }
