@@ -6,7 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The only public entry point: serves the current report from the rendered topics
- * ({@code site}) and routes {@code /api/**} to the writers ({@code routing}).
+ * ({@code site}), streams every rebuild live ({@code live}), signs the web team and operators in
+ * to their pages ({@code signin}, {@code ui}) and routes {@code /api/**} to the writers
+ * ({@code routing}). See docs/gateway.md.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

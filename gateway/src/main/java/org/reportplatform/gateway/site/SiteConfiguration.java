@@ -3,12 +3,16 @@ package org.reportplatform.gateway.site;
 import static org.springframework.web.reactive.function.server.RequestPredicates.method;
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.reportplatform.gateway.errors.ProblemResponses;
 import org.reportplatform.schemas.Topics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,6 +64,17 @@ public class SiteConfiguration {
                 .route(GET_OR_HEAD.and(path("/{edition:\\d+}")), handler::editionWithoutSlash)
                 .route(GET_OR_HEAD.and(path("/{edition:\\d+}/**")), handler::output)
                 .build();
+    }
+
+    /** Plain page requests answered in the server's pipeline, before WebFlux (the hot path). */
+    @Bean
+    FastPages fastPages(SiteView view, ObjectProvider<ServerProperties> server, ObjectProvider<MeterRegistry> meters) {
+        ServerProperties properties = server.getIfAvailable();
+        FastPages fastPages = new FastPages(view, properties == null ? null : properties.getCompression());
+        meters.ifAvailable(registry -> FunctionCounter.builder("report.gateway.pages.fast", fastPages, FastPages::served)
+                .description("Page and document requests answered by the fast path (not in http.server.requests)")
+                .register(registry));
+        return fastPages;
     }
 
     /** {@code siteView} in {@code /actuator/health}: what this replica holds. */

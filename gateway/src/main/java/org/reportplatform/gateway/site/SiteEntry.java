@@ -4,8 +4,11 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.reportplatform.schemas.RenderedOutput;
 import org.springframework.http.InvalidMediaTypeException;
@@ -22,14 +25,31 @@ import org.springframework.http.MediaType;
  * @param sha256      hex SHA-256 of the bytes: the strong entity tag
  * @param causes      event ids of the changes that caused this rebuild
  * @param publishedAt when the render service published it
+ * @param provenance  what it was built from and when the change that caused it was made
  */
 public record SiteEntry(String path, String topic, MediaType contentType, byte[] content, String sha256,
-        List<String> causes, Instant publishedAt) {
+        List<String> causes, Instant publishedAt, Provenance provenance) {
+
+    /**
+     * Where an output comes from: the live stream tells the web team this, the pages do not need it.
+     *
+     * @param sourceRevisions every source it was built from ({@code chapter:2024/enfants}) and its revision
+     * @param traceparent     the W3C trace context of the latest change that caused it, or null
+     * @param sourceChangedAt when the earliest change that caused it was accepted
+     */
+    public record Provenance(Map<String, Long> sourceRevisions, String traceparent, Instant sourceChangedAt) {
+        public static final Provenance NONE = new Provenance(Map.of(), null, null);
+
+        public Provenance {
+            sourceRevisions = sourceRevisions == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sourceRevisions));
+        }
+    }
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public SiteEntry {
         causes = List.copyOf(causes);
+        provenance = provenance == null ? Provenance.NONE : provenance;
     }
 
     /**
@@ -44,12 +64,18 @@ public record SiteEntry(String path, String topic, MediaType contentType, byte[]
         String declared = output.getSha256() == null ? "" : output.getSha256().toLowerCase();
         String sha256 = SHA256_HEX.matcher(declared).matches() ? declared : sha256Hex(content);
         return new SiteEntry(path, topic, mediaType(output.getContentType()), content, sha256,
-                output.getCauses() == null ? List.of() : output.getCauses(), output.getPublishedAt());
+                output.getCauses() == null ? List.of() : output.getCauses(), output.getPublishedAt(),
+                new Provenance(output.getSourceRevisions(), output.getTraceparent(), output.getSourceChangedAt()));
     }
 
     /** The strong entity tag: the SHA-256 of the bytes, quoted. */
     public String etag() {
         return '"' + sha256 + '"';
+    }
+
+    /** An HTML page (the {@code ?live} reload script can be added to it). */
+    public boolean isHtml() {
+        return contentType.isCompatibleWith(MediaType.TEXT_HTML);
     }
 
     public boolean isText() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.reportplatform.gateway.errors.ProblemResponses;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -56,23 +57,36 @@ public class SiteHandler {
                 .build();
     }
 
-    /** {@code GET /{edition}/...}: the output stored at that path. */
+    /**
+     * {@code GET /{edition}/...}: the output stored at that path; with {@code ?live}, an HTML page
+     * gets the reload script ({@link LiveVariant}). A document (not text) answers a single byte
+     * {@code Range} with 206 (or 416), honouring {@code If-Range}; other range requests get it whole.
+     */
     public Mono<ServerResponse> output(ServerRequest request) {
         Optional<SiteEntry> found = lookup(request);
         if (found.isEmpty()) {
             return missing(request, "nothing is published at " + request.path());
         }
         SiteEntry entry = found.get();
-        if (EntityTags.noneMatchFails(request.headers().header(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
+        boolean live = LiveVariant.wanted(request, entry);
+        String etag = live ? LiveVariant.etag(entry) : entry.etag();
+        if (EntityTags.noneMatchFails(request.headers().header(HttpHeaders.IF_NONE_MATCH), etag)) {
             return ServerResponse.status(HttpStatus.NOT_MODIFIED)
-                    .headers(headers -> commonHeaders(headers, entry))
+                    .headers(headers -> commonHeaders(headers, entry, etag))
                     .build();
         }
+        if (!entry.isText() && request.method() == HttpMethod.GET) {
+            Mono<ServerResponse> partial = ByteRanges.partial(request, entry, headers -> commonHeaders(headers, entry, etag));
+            if (partial != null) {
+                return partial;
+            }
+        }
+        byte[] content = live ? LiveVariant.content(entry) : entry.content();
         return ServerResponse.ok()
-                .headers(headers -> commonHeaders(headers, entry))
+                .headers(headers -> commonHeaders(headers, entry, etag))
                 .contentType(entry.contentType())
-                .contentLength(entry.content().length)
-                .bodyValue(entry.content());
+                .contentLength(content.length)
+                .bodyValue(content);
     }
 
     private Optional<SiteEntry> lookup(ServerRequest request) {
@@ -84,13 +98,15 @@ public class SiteHandler {
         return entry;
     }
 
-    private static void commonHeaders(HttpHeaders headers, SiteEntry entry) {
-        headers.setETag(entry.etag());
+    private static void commonHeaders(HttpHeaders headers, SiteEntry entry, String etag) {
+        headers.setETag(etag);
         headers.setCacheControl(CacheControl.noCache());
         headers.set("X-Content-Type-Options", NOSNIFF);
         if (entry.isText()) {
             // Text is compressed when the client accepts it (server.compression).
             headers.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+        } else {
+            headers.set(HttpHeaders.ACCEPT_RANGES, "bytes");
         }
     }
 

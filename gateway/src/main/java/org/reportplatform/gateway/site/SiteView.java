@@ -1,5 +1,6 @@
 package org.reportplatform.gateway.site;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +42,14 @@ public class SiteView {
         if (value == null) {
             if (entries.remove(path) != null) {
                 indexRemoved(path);
-                emit(SiteChange.removed(topic, path));
+                emit(SiteChange.removed(topic, path, Instant.now()));
             }
             return;
         }
         SiteEntry entry = SiteEntry.of(topic, path, value);
         entries.put(path, entry);
         indexAdded(path);
-        emit(SiteChange.updated(entry));
+        emit(SiteChange.updated(entry, Instant.now()));
     }
 
     public Optional<SiteEntry> get(String path) {

@@ -8,6 +8,7 @@ import static org.reportplatform.gateway.testing.RenderedOutputs.sha256Hex;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +91,9 @@ class ServingTheReportTest {
 
     @Autowired
     ReadinessLog readiness;
+
+    @Autowired
+    FastPages fastPages;
 
     @Autowired
     ApplicationAvailability availability;
@@ -278,6 +282,102 @@ class ServingTheReportTest {
                 .expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING)
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + sha256Hex(pdf) + "\"")
                 .expectBody(byte[].class).isEqualTo(pdf);
+    }
+
+    @Test
+    void aRangeOfThePdfIsServedAsPartialContent() {
+        // Given the report PDF
+        byte[] pdf = ("%PDF-1.7 " + "0123456789".repeat(100)).getBytes(StandardCharsets.US_ASCII);
+        String etag = "\"" + sha256Hex(pdf) + "\"";
+        publisher.publish(DOCUMENTS, "/2025/report.pdf", output("/2025/report.pdf", "application/pdf", pdf));
+        awaitStatus("/2025/report.pdf", 200);
+        http.get().uri("/2025/report.pdf").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes");
+
+        // When a reader (a PDF viewer) asks for a range, Then 206 with just those bytes
+        http.get().uri("/2025/report.pdf").header(HttpHeaders.RANGE, "bytes=9-18").exchange()
+                .expectStatus().isEqualTo(206)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 9-18/" + pdf.length)
+                .expectHeader().contentLength(10)
+                .expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody(String.class).isEqualTo("0123456789");
+        // the last bytes, and a range running past the end
+        http.get().uri("/2025/report.pdf").header(HttpHeaders.RANGE, "bytes=-4").exchange()
+                .expectStatus().isEqualTo(206)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes " + (pdf.length - 4) + "-" + (pdf.length - 1) + "/" + pdf.length)
+                .expectBody(String.class).isEqualTo("6789");
+        http.get().uri("/2025/report.pdf").header(HttpHeaders.RANGE, "bytes=" + (pdf.length - 2) + "-99999").exchange()
+                .expectStatus().isEqualTo(206)
+                .expectBody(String.class).isEqualTo("89");
+
+        // When the range starts past the end, Then 416 saying how long it is
+        http.get().uri("/2025/report.pdf").header(HttpHeaders.RANGE, "bytes=" + pdf.length + "-").exchange()
+                .expectStatus().isEqualTo(416)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes */" + pdf.length);
+
+        // When If-Range names another version, or several ranges are asked, Then the whole PDF
+        http.get().uri("/2025/report.pdf").header(HttpHeaders.RANGE, "bytes=0-3").header(HttpHeaders.IF_RANGE, "\"old\"").exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).isEqualTo(pdf);
+        http.get().uri("/2025/report.pdf").header(HttpHeaders.RANGE, "bytes=0-3").header(HttpHeaders.IF_RANGE, etag).exchange()
+                .expectStatus().isEqualTo(206);
+        http.get().uri("/2025/report.pdf").header(HttpHeaders.RANGE, "bytes=0-1,5-6").exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).isEqualTo(pdf);
+
+        // And a page (text) is always served whole
+        publisher.publish(PAGES, "/2025/texte", html("/2025/texte", "<p>Texte</p>"));
+        awaitStatus("/2025/texte", 200);
+        http.get().uri("/2025/texte").header(HttpHeaders.RANGE, "bytes=0-1").exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.ACCEPT_RANGES)
+                .expectBody(String.class).isEqualTo("<p>Texte</p>");
+    }
+
+    @Test
+    void plainPageRequestsTakeTheFastPathAndPipelinedRequestsKeepTheirOrder() throws IOException {
+        // Given two published pages
+        publisher.publish(PAGES, "/2024/lent", html("/2024/lent", "<html><body><p>lent</p></body></html>"));
+        publisher.publish(PAGES, "/2024/rapide", html("/2024/rapide", "<p>rapide</p>"));
+        awaitStatus("/2024/lent", 200);
+        awaitStatus("/2024/rapide", 200);
+
+        // When they are asked for plainly, Then the fast path answers (and WebFlux does not)
+        long before = fastPages.served();
+        http.get().uri("/2024/rapide").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("<p>rapide</p>");
+        http.head().uri("/2024/rapide").exchange().expectStatus().isOk().expectHeader().contentLength(13).expectBody().isEmpty();
+        assertThat(fastPages.served()).isEqualTo(before + 2);
+
+        // When a client pipelines a request WebFlux answers (?live) and one the fast path would
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET /2024/lent?live HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /2024/rapide HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /2024/rapide HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String responses = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            // Then the answers come in the order of the requests
+            int live = responses.indexOf("/ui/reload.js");
+            int first = responses.indexOf("<p>rapide</p>");
+            int second = responses.indexOf("<p>rapide</p>", first + 1);
+            assertThat(live).as(responses).isPositive();
+            assertThat(first).as(responses).isGreaterThan(live);
+            assertThat(second).as(responses).isGreaterThan(first);
+            assertThat(responses.split("HTTP/1.1 200", -1)).hasSize(4);
+        }
+    }
+
+    @Test
+    void gzipIsAcceptedUnlessRefused() {
+        assertThat(FastPages.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(FastPages.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(FastPages.acceptsGzip("*")).isTrue();
+        assertThat(FastPages.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(FastPages.acceptsGzip("gzip; q=0.000")).isFalse();
+        assertThat(FastPages.acceptsGzip("identity")).isFalse();
+        assertThat(FastPages.acceptsGzip(null)).isFalse();
     }
 
     @Test

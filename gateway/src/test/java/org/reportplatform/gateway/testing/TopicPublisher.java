@@ -1,12 +1,18 @@
 package org.reportplatform.gateway.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,27 +31,60 @@ public final class TopicPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, SpecificRecord> avro;
     private final KafkaProducer<String, byte[]> raw;
+    private final List<Future<?>> pending = new CopyOnWriteArrayList<>();
 
     public TopicPublisher(String bootstrapServers) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024,
+                // Not idempotent, one request in flight (so retries keep the order): on a broker
+                // that has just created its topics, an idempotent producer's first batches can get
+                // NOT_LEADER_OR_FOLLOWER and then OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery
+                // timeout, losing records.
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         this.avro = new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer());
         this.raw = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Creates every platform topic, as the services do at start (the test broker does not auto-create). */
+    /**
+     * Creates every platform topic, as the services do at start (the test broker does not
+     * auto-create), and waits until each partition has a leader: a producer that sends to a
+     * partition still without one gets NOT_LEADER_OR_FOLLOWER, and its idempotent retries can
+     * then fail with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout (records lost).
+     */
     public static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(TopicDefinitions.all(new KafkaTopicsProperties((short) 1, 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e);
+            List<NewTopic> topics = TopicDefinitions.all(new KafkaTopicsProperties((short) 1, 1));
+            try {
+                admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!allPartitionsLed(admin, names)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topics' partitions got no leader within 30 s");
+                }
+                Thread.sleep(50);
             }
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean allPartitionsLed(Admin admin, List<String> names) throws InterruptedException, TimeoutException {
+        try {
+            Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS);
+            return descriptions.values().stream().flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && p.leader().id() >= 0);
+        } catch (ExecutionException e) {
+            return false;
         }
     }
 
@@ -54,9 +93,9 @@ public final class TopicPublisher implements AutoCloseable {
         return this;
     }
 
-    /** Sends without waiting; {@link #flush()} waits for all. */
+    /** Sends without waiting; {@link #flush()} waits for all, and fails if one was not acknowledged. */
     public TopicPublisher send(String topic, String key, SpecificRecord value) {
-        avro.send(new ProducerRecord<>(topic, key, value));
+        pending.add(avro.send(new ProducerRecord<>(topic, key, value)));
         return this;
     }
 
@@ -73,6 +112,9 @@ public final class TopicPublisher implements AutoCloseable {
     public void flush() {
         avro.flush();
         raw.flush();
+        List<Future<?>> sent = new ArrayList<>(pending);
+        pending.clear();
+        sent.forEach(TopicPublisher::await);
     }
 
     @Override
@@ -81,7 +123,7 @@ public final class TopicPublisher implements AutoCloseable {
         raw.close();
     }
 
-    private static void await(java.util.concurrent.Future<?> send) {
+    private static void await(Future<?> send) {
         try {
             send.get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {

@@ -1,0 +1,37 @@
+package org.reportplatform.gateway.live;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+import org.reportplatform.gateway.errors.ProblemResponses;
+import org.reportplatform.gateway.signin.Access;
+import org.reportplatform.gateway.signin.PageGuard;
+import org.reportplatform.gateway.site.SiteView;
+import org.reportplatform.gateway.ui.UiAssets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The live stream ({@code /api/live}, {@code /api/live/page}), the live view ({@code /live}) and the pages' files ({@code /ui/}). */
+@Configuration(proxyBeanMethods = false)
+public class LiveConfiguration {
+
+    @Bean
+    LiveNotices liveNotices(SiteView view, LiveProperties properties) {
+        return new LiveNotices(view, properties);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> liveRoutes(LiveNotices notices, SiteView view, Access access, PageGuard guard,
+            ProblemResponses problems, LiveProperties properties) {
+        LiveHandler live = new LiveHandler(notices, view, access, guard, problems, properties);
+        UiAssets assets = new UiAssets();
+        return RouterFunctions.route()
+                .route(GET("/api/live"), live::stream)
+                .route(GET("/api/live/page"), live::pageStream)
+                .route(GET("/live"), live::livePage)
+                .route(GET("/ui/{name}"), assets::serve)
+                .build();
+    }
+}

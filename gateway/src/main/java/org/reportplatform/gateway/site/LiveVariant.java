@@ -1,0 +1,53 @@
+package org.reportplatform.gateway.site;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A page as served with {@code ?live}: the published HTML plus one script element before
+ * {@code </body>} that reloads the page when the gateway serves a new version of it
+ * ({@code /ui/reload.js}, listening to {@code /api/live/page}). Only for {@code ?live}: without
+ * it, the bytes served are exactly the published ones. Its entity tag is its own
+ * ({@code "<sha256>.live"}), so a cache never mixes the two.
+ */
+final class LiveVariant {
+
+    private static final Pattern BODY_END = Pattern.compile("</body\\s*>", Pattern.CASE_INSENSITIVE);
+
+    private LiveVariant() {
+    }
+
+    static boolean wanted(ServerRequest request, SiteEntry entry) {
+        return entry.isHtml() && request.queryParams().containsKey("live");
+    }
+
+    static String etag(SiteEntry entry) {
+        return "\"" + entry.sha256() + ".live\"";
+    }
+
+    static byte[] content(SiteEntry entry) {
+        String html = new String(entry.content(), charset(entry));
+        String script = "<script src=\"/ui/reload.js\" data-path=\"" + HtmlUtils.htmlEscape(entry.path())
+                + "\" data-sha256=\"" + entry.sha256() + "\" defer></script>\n";
+        int at = lastBodyEnd(html);
+        String live = at < 0 ? html + script : html.substring(0, at) + script + html.substring(at);
+        return live.getBytes(charset(entry));
+    }
+
+    private static int lastBodyEnd(String html) {
+        Matcher matcher = BODY_END.matcher(html);
+        int last = -1;
+        while (matcher.find()) {
+            last = matcher.start();
+        }
+        return last;
+    }
+
+    private static Charset charset(SiteEntry entry) {
+        return entry.contentType().getCharset() != null ? entry.contentType().getCharset() : StandardCharsets.UTF_8;
+    }
+}

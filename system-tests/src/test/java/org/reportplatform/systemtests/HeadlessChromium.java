@@ -1,0 +1,102 @@
+package org.reportplatform.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, driven through Debian's chromedriver (Selenium is pointed at
+ * both binaries and downloads nothing). Each instance has a fresh profile directory, removed
+ * on {@link #close()}.
+ *
+ * <p>When the binaries are missing the browser tests cannot run: under CI ({@code CI=true}, where
+ * {@code .ci/run} installs {@code chromium chromium-driver}) that is a failure, locally the tests
+ * are skipped with the command that installs them. {@code CHROMIUM} and {@code CHROMEDRIVER}
+ * (environment) point elsewhere.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private final Path profile;
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+
+    private HeadlessChromium(Path logs) throws IOException {
+        profile = Files.createTempDirectory("chromium-profile-");
+        Files.createDirectories(logs);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .withLogFile(logs.resolve("chromedriver.log").toFile())
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--window-size=1280,1000", "--lang=fr-FR", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A browser, or a failure (CI) / a skip (locally) when chromium or chromedriver is missing. */
+    static HeadlessChromium start(Path logs) {
+        String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString()
+                : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
+        if (missing != null) {
+            String message = "the browser test needs Debian's chromium and chromedriver, and " + missing
+                    + " is missing: apt-get install chromium chromium-driver (.ci/run installs them)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message + "; skipped here because CI is not set");
+        }
+        try {
+            return new HeadlessChromium(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Saves what the browser shows now as a PNG. */
+    Path screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            return Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.reportplatform.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.reportplatform.platform.testing.KafkaBroker;
+
+/**
+ * What the web team sees, in a real browser (headless Debian chromium): the platform runs as
+ * processes with the demo report; a chapter page opened with {@code ?live} shows an edit made
+ * through the API without anyone reloading it, and the live view ({@code /live}, after signing
+ * in with the web team's token) shows a row for the rebuilt page.
+ *
+ * <p>Screenshots of both are left in {@code system-tests/target/screenshots/}.
+ */
+class LiveReloadInBrowserTest {
+
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    private static final Path TARGET = Path.of(System.getProperty("platform.root", "..")).resolve("system-tests/target");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static HeadlessChromium chromium;
+    private static Platform platform;
+    private static Http gateway;
+
+    @BeforeAll
+    static void startThePlatformAndABrowser() {
+        chromium = HeadlessChromium.start(TARGET.resolve("browser-logs"));
+        platform = Platform.start(kafka.bootstrapServers(), true);
+        gateway = new Http(platform.gatewayUrl());
+        await("the demo report rendered").atMost(Duration.ofSeconds(60))
+                .until(() -> gateway.get("/2024/enfants").statusCode() == 200);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
+        } finally {
+            if (platform != null) {
+                platform.close();
+            }
+        }
+    }
+
+    @Test
+    void aChapterOpenedWithLiveShowsAnEditWithoutAManualReload() {
+        // Given a reader of the chapter "Enfants" opened with ?live
+        WebDriver browser = chromium.driver();
+        browser.get(platform.gatewayUrl() + "/2024/enfants?live");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Enfants");
+        // (a mark on this very document: it is gone once the page has reloaded itself)
+        ((JavascriptExecutor) browser).executeScript("document.documentElement.dataset.marked = 'avant';");
+
+        // When the team edits the chapter through the API
+        String sentence = "Une phrase écrite pendant que la page était ouverte (" + System.nanoTime() + ").";
+        edit("enfants", "demo-enfants", sentence);
+
+        // Then the browser shows the new text, without anyone reloading it
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), sentence));
+        assertThat(browser.getCurrentUrl()).endsWith("/2024/enfants?live");
+        assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.marked || null;"))
+                .as("the page reloaded itself").isNull();
+        chromium.screenshot(TARGET.resolve("screenshots/chapter-live.png"));
+    }
+
+    @Test
+    void theLiveViewShowsARowForAnEditAfterSigningIn() {
+        // Given the web team opens the live view: it is sent to the sign-in form
+        WebDriver browser = chromium.driver();
+        browser.get(platform.gatewayUrl() + "/live");
+        assertThat(browser.getCurrentUrl()).endsWith("/signin?next=/live");
+
+        // When it pastes its token
+        browser.findElement(By.id("token")).sendKeys("demo-webteam");
+        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+
+        // Then it is on the live view, connected to the stream
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.urlToBe(platform.gatewayUrl() + "/live"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "open"));
+        assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("demo-webteam");
+
+        // When a team edits its chapter
+        edit("migrants", "demo-migrants", "Les chiffres de l’année, mis à jour (" + System.nanoTime() + ").");
+
+        // Then a row for the rebuilt page appears: time, the page as a link, latency, cause
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#notices tr.published[data-path='/2024/migrants']")));
+        assertThat(row.findElement(By.cssSelector("td.path a")).getAttribute("href")).endsWith("/2024/migrants");
+        assertThat(row.findElement(By.cssSelector("td.time")).getText()).matches("\\d\\d:\\d\\d:\\d\\d,\\d{3}");
+        assertThat(row.findElement(By.cssSelector("td.latency")).getText()).matches("[\\d,]+\\h?m?s");
+        assertThat(row.findElement(By.cssSelector("td.cause code")).getText()).hasSize(8);
+        // (the index and the PDF that list the chapter are rebuilt too: let their rows arrive for the picture)
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#notices tr"), 1));
+        chromium.screenshot(TARGET.resolve("screenshots/live.png"));
+    }
+
+    /** Edits a chapter's body as its team would: GET for the revision, PUT with If-Match. */
+    private static void edit(String slug, String token, String body) {
+        HttpResponse<String> current = gateway.get("/api/editions/2024/chapters/" + slug);
+        assertThat(current.statusCode()).isEqualTo(200);
+        String etag = current.headers().firstValue("ETag").orElseThrow();
+        String title = JsonPath.read(current.body(), "$.title");
+        HttpResponse<String> edit = gateway.put("/api/editions/2024/chapters/" + slug, token, etag,
+                "{\"title\": \"" + json(title) + "\", \"body\": \"" + json(body) + "\"}");
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
