@@ -3,6 +3,7 @@ package org.reportplatform.figures.datasets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,6 +16,8 @@ import org.reportplatform.figures.api.ApiDocs;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.RevisionSummary;
+import org.reportplatform.schemas.DatasetChanged;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -143,6 +146,89 @@ public class DatasetController {
         return blocking(() -> writes.importCsv(edition, id, csv, settings, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(outcome.etag()).body(outcome));
+    }
+
+    @GetMapping("/{id}" + "/revisions")
+    @Operation(operationId = "listDatasetRevisions", summary = "Every revision of a dataset, oldest first",
+            description = "Public. Who made each change, when, and which fields differ from the revision before (all of them "
+                    + "for a creation or a return after a deletion, none for a deletion, which is flagged deleted). "
+                    + "A deleted dataset keeps its history.")
+    @ApiResponse(responseCode = "200", description = "the revisions", content = @Content(mediaType = "application/json",
+            array = @ArraySchema(schema = @Schema(implementation = RevisionSummary.class))))
+    @ApiResponse(responseCode = "404", description = "the dataset never existed", content = @Content(mediaType = "application/problem+json"))
+    public List<RevisionSummary> revisions(@Parameter(example = "2024") @PathVariable String edition,
+            @Parameter(example = "finances-revenus") @PathVariable String id) {
+        return DatasetBook.REVISIONS.summaries(historyOf(edition, id));
+    }
+
+    @GetMapping("/{id}" + "/revisions/{revision}")
+    @Operation(operationId = "getDatasetRevision", summary = "The dataset as it was at one revision", description = "Public.")
+    @ApiResponse(responseCode = "200", description = "the dataset at that revision", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Dataset.class)))
+    @ApiResponse(responseCode = "404", description = "no such dataset or revision", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "410", description = "that revision deleted the dataset: it has no content", content = @Content(mediaType = "application/problem+json"))
+    public ResponseEntity<Dataset> revision(@Parameter(example = "2024") @PathVariable String edition,
+            @Parameter(example = "finances-revenus") @PathVariable String id,
+            @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
+        List<DatasetChanged> history = historyOf(edition, id);
+        long number = parseRevision(revision);
+        DatasetChanged event = DatasetBook.REVISIONS.at(history, number).orElseThrow(() -> ApiException.notFound("dataset " + id
+                + " has no revision " + number + "; its revisions are 1 to " + history.get(history.size() - 1).getRevision()));
+        if (event.getDataset() == null) {
+            throw new ApiException(HttpStatus.GONE, "revision " + number + " of dataset " + id
+                    + " deleted it: it has no content; revision " + (number - 1) + " is the content before");
+        }
+        return ResponseEntity.ok().body(Dataset.of(event));
+    }
+
+    @PostMapping("/{id}" + "/revisions/{revision}/restore")
+    @Operation(operationId = "restoreDatasetRevision", summary = "Make an old revision's content current again, as a new revision",
+            description = "Title, columns, rows, unit and source come from that revision. "
+                    + "It is an explicit choice of content, so If-Match is not needed (when sent, it must be the current revision). "
+                    + "The owning team or an admin may restore; the owner team stays. A deleted dataset comes back with that "
+                    + "revision's content and owner team (admin only: it re-creates the dataset; 201). The content is checked "
+                    + "like a PUT; restoring the current content publishes nothing.",
+            security = @SecurityRequirement(name = ApiDocs.BEARER))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "optional: the current revision, e.g. \"3\"")
+    @ApiResponse(responseCode = "200", description = "restored (ETag: the new revision)", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Dataset.class)))
+    @ApiResponse(responseCode = "201", description = "a deleted dataset brought back", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Dataset.class)))
+    @ApiResponse(responseCode = "400", description = "that revision is a deletion, or its content breaks today's rules", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "another team's dataset, or a deleted dataset and not an admin", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "no such dataset or revision", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "412", description = "If-Match sent and not the current revision", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge: nothing was saved", content = @Content(mediaType = "application/problem+json"))
+    public Mono<ResponseEntity<Dataset>> restore(@Parameter(example = "2024") @PathVariable String edition,
+            @Parameter(example = "finances-revenus") @PathVariable String id,
+            @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
+            Caller caller, ServerWebExchange exchange) {
+        long number = parseRevision(revision);
+        Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        return blocking(() -> writes.restore(edition, id, number, preconditions, caller))
+                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .eTag(outcome.dataset().etag()).body(outcome.dataset()));
+    }
+
+    private List<DatasetChanged> historyOf(String edition, String id) {
+        DatasetRules.checkPath(edition, id);
+        List<DatasetChanged> history = book.history(edition, id);
+        if (history.isEmpty()) {
+            throw ApiException.notFound("no dataset " + id + " in edition " + edition);
+        }
+        return history;
+    }
+
+    private static long parseRevision(String value) {
+        try {
+            long revision = Long.parseLong(value.strip());
+            if (revision >= 1) {
+                return revision;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest("revision", "must be a revision number: 1, 2, 3...");
     }
 
     /** Writes wait for Kafka's acknowledgement: never on the event loop. */

@@ -21,6 +21,8 @@ import org.reportplatform.schemas.ColumnType;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetColumn;
 import org.reportplatform.schemas.DatasetState;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Decides every change to datasets, with the rules of indicators: admins create (naming the
@@ -93,6 +95,71 @@ public class DatasetWrites {
                     .setDatasetId(id).setRevision(current.revision() + 1).setDataset(null).build();
             return Decision.publish(event, null);
         });
+    }
+
+    /**
+     * Makes revision {@code revision}'s title, columns, rows, unit and source current again, as a
+     * new revision, under the rules of a PUT (validated again against today's limits, the owning
+     * team or an admin). If-Match is not needed, but one that is sent must be the current
+     * revision. The owner team stays; a deleted dataset comes back with that revision's owner
+     * team, which is creating it: admin only. Restoring the current content publishes nothing.
+     */
+    public Outcome restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
+        DatasetRules.checkPath(edition, id);
+        return log.write(() -> {
+            List<DatasetChanged> history = book.history(edition, id);
+            if (history.isEmpty()) {
+                throw ApiException.notFound("no dataset " + id + " in edition " + edition);
+            }
+            DatasetState restored = requireContent(history, revision, id);
+            Optional<DatasetChanged> latest = Optional.of(history.get(history.size() - 1));
+            Optional<Dataset> current = book.current(edition, id);
+            preconditions.checkIfPresent(revisionOf(current));
+            String owner;
+            if (current.isPresent()) {
+                owner = current.get().ownerTeam();
+                if (!caller.mayEdit(owner)) {
+                    throw ApiException.forbidden("dataset " + id + " belongs to team " + owner
+                            + "; your token may restore only your team's datasets");
+                }
+            } else {
+                if (!caller.isAdmin()) {
+                    throw ApiException.forbidden("dataset " + id + " was deleted; only an admin brings a dataset back into the report");
+                }
+                owner = restored.getOwnerTeam();
+            }
+            DatasetState state = rules.validate(requestOf(restored, owner));
+            if (current.isPresent() && state.equals(latest.get().getDataset())) {
+                return Decision.nothing(new Outcome(current.get(), false));
+            }
+            DatasetChanged event = event(caller, edition, id, latest, state);
+            return Decision.publish(event, new Outcome(Dataset.of(event), current.isEmpty()));
+        });
+    }
+
+    /** The state of revision n of a dataset: 404 if there is no such revision, 400 if it is a deletion. */
+    static DatasetState requireContent(List<DatasetChanged> history, long revision, String id) {
+        DatasetChanged event = DatasetBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound(
+                "dataset " + id + " has no revision " + revision + "; its revisions are 1 to "
+                        + history.get(history.size() - 1).getRevision()));
+        if (event.getDataset() == null) {
+            throw ApiException.badRequest("revision", "revision " + revision
+                    + " deleted the dataset: it has nothing to restore; restore a revision before it");
+        }
+        return event.getDataset();
+    }
+
+    /** A PUT body asking for a stored state (with the given owner), so a restore is checked like a PUT. */
+    private static DatasetRequest requestOf(DatasetState state, String ownerTeam) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ArrayNode rows = json.arrayNode();
+        for (List<String> row : state.getRows()) {
+            ArrayNode cells = rows.addArray();
+            row.forEach(cells::add);
+        }
+        List<DatasetRequest.ColumnRequest> columns = state.getColumns().stream()
+                .map(c -> new DatasetRequest.ColumnRequest(c.getName(), c.getType().name().toLowerCase(Locale.ROOT))).toList();
+        return new DatasetRequest(state.getTitle(), columns, rows, state.getUnit(), state.getSource(), ownerTeam);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.reportplatform.figures.indicators;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,6 +17,7 @@ import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Decides every change to indicators: validation, ownership, revision preconditions. */
 public class IndicatorWrites {
@@ -101,6 +104,68 @@ public class IndicatorWrites {
                     .setIndicatorId(id).setRevision(current.revision() + 1).setIndicator(null).build();
             return Decision.publish(event, null);
         });
+    }
+
+    /**
+     * Makes revision {@code revision}'s label, type, value, currency, unit, period and source
+     * current again, as a new revision, under the rules of a PUT (validated again, the owning
+     * team or an admin). It is an explicit choice of content, so If-Match is not needed, but one
+     * that is sent must be the current revision. The owner team stays; a deleted indicator comes
+     * back with that revision's owner team, which is creating it: admin only. Restoring the
+     * current content publishes nothing.
+     */
+    public Outcome restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
+        checkPath(edition, id);
+        return log.write(() -> {
+            List<IndicatorChanged> history = book.history(edition, id);
+            if (history.isEmpty()) {
+                throw ApiException.notFound("no indicator " + id + " in edition " + edition);
+            }
+            IndicatorState restored = requireContent(history, revision, id);
+            Optional<Indicator> current = book.current(edition, id);
+            preconditions.checkIfPresent(current.map(i -> OptionalLong.of(i.revision())).orElse(OptionalLong.empty()));
+            long next = history.get(history.size() - 1).getRevision() + 1;
+            String owner;
+            if (current.isPresent()) {
+                owner = current.get().ownerTeam();
+                if (!caller.mayEdit(owner)) {
+                    throw ApiException.forbidden("indicator " + id + " belongs to team " + owner
+                            + "; your token may restore only your team's figures");
+                }
+            } else {
+                if (!caller.isAdmin()) {
+                    throw ApiException.forbidden("indicator " + id + " was deleted; only an admin brings an indicator back into the report");
+                }
+                owner = restored.getOwnerTeam();
+            }
+            IndicatorState state = validate(requestOf(restored, owner));
+            if (current.isPresent() && state.equals(history.get(history.size() - 1).getIndicator())) {
+                return Decision.nothing(new Outcome(current.get(), false));
+            }
+            IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
+                    .setIndicatorId(id).setRevision(next).setIndicator(state).build();
+            return Decision.publish(event, new Outcome(Indicator.of(event), current.isEmpty()));
+        });
+    }
+
+    /** The state of revision n of an indicator: 404 if there is no such revision, 400 if it is a deletion. */
+    static IndicatorState requireContent(List<IndicatorChanged> history, long revision, String id) {
+        IndicatorChanged event = IndicatorBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound(
+                "indicator " + id + " has no revision " + revision + "; its revisions are 1 to "
+                        + history.get(history.size() - 1).getRevision()));
+        if (event.getIndicator() == null) {
+            throw ApiException.badRequest("revision", "revision " + revision
+                    + " deleted the indicator: it has nothing to restore; restore a revision before it");
+        }
+        return event.getIndicator();
+    }
+
+    /** A PUT body asking for a stored state (with the given owner), so a restore is checked like a PUT. */
+    private static IndicatorRequest requestOf(IndicatorState state, String ownerTeam) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        return new IndicatorRequest(state.getLabel(), state.getType().name().toLowerCase(java.util.Locale.ROOT),
+                state.getType() == IndicatorType.TEXT ? json.stringNode(state.getValue()) : json.numberNode(new BigDecimal(state.getValue())),
+                state.getCurrency(), state.getUnit(), state.getPeriod(), state.getSource(), ownerTeam);
     }
 
     /**

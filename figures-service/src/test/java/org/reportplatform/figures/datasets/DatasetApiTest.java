@@ -212,6 +212,43 @@ class DatasetApiTest {
     }
 
     @Test
+    void aDatasetsHistoryListsItsRevisionsAndARestoreBringsBackTheOldRows() {
+        put("demo-admin", "2066", "finances-revenus", REVENUS, null).expectStatus().isCreated();
+        String changed = REVENUS.replace("3200000", "3300000").replace("Données illustratives\"", "Comptes 2066\"");
+        put("demo-donateurs-finances", "2066", "finances-revenus", changed, "\"1\"").expectStatus().isOk();
+
+        http.get().uri("/api/editions/2066/datasets/finances-revenus/revisions").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[*].revision").isEqualTo(List.of(1, 2))
+                .jsonPath("$[*].updatedBy").isEqualTo(List.of("admin:demo-admin", "donateurs-finances"))
+                .jsonPath("$[1].updatedAt").exists()
+                .jsonPath("$[0].changed").isEqualTo(List.of("title", "columns", "rows", "unit", "source", "ownerTeam"))
+                .jsonPath("$[1].changed").isEqualTo(List.of("rows", "source"));
+        http.get().uri("/api/editions/2066/datasets/finances-revenus/revisions/1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.rows[0][1]").isEqualTo("3200000").jsonPath("$.revision").isEqualTo(1);
+
+        restore("demo-enfants", "2066", "finances-revenus", 1, null).expectStatus().isForbidden();
+        restore("demo-donateurs-finances", "2066", "finances-revenus", 1, "\"1\"").expectStatus().isEqualTo(412);
+        assertThat(eventsOf("2066")).hasSize(2);
+
+        restore("demo-donateurs-finances", "2066", "finances-revenus", 1, null)
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
+                .expectBody().jsonPath("$.rows[0][1]").isEqualTo("3200000").jsonPath("$.source").isEqualTo("Données illustratives")
+                .jsonPath("$.ownerTeam").isEqualTo("donateurs-finances");
+        List<DatasetChanged> events = eventsOf("2066");
+        assertThat(events).hasSize(3);
+        assertThat(events.get(2).getDataset()).isEqualTo(events.get(0).getDataset());
+
+        delete("demo-admin", "2066", "finances-revenus", "\"3\"").expectStatus().isNoContent();
+        restore("demo-donateurs-finances", "2066", "finances-revenus", 2, null).expectStatus().isForbidden();
+        restore("demo-admin", "2066", "finances-revenus", 4, null).expectStatus().isBadRequest();
+        restore("demo-admin", "2066", "finances-revenus", 2, null)
+                .expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"5\"")
+                .expectBody().jsonPath("$.rows[0][1]").isEqualTo("3300000");
+        assertThat(eventsOf("2066")).hasSize(5);
+    }
+
+    @Test
     void theOpenApiDescriptionNamesEveryOperationAndTheBearerScheme() {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody()
@@ -219,6 +256,8 @@ class DatasetApiTest {
                 .jsonPath("$.paths['/api/editions/{edition}/indicators/{id}'].delete").exists()
                 .jsonPath("$.paths['/api/editions/{edition}/datasets/{id}'].put").exists()
                 .jsonPath("$.paths['/api/editions/{edition}/datasets/{id}:import'].post").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/indicators/{id}/revisions'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/datasets/{id}/revisions/{revision}/restore'].post.security[0].bearer").exists()
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
                 .jsonPath("$.paths['/api/editions/{edition}/indicators/{id}'].put.security[0].bearer").exists()
                 .jsonPath("$.paths['/api/editions/{edition}/indicators:import'].post.requestBody.content['text/csv']").exists()
@@ -256,6 +295,17 @@ class DatasetApiTest {
                     }
                 })
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange();
+    }
+
+    private WebTestClient.ResponseSpec restore(String token, String edition, String id, int revision, String ifMatch) {
+        return http.post().uri("/api/editions/" + edition + "/datasets/" + id + "/revisions/" + revision + "/restore")
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    if (ifMatch != null) {
+                        h.set(HttpHeaders.IF_MATCH, ifMatch);
+                    }
+                })
+                .exchange();
     }
 
     private static List<DatasetChanged> eventsOf(String edition) {

@@ -255,6 +255,85 @@ class IndicatorApiTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
     }
 
+    @Test
+    void theHistoryListsEveryRevisionAndARestoreIsANewRevisionWithTheOldValue() {
+        put("demo-admin", "2070", "network.trainings", "{\"label\":\"Formations\",\"type\":\"integer\",\"value\":12,\"ownerTeam\":\"renforcement-reseau\"}", null)
+                .expectStatus().isCreated();
+        put("demo-renforcement-reseau", "2070", "network.trainings", "{\"label\":\"Formations\",\"type\":\"integer\",\"value\":13,\"unit\":\"sessions\"}", "\"1\"")
+                .expectStatus().isOk();
+
+        http.get().uri("/api/editions/2070/indicators/network.trainings/revisions").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[*].revision").isEqualTo(List.of(1, 2))
+                .jsonPath("$[*].updatedBy").isEqualTo(List.of("admin:demo-admin", "renforcement-reseau"))
+                .jsonPath("$[*].deleted").isEqualTo(List.of(false, false))
+                .jsonPath("$[0].updatedAt").exists()
+                .jsonPath("$[0].changed").isEqualTo(List.of("label", "type", "value", "currency", "unit", "period", "source", "ownerTeam"))
+                .jsonPath("$[1].changed").isEqualTo(List.of("value", "unit"));
+        http.get().uri("/api/editions/2070/indicators/network.trainings/revisions/1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.value").isEqualTo(12).jsonPath("$.revision").isEqualTo(1).jsonPath("$.unit").doesNotExist();
+        http.get().uri("/api/editions/2070/indicators/network.trainings/revisions/3").exchange().expectStatus().isNotFound();
+        http.get().uri("/api/editions/2070/indicators/network.trainings/revisions/zero").exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/editions/2070/indicators/never/revisions").exchange().expectStatus().isNotFound();
+
+        restore("demo-defenseurs", "2070", "network.trainings", 1, null).expectStatus().isForbidden();
+        restore(null, "2070", "network.trainings", 1, null).expectStatus().isUnauthorized();
+        restore("demo-renforcement-reseau", "2070", "network.trainings", 1, "\"1\"").expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.currentRevision").isEqualTo(2);
+        restore("demo-renforcement-reseau", "2070", "network.trainings", 9, null).expectStatus().isNotFound();
+        assertThat(eventsOf("2070")).hasSize(2);
+
+        restore("demo-renforcement-reseau", "2070", "network.trainings", 1, null)
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
+                .expectBody().jsonPath("$.value").isEqualTo(12).jsonPath("$.revision").isEqualTo(3)
+                .jsonPath("$.ownerTeam").isEqualTo("renforcement-reseau").jsonPath("$.updatedBy").isEqualTo("renforcement-reseau");
+        List<IndicatorChanged> events = eventsOf("2070");
+        assertThat(events).hasSize(3);
+        assertThat(events.get(2).getRevision()).isEqualTo(3L);
+        assertThat(events.get(2).getIndicator()).isEqualTo(events.get(0).getIndicator());
+
+        // Restoring what is already current changes nothing; an If-Match that is current is accepted.
+        restore("demo-renforcement-reseau", "2070", "network.trainings", 1, "\"3\"")
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+        assertThat(eventsOf("2070")).hasSize(3);
+        http.get().uri("/api/editions/2070/indicators/network.trainings/revisions").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[2].changed").isEqualTo(List.of("value", "unit"));
+    }
+
+    @Test
+    void onlyAnAdminRestoresADeletedIndicator() {
+        put("demo-admin", "2071", "budget.total", "{\"label\":\"Budget\",\"type\":\"money\",\"value\":\"1234567.10\",\"currency\":\"CHF\",\"ownerTeam\":\"donateurs-finances\"}", null)
+                .expectStatus().isCreated();
+        delete("demo-admin", "2071", "budget.total", "\"1\"").expectStatus().isNoContent();
+
+        http.get().uri("/api/editions/2071/indicators/budget.total/revisions").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[1].deleted").isEqualTo(true).jsonPath("$[1].changed").isEmpty();
+        http.get().uri("/api/editions/2071/indicators/budget.total/revisions/2").exchange().expectStatus().isEqualTo(410);
+        restore("demo-admin", "2071", "budget.total", 2, null).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("revision");
+        restore("demo-donateurs-finances", "2071", "budget.total", 1, null).expectStatus().isForbidden();
+        assertThat(eventsOf("2071")).hasSize(2);
+
+        restore("demo-admin", "2071", "budget.total", 1, null)
+                .expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
+                .expectBody().jsonPath("$.value").isEqualTo(1234567.1).jsonPath("$.currency").isEqualTo("CHF")
+                .jsonPath("$.ownerTeam").isEqualTo("donateurs-finances");
+        assertThat(eventsOf("2071")).hasSize(3).last().extracting(e -> e.getIndicator().getValue()).isEqualTo("1234567.1");
+    }
+
+    private WebTestClient.ResponseSpec restore(String token, String edition, String id, int revision, String ifMatch) {
+        return http.post().uri("/api/editions/" + edition + "/indicators/" + id + "/revisions/" + revision + "/restore")
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                    if (ifMatch != null) {
+                        h.set(HttpHeaders.IF_MATCH, ifMatch);
+                    }
+                })
+                .exchange();
+    }
+
     private WebTestClient.ResponseSpec importCsv(String token, String edition, String csv) {
         return http.post().uri("/api/editions/" + edition + "/indicators:import")
                 .headers(h -> {
