@@ -6,9 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
+import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.OutputPublisher;
 import org.reportplatform.render.publishing.PublishedOutputs;
 import org.reportplatform.render.publishing.RebuildWorker;
+import org.reportplatform.render.rendering.ChartRenderer;
+import org.reportplatform.render.rendering.DocumentRenderer;
 import org.reportplatform.render.rendering.HtmlSanitizer;
 import org.reportplatform.render.rendering.MarkdownRenderer;
 import org.reportplatform.render.rendering.PageRenderer;
@@ -48,13 +51,23 @@ public class RenderConfiguration {
     }
 
     @Bean
-    PageRenderer pageRenderer(TemplateEngine templates, MarkdownRenderer markdown, MeterRegistry meters) {
-        return new PageRenderer(templates, markdown, meters);
+    ChartRenderer chartRenderer() {
+        return new ChartRenderer();
     }
 
     @Bean
-    Site site(PageRenderer renderer) {
-        return new Site(renderer);
+    PageRenderer pageRenderer(TemplateEngine templates, MarkdownRenderer markdown, ChartRenderer charts, MeterRegistry meters) {
+        return new PageRenderer(templates, markdown, charts, meters);
+    }
+
+    @Bean
+    DocumentRenderer documentRenderer(TemplateEngine templates, MarkdownRenderer markdown, ChartRenderer charts, MeterRegistry meters) {
+        return new DocumentRenderer(templates, markdown, charts, meters);
+    }
+
+    @Bean
+    Site site(PageRenderer pages, DocumentRenderer documents) {
+        return new Site(pages, documents);
     }
 
     @Bean
@@ -74,6 +87,12 @@ public class RenderConfiguration {
     }
 
     @Bean
+    DocumentWorker documentWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
+            MeterRegistry meters) {
+        return new DocumentWorker(site, published, publisher, properties, meters);
+    }
+
+    @Bean
     DeadLetters deadLetters(ProducerFactory<?, ?> producers) {
         return new DeadLetters(producers);
     }
@@ -85,8 +104,8 @@ public class RenderConfiguration {
     }
 
     @Bean
-    SourceListener sourceListener(Site site, RebuildWorker worker, MeterRegistry meters) {
-        return new SourceListener(site, worker, meters);
+    SourceListener sourceListener(Site site, RebuildWorker worker, DocumentWorker documents, MeterRegistry meters) {
+        return new SourceListener(site, worker, documents, meters);
     }
 
     /**
@@ -112,8 +131,8 @@ public class RenderConfiguration {
 
     @Bean
     StartupSequence startupSequence(LogReader reader, PublishedOutputs published, Site site, RebuildWorker worker,
-            ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer, ApplicationEventPublisher events,
-            RenderProperties properties) {
-        return new StartupSequence(reader, published, site, worker, sourceListenerContainer, events, properties);
+            DocumentWorker documents, ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer,
+            ApplicationEventPublisher events, RenderProperties properties) {
+        return new StartupSequence(reader, published, site, worker, documents, sourceListenerContainer, events, properties);
     }
 }

@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startupTimeout how long the start-up replay may wait for Kafka before the service gives up
  * @param groupId        the consumer group of the source listener (its committed offsets are the
  *                       service's lag; they decide nothing about the state, which is replayed)
+ * @param documentWindow the report PDF is rendered at most once per window (a burst of changes,
+ *                       however long, costs one render per window); also the longest a dirty PDF
+ *                       waits under a steady stream of changes
+ * @param documentQuietWindow how long the sources must be quiet before a dirty PDF is rendered
+ *                       (coalescing a burst into one render and one publication)
  */
 @ConfigurationProperties("report.render")
 public record RenderProperties(
@@ -24,5 +29,7 @@ public record RenderProperties(
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("2m") Duration startupTimeout,
-        @DefaultValue("render-service") String groupId) {
+        @DefaultValue("render-service") String groupId,
+        @DefaultValue("1s") Duration documentWindow,
+        @DefaultValue("250ms") Duration documentQuietWindow) {
 }

@@ -42,7 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * edition of its own, so tests never see each other's pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "report.render.quiet-window=10ms")
+        properties = {"report.render.quiet-window=10ms", "report.render.document-window=1s", "report.render.document-quiet-window=300ms"})
 @AutoConfigureWebTestClient
 @ActiveProfiles("demo")
 @DirtiesContext
@@ -60,8 +60,12 @@ class RenderServiceTest {
         kafka.register(registry);
     }
 
+    /** Long enough for the PDF to be rendered and published after the last event (quiet window 300 ms, window 1 s). */
+    private static final Duration DOCUMENT_SETTLE = Duration.ofMillis(2500);
+
     private static SourceTopics sources;
     private static TopicWatcher<SpecificRecord> pages;
+    private static TopicWatcher<SpecificRecord> documents;
 
     @Autowired
     WebTestClient http;
@@ -78,6 +82,7 @@ class RenderServiceTest {
         if (sources == null) {
             sources = new SourceTopics(kafka.bootstrapServers());
             pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
+            documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
         }
     }
 
@@ -86,8 +91,10 @@ class RenderServiceTest {
         if (sources != null) {
             sources.close();
             pages.close();
+            documents.close();
             sources = null;
             pages = null;
+            documents = null;
         }
     }
 
@@ -100,10 +107,22 @@ class RenderServiceTest {
     }
 
     private static String html(ConsumerRecord<String, SpecificRecord> record) {
-        ByteBuffer content = output(record).getContent().duplicate();
+        return new String(bytes(output(record)), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(RenderedOutput output) {
+        ByteBuffer content = output.getContent().duplicate();
         byte[] bytes = new byte[content.remaining()];
         content.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
+        }
     }
 
     private static ConsumerRecord<String, SpecificRecord> latest(List<ConsumerRecord<String, SpecificRecord>> records, String path) {
@@ -127,7 +146,8 @@ class RenderServiceTest {
 
         // When the service has rendered it
         List<ConsumerRecord<String, SpecificRecord>> published = pages.awaitRecords(edition("t1"),
-                has("/t1/defenseurs", h -> h.contains("déjà les contester")).and(has("/t1/", h -> h.contains("/t1/defenseurs"))));
+                has("/t1/defenseurs", h -> h.contains("déjà les contester")).and(has("/t1/", h -> h.contains("/t1/defenseurs")))
+                        .and(has("/t1/chiffres-cles", h -> true)).and(has("/t1/finances", h -> true)));
 
         // Then its page carries the title as the one h1 and the body rendered from Markdown
         ConsumerRecord<String, SpecificRecord> pageRecord = latest(published, "/t1/defenseurs");
@@ -136,7 +156,8 @@ class RenderServiceTest {
         assertThat(page.select("h1").eachText()).containsExactly("Défenseur.e.s des droits humains");
         assertThat(page.select("article strong").text()).isEqualTo("visibles");
         assertThat(page.select("meta[charset]").attr("charset")).isEqualTo("utf-8");
-        assertThat(page.select(".site-header").text()).isEqualTo("Rapport annuel t1");
+        assertThat(page.select(".site-header .report-title").text()).isEqualTo("Rapport annuel t1");
+        assertThat(page.select(".site-nav a").eachAttr("href")).containsExactly("/t1/", "/t1/chiffres-cles", "/t1/finances", "/t1/report.pdf");
         assertThat(page.select("nav.pager a[href=/t1/]")).hasSize(1);
         assertThat(page.select("style").html()).contains("@media print").contains("max-width: 42em").contains("serif");
 
@@ -155,8 +176,11 @@ class RenderServiceTest {
         // and the index lists it
         Document index = Jsoup.parse(html(latest(published, "/t1/")));
         assertThat(index.select("h1").eachText()).containsExactly("Rapport annuel t1");
-        assertThat(index.select("nav.toc a").eachAttr("href")).containsExactly("/t1/defenseurs");
-        assertThat(index.select("nav.toc a").text()).isEqualTo("Défenseur.e.s des droits humains");
+        assertThat(index.select("nav.toc ol a").eachAttr("href")).containsExactly("/t1/defenseurs");
+        assertThat(index.select("nav.toc ol a").text()).isEqualTo("Défenseur.e.s des droits humains");
+
+        // and the edition's key-figures and finance pages exist
+        assertThat(keys(published)).contains("/t1/chiffres-cles", "/t1/finances");
     }
 
     @Test
@@ -203,11 +227,12 @@ class RenderServiceTest {
         // When the indicator changes
         IndicatorChanged change = sources.indicator("t3", "cases", 2, IndicatorType.INTEGER, "5001", "cas");
 
-        // Then exactly the page citing it and the index are republished
-        pages.awaitRecords(edition("t3"), has("/t3/a", h -> h.contains("5" + NNBSP + "001")).and(has("/t3/", h -> h.contains("5" + NNBSP + "001"))));
+        // Then exactly the pages showing it are republished: the page citing it, the index and the key figures
+        pages.awaitRecords(edition("t3"), has("/t3/a", h -> h.contains("5" + NNBSP + "001")).and(has("/t3/", h -> h.contains("5" + NNBSP + "001")))
+                .and(has("/t3/chiffres-cles", h -> h.contains("5" + NNBSP + "001"))));
         List<ConsumerRecord<String, SpecificRecord>> all = pages.settle(edition("t3"), SETTLE);
         List<ConsumerRecord<String, SpecificRecord>> rebuilt = all.subList(before, all.size());
-        assertThat(keys(rebuilt)).containsExactlyInAnyOrder("/t3/", "/t3/a");
+        assertThat(keys(rebuilt)).containsExactlyInAnyOrder("/t3/", "/t3/a", "/t3/chiffres-cles");
         assertThat(output(latest(rebuilt, "/t3/a")).getCauses()).containsExactly(change.getMetadata().getEventId());
     }
 
@@ -225,15 +250,20 @@ class RenderServiceTest {
     }
 
     @Test
-    void a_chart_reference_renders_the_dataset_as_a_table() {
+    void a_chart_reference_renders_the_dataset_as_a_chart_and_a_table() {
         sources.dataset("t10", "revenus", 1, "Revenus par source", List.of(List.of("Gouvernements", "3200000")));
-        sources.chapter("t10", "finances", 1, "Finances", 1, "Nos revenus :\n\n{{chart:revenus}}");
+        sources.chapter("t10", "donateurs", 1, "Donateurs", 1, "Nos revenus :\n\n{{chart:revenus}}");
 
-        List<ConsumerRecord<String, SpecificRecord>> published = pages.awaitRecords(edition("t10"), has("/t10/finances", h -> h.contains("<table")));
-        Document page = Jsoup.parse(html(latest(published, "/t10/finances")));
-        assertThat(page.select("table caption").text()).isEqualTo("Revenus par source");
-        assertThat(page.select("thead th").eachText()).containsExactly("label", "amount");
-        assertThat(page.select("tbody td").text()).isEqualTo("3" + NNBSP + "200" + NNBSP + "000");
+        // the chapter draws it where it says so, the finance page draws every dataset of the edition
+        List<ConsumerRecord<String, SpecificRecord>> published = pages.awaitRecords(edition("t10"),
+                has("/t10/donateurs", h -> h.contains("<table")).and(has("/t10/finances", h -> h.contains("<table"))));
+        for (String path : List.of("/t10/donateurs", "/t10/finances")) {
+            Document page = Jsoup.parse(html(latest(published, path)));
+            assertThat(page.select("table caption").text()).isEqualTo("Revenus par source");
+            assertThat(page.select("thead th").eachText()).containsExactly("label", "amount");
+            assertThat(page.select("tbody td").text()).isEqualTo("3" + NNBSP + "200" + NNBSP + "000");
+            assertThat(page.select("figure.dataset svg[role=img] title").text()).isEqualTo("Revenus par source");
+        }
     }
 
     @Test
@@ -242,6 +272,8 @@ class RenderServiceTest {
         sources.chapter("t4", "a", 1, "A", 1, "Texte");
         pages.awaitRecords(edition("t4"), has("/t4/a", h -> h.contains("Texte")).and(has("/t4/", h -> true)));
         int before = pages.settle(edition("t4"), SETTLE).size();
+        documents.awaitRecords(edition("t4"), records -> !records.isEmpty());
+        int pdfs = documents.settle(edition("t4"), DOCUMENT_SETTLE).size();
 
         // When a change that does not show on any page arrives (a new revision, same content)
         sources.chapter("t4", "a", 2, "A", 1, "Texte");
@@ -249,15 +281,14 @@ class RenderServiceTest {
         // Then the pages are rendered again to the same bytes and not published
         assertThat(pages.settle(edition("t4"), SETTLE)).hasSize(before);
 
-        // and an operator's full rebuild publishes nothing either
+        // and an operator's full rebuild (pages and PDFs of every edition) publishes nothing of it either
         http.post().uri("/api/ops/rebuild").header("Authorization", "Bearer demo-operator").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.published").isEqualTo(0)
-                .jsonPath("$.deleted").isEqualTo(0)
-                .jsonPath("$.rendered").value(n -> assertThat(((Number) n).intValue()).isGreaterThanOrEqualTo(2))
-                .jsonPath("$.unchanged").value(n -> assertThat(((Number) n).intValue()).isGreaterThanOrEqualTo(2));
+                .jsonPath("$.rendered").value(n -> assertThat(((Number) n).intValue()).isGreaterThanOrEqualTo(5))
+                .jsonPath("$.unchanged").value(n -> assertThat(((Number) n).intValue()).isGreaterThanOrEqualTo(5));
         assertThat(pages.settle(edition("t4"), SETTLE)).hasSize(before);
+        assertThat(documents.settle(edition("t4"), SETTLE)).hasSize(pdfs);
     }
 
     @Test
@@ -299,7 +330,7 @@ class RenderServiceTest {
         List<ConsumerRecord<String, SpecificRecord>> published = pages.awaitRecords(edition("t6"),
                 records -> latest(records, "/t6/b").value() == null
                         && !html(latest(records, "/t6/")).contains("Chapitre B") && !html(latest(records, "/t6/a")).contains("Chapitre B"));
-        assertThat(Jsoup.parse(html(latest(published, "/t6/"))).select("nav.toc a").eachAttr("href")).containsExactly("/t6/a");
+        assertThat(Jsoup.parse(html(latest(published, "/t6/"))).select("nav.toc ol a").eachAttr("href")).containsExactly("/t6/a");
     }
 
     @Test
@@ -339,12 +370,14 @@ class RenderServiceTest {
             ChapterChanged mismatched = ChapterChanged.newBuilder(sources.chapter("t8", "ignored", 1, "Ignoré", 9, "x"))
                     .build();
             sources.send(Topics.CHAPTERS.name(), "t8/wrong-key", mismatched);
+            // and a chapter whose slug is the path of one of the site's own pages
+            sources.chapter("t8", "chiffres-cles", 1, "Un chapitre qui masquerait les chiffres clés", 2, "x");
 
             // When a valid event follows
             sources.chapter("t8", "a", 1, "Après le poison", 1, "Toujours rendu");
 
             // Then the poison is in report.chapters.v1.DLT, as it arrived, with the error in headers
-            List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitRecords(key -> key.startsWith("t8/"), records -> records.size() >= 2);
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.awaitRecords(key -> key.startsWith("t8/"), records -> records.size() >= 3);
             ConsumerRecord<String, byte[]> poisoned = dead.stream().filter(r -> r.key().equals("t8/poison")).findFirst().orElseThrow();
             assertThat(poisoned.value()).isEqualTo(poison);
             assertThat(header(poisoned, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
@@ -353,10 +386,55 @@ class RenderServiceTest {
             ConsumerRecord<String, byte[]> invalid = dead.stream().filter(r -> r.key().equals("t8/wrong-key")).findFirst().orElseThrow();
             assertThat(header(invalid, "kafka_dlt-exception-message")).contains("does not match the event");
             assertThat(new AvroDeserializer().deserialize(Topics.CHAPTERS.deadLetterTopic(), invalid.value())).isEqualTo(mismatched);
+            ConsumerRecord<String, byte[]> reserved = dead.stream().filter(r -> r.key().equals("t8/chiffres-cles")).findFirst().orElseThrow();
+            assertThat(header(reserved, "kafka_dlt-exception-message")).contains("slug 'chiffres-cles' is reserved");
 
-            // and the later event is rendered
-            pages.awaitRecords(edition("t8"), has("/t8/a", h -> h.contains("Toujours rendu")));
+            // and the later event is rendered, and the key-figures page is the site's
+            pages.awaitRecords(edition("t8"), has("/t8/a", h -> h.contains("Toujours rendu"))
+                    .and(has("/t8/chiffres-cles", h -> !h.contains("masquerait"))));
         }
+    }
+
+    @Test
+    void the_report_pdf_is_published_once_for_a_burst_again_when_a_chapter_changes_and_not_for_an_unchanged_rebuild() throws Exception {
+        Predicate<String> pdf = key -> key.equals("/p1/report.pdf");
+        // Given a burst: three chapters and twenty changes of a figure
+        List<IndicatorChanged> changes = new java.util.ArrayList<>();
+        sources.burst(() -> {
+            sources.chapter("p1", "a", 1, "Défenseur.e.s des droits humains", 1, "La base a documenté {{fig:cases}} cas.");
+            sources.chapter("p1", "b", 1, "Les migrant.e.s", 2, "Celles et ceux qui œuvrent à nos côtés.");
+            sources.chapter("p1", "c", 1, "Enfants", 3, "Texte");
+            for (int i = 1; i <= 20; i++) {
+                changes.add(sources.indicator("p1", "cases", i, IndicatorType.INTEGER, Integer.toString(4425 + i), "cas"));
+            }
+        });
+        IndicatorChanged last = changes.get(changes.size() - 1);
+
+        // Then the PDF is published once, with the final state
+        List<ConsumerRecord<String, SpecificRecord>> first = documents.awaitRecords(pdf, records -> !records.isEmpty());
+        List<ConsumerRecord<String, SpecificRecord>> settled = documents.settle(pdf, DOCUMENT_SETTLE);
+        assertThat(settled).hasSize(1);
+        RenderedOutput out = output(first.get(0));
+        assertThat(out.getContentType()).isEqualTo("application/pdf");
+        assertThat(out.getSha256()).isEqualTo(Site.sha256Hex(bytes(out)));
+        assertThat(out.getCauses()).hasSize(23).contains(last.getMetadata().getEventId());
+        assertThat(out.getSourceRevisions()).containsEntry("indicator:p1/cases", 20L).containsEntry("chapter:p1/c", 1L);
+        String text = pdfText(bytes(out));
+        assertThat(text).contains("Défenseur.e.s des droits humains").contains("documenté 4" + NNBSP + "445 cas")
+                .contains("Celles et ceux qui œuvrent à nos côtés.").contains("Les migrant.e.s");
+
+        // When a chapter changes, it is published once more, showing the change and naming it as its cause
+        ChapterChanged edit = sources.chapter("p1", "c", 2, "Enfants", 3, "Un texte révisé");
+        List<ConsumerRecord<String, SpecificRecord>> second = documents.awaitRecords(pdf, records -> records.size() >= 2);
+        assertThat(pdfText(bytes(output(second.get(1))))).contains("Un texte révisé");
+        assertThat(output(second.get(1)).getCauses()).containsExactly(edit.getMetadata().getEventId());
+
+        // When a change shows nowhere (same content, new revision), the PDF is rendered again to the same bytes and not published
+        sources.chapter("p1", "c", 3, "Enfants", 3, "Un texte révisé");
+        assertThat(documents.settle(pdf, DOCUMENT_SETTLE)).hasSize(2);
+        // and an operator's rebuild does not publish it either
+        http.post().uri("/api/ops/rebuild").header("Authorization", "Bearer demo-operator").exchange().expectStatus().isOk();
+        assertThat(documents.settle(pdf, SETTLE)).hasSize(2);
     }
 
     @Test

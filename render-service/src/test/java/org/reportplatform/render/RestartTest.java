@@ -28,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class RestartTest {
 
     private static final Duration SETTLE = Duration.ofMillis(700);
+    private static final Duration DOCUMENT_SETTLE = Duration.ofMillis(1500);
     private static final String NNBSP = "\u202F";
 
     @RegisterExtension
@@ -61,6 +62,8 @@ class RestartTest {
         try (ConfigurableApplicationContext app = start();
                 SourceTopics sources = new SourceTopics(kafka.bootstrapServers());
                 TopicWatcher<SpecificRecord> pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
+                TopicWatcher<SpecificRecord> documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(),
+                        new AvroDeserializer());
                 TopicWatcher<byte[]> deadLetters = new TopicWatcher<>(kafka.bootstrapServers(), Topics.CHAPTERS.deadLetterTopic(),
                         new ByteArrayDeserializer())) {
             // Given a service that rendered a report of three chapters and a figure
@@ -71,23 +74,30 @@ class RestartTest {
             pages.awaitRecords(edition("r"), records -> shows(records, "/r/a", "4" + NNBSP + "445 cas")
                     && shows(records, "/r/", "Chapitre C") && shows(records, "/r/c", "Chapitre B") && shows(records, "/r/b", "Chapitre C"));
             first = pages.settle(edition("r"), SETTLE);
+            documents.awaitRecords(edition("r"), records -> !records.isEmpty());
+            int pdfs = documents.settle(edition("r"), DOCUMENT_SETTLE).size();
             app.close();
 
             // When it starts again with nothing changed
             try (ConfigurableApplicationContext again = start()) {
-                // Then it is ready only once the replay and the first full render are done, and publishes nothing
+                // Then it is ready only once the replay and the first full render are done, and publishes nothing (nor the PDF)
                 assertThat(again.getBean(ApplicationAvailability.class).getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
                 assertThat(pages.settle(edition("r"), SETTLE)).hasSameSizeAs(first);
+                assertThat(documents.settle(edition("r"), DOCUMENT_SETTLE)).hasSize(pdfs);
             }
 
             // When, while it is down, the figure changes and a poison record arrives
             IndicatorChanged change = sources.indicator("r", "x", 2, IndicatorType.INTEGER, "5001", "cas");
             sources.sendRaw(Topics.CHAPTERS.name(), "r/poison", new byte[] {1, 2, 3});
             try (ConfigurableApplicationContext again = start()) {
-                // Then exactly the pages showing the figure are republished, naming the change as their cause
+                // Then exactly the pages showing the figure, and the PDF, are republished, naming the change as their cause
                 List<ConsumerRecord<String, SpecificRecord>> after = pages.settle(edition("r"), SETTLE);
                 List<ConsumerRecord<String, SpecificRecord>> republished = after.subList(first.size(), after.size());
-                assertThat(republished).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("/r/", "/r/a");
+                assertThat(republished).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("/r/", "/r/a", "/r/chiffres-cles");
+                documents.awaitRecords(edition("r"), records -> records.size() > pdfs);
+                List<ConsumerRecord<String, SpecificRecord>> pdf = documents.settle(edition("r"), DOCUMENT_SETTLE);
+                assertThat(pdf).hasSize(pdfs + 1);
+                assertThat(((RenderedOutput) pdf.get(pdfs).value()).getCauses()).containsExactly(change.getMetadata().getEventId());
                 assertThat(republished).allSatisfy(r -> assertThat(((RenderedOutput) r.value()).getCauses())
                         .containsExactly(change.getMetadata().getEventId()));
                 assertThat(shows(after, "/r/a", "5" + NNBSP + "001 cas")).isTrue();

@@ -26,12 +26,12 @@ import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.Topics;
 
 /** Writes source events the way the writers do: Avro single-object encoding, keyed {edition}/{id}. */
-final class SourceTopics implements AutoCloseable {
+public final class SourceTopics implements AutoCloseable {
 
     private final KafkaProducer<String, SpecificRecord> producer;
     private final KafkaProducer<String, byte[]> raw;
 
-    SourceTopics(String bootstrapServers) {
+    public SourceTopics(String bootstrapServers) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -89,9 +89,33 @@ final class SourceTopics implements AutoCloseable {
                 .setIndicatorId(id)
                 .setRevision(revision)
                 .setIndicator(IndicatorState.newBuilder().setLabel("Libellé " + id).setType(type).setValue(value)
-                        .setUnit(unit).setOwnerTeam("team").build())
+                        .setUnit(unit).setPeriod("2024").setSource("Source " + id).setOwnerTeam("team").build())
                 .build();
         send(Topics.INDICATORS.name(), edition + "/" + id, event);
+        return event;
+    }
+
+    IndicatorChanged deleteIndicator(String edition, String id, long revision) {
+        IndicatorChanged event = IndicatorChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setIndicatorId(id)
+                .setRevision(revision)
+                .setIndicator(null)
+                .build();
+        send(Topics.INDICATORS.name(), edition + "/" + id, event);
+        return event;
+    }
+
+    DatasetChanged deleteDataset(String edition, String id, long revision) {
+        DatasetChanged event = DatasetChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setDatasetId(id)
+                .setRevision(revision)
+                .setDataset(null)
+                .build();
+        send(Topics.DATASETS.name(), edition + "/" + id, event);
         return event;
     }
 
@@ -109,7 +133,24 @@ final class SourceTopics implements AutoCloseable {
         return event;
     }
 
+    private boolean buffered;
+
+    /** Sends what {@code events} sends without waiting for each acknowledgement (a burst), then waits for all. */
+    void burst(Runnable events) {
+        buffered = true;
+        try {
+            events.run();
+        } finally {
+            buffered = false;
+            producer.flush();
+        }
+    }
+
     void send(String topic, String key, SpecificRecord value) {
+        if (buffered) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+            return;
+        }
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -42,31 +42,43 @@ public final class OutputPublisher {
     public record Result(List<Outgoing> acknowledged, List<Outgoing> failed, Throwable error) {
     }
 
+    /** A send Kafka has not acknowledged yet. */
+    public record Pending(Outgoing outgoing, CompletableFuture<?> acknowledgement) {
+    }
+
+    /** Publishes every output and waits for Kafka's acknowledgements (at most the timeout). */
     public Result publish(List<Outgoing> outgoing) {
-        Instant now = clock.instant();
-        List<CompletableFuture<?>> sends = new ArrayList<>(outgoing.size());
-        for (Outgoing out : outgoing) {
-            Rendition r = out.rendition();
-            try {
-                sends.add(template.send(r.id().topic().name(), r.path(), r.exists() ? record(r, out.causes(), now) : null));
-            } catch (RuntimeException e) {
-                sends.add(CompletableFuture.failedFuture(e));
-            }
+        List<Pending> pending = new ArrayList<>(outgoing.size());
+        outgoing.forEach(out -> pending.add(send(out)));
+        return await(pending);
+    }
+
+    /** Sends one output without waiting (so that the next one can be rendered meanwhile); see {@link #await}. */
+    public Pending send(Outgoing out) {
+        Rendition r = out.rendition();
+        try {
+            return new Pending(out, template.send(r.id().topic().name(), r.path(), r.exists() ? record(r, out.causes(), clock.instant()) : null));
+        } catch (RuntimeException e) {
+            return new Pending(out, CompletableFuture.failedFuture(e));
         }
+    }
+
+    /** Waits for the acknowledgement of every send, at most the timeout in all. */
+    public Result await(List<Pending> pending) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Outgoing> acknowledged = new ArrayList<>();
         List<Outgoing> failed = new ArrayList<>();
         Throwable error = null;
-        for (int i = 0; i < sends.size(); i++) {
+        for (Pending p : pending) {
             try {
-                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(outgoing.get(i));
+                p.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(p.outgoing());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed.add(outgoing.get(i));
+                failed.add(p.outgoing());
                 error = error == null ? e : error;
             } catch (ExecutionException | TimeoutException e) {
-                failed.add(outgoing.get(i));
+                failed.add(p.outgoing());
                 error = error == null ? (e.getCause() == null ? e : e.getCause()) : error;
             }
         }

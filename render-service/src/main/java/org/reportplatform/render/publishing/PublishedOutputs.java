@@ -16,7 +16,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * What is currently published, per output topic and path: the SHA-256 of its bytes and the
- * source revisions it was built from. Learnt at start-up by reading the output topics to their
+ * source revisions it was built from. Learnt at start-up by reading the output topics
+ * ({@code report.pages.v1}, {@code report.documents.v1}) to their
  * end, then kept up to date by every successful publish. An output whose new bytes have the
  * same SHA-256 is not published again, so a restart republishes nothing that did not change.
  */
@@ -69,6 +70,13 @@ public final class PublishedOutputs {
     public List<OutputId> publishedPages() {
         List<OutputId> ids = new ArrayList<>();
         paths(Topics.PAGES.name()).keySet().forEach(path -> ids.add(OutputId.forPagePath(path)));
+        return ids;
+    }
+
+    /** Every document published on {@code report.documents.v1}. */
+    public List<OutputId> publishedDocuments() {
+        List<OutputId> ids = new ArrayList<>();
+        paths(Topics.DOCUMENTS.name()).keySet().forEach(path -> ids.add(OutputId.forDocumentPath(path)));
         return ids;
     }
 

@@ -9,4 +9,10 @@ package org.reportplatform.render.publishing;
  * @param deleted   outputs that no longer exist, published as tombstones
  */
 public record RebuildSummary(int rendered, int published, int unchanged, int deleted) {
+
+    /** Both summaries added up. */
+    public RebuildSummary plus(RebuildSummary other) {
+        return new RebuildSummary(rendered + other.rendered, published + other.published, unchanged + other.unchanged,
+                deleted + other.deleted);
+    }
 }

@@ -22,11 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The one thread that renders and publishes. Source events only mark outputs dirty and
- * {@link #signal()} it; once the source topics have been quiet for {@code quietWindow} (or
- * {@code maxDelay} after the first pending event, under a steady stream) it renders every dirty
- * output once from the latest state, publishes those whose bytes changed, deletes those that no
- * longer exist, and skips the rest. Full rebuilds (start-up, operators) run on the same thread,
+ * The one thread that renders and publishes pages. Source events only mark outputs dirty and
+ * {@link #signal()} it. An event that comes after a quiet moment is rendered at once; events that
+ * follow it closely (a burst) are coalesced: once the source topics have been quiet for
+ * {@code quietWindow} (or {@code maxDelay} after the first pending event, under a steady stream)
+ * it renders every dirty page once from the latest state, publishing each as soon as it is
+ * rendered (chapter pages first) if its bytes changed, deleting those that no longer exist,
+ * skipping the rest. Documents (the PDF) have a worker of their own ({@link DocumentWorker}).
+ * Full rebuilds (start-up, operators) run on the same thread,
  * so two renders never race and an output's records reach its partition in order.
  *
  * <p>If Kafka does not acknowledge a flush, its outputs become dirty again (causes kept) and are
@@ -49,6 +52,7 @@ public final class RebuildWorker implements DisposableBean {
     private final Condition wake = lock.newCondition();
     private final List<CompletableFuture<RebuildSummary>> fullRebuilds = new ArrayList<>();
     private boolean pending;
+    private boolean leading;
     private long firstPendingNanos;
     private long lastSignalNanos;
     private volatile boolean running;
@@ -66,6 +70,7 @@ public final class RebuildWorker implements DisposableBean {
         this.flushTimer = Timer.builder("report.render.flush")
                 .description("Rendering and publishing one batch of dirty outputs, or a full rebuild")
                 .register(meters);
+        this.lastSignalNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
@@ -113,6 +118,9 @@ public final class RebuildWorker implements DisposableBean {
         if (!pending) {
             pending = true;
             firstPendingNanos = now;
+            // The first event after a quiet moment is rendered at once (an edit waits for nothing);
+            // those that follow it closely are coalesced until the topics are quiet again.
+            leading = now - lastSignalNanos >= properties.quietWindow().toNanos();
         }
         lastSignalNanos = now;
     }
@@ -141,7 +149,11 @@ public final class RebuildWorker implements DisposableBean {
      * @throws PublishFailedException when Kafka did not acknowledge every output (those are dirty again)
      */
     public RebuildSummary rebuildAll() {
-        return timed(() -> publishChanges(site.renderAll(published.publishedPages()), true));
+        return timed(() -> {
+            Batch batch = new Batch(true);
+            site.renderAll(published.publishedPages()).forEach(batch::offer);
+            return batch.finish();
+        });
     }
 
     private void loop() {
@@ -174,7 +186,7 @@ public final class RebuildWorker implements DisposableBean {
                     log.info("full rebuild: {}", summary);
                     requests.forEach(r -> r.complete(summary));
                 } else {
-                    timed(() -> publishChanges(site.renderDirty(), false));
+                    timed(this::flush);
                 }
             } catch (RuntimeException e) {
                 requests.forEach(r -> r.completeExceptionally(e));
@@ -194,7 +206,7 @@ public final class RebuildWorker implements DisposableBean {
     }
 
     private boolean due(long now) {
-        return pending && (now - lastSignalNanos >= properties.quietWindow().toNanos()
+        return pending && (leading || now - lastSignalNanos >= properties.quietWindow().toNanos()
                 || now - firstPendingNanos >= properties.maxDelay().toNanos());
     }
 
@@ -221,53 +233,74 @@ public final class RebuildWorker implements DisposableBean {
         }
     }
 
-    /** Publishes what changed among freshly rendered outputs; {@code explain} adds causes from revision differences. */
-    private RebuildSummary publishChanges(List<Rendition> renditions, boolean explain) {
-        List<OutputPublisher.Outgoing> outgoing = new ArrayList<>();
-        int unchanged = 0;
-        for (Rendition r : renditions) {
+    /** Renders the dirty pages, sending each changed one as soon as it is rendered, then waits for Kafka. */
+    private RebuildSummary flush() {
+        Batch batch = new Batch(false);
+        site.renderDirty(batch::offer);
+        return batch.finish();
+    }
+
+    /**
+     * Freshly rendered outputs on their way to Kafka: an output whose bytes equal what is published
+     * is skipped, a changed one is sent at once (the next one renders while Kafka acknowledges),
+     * one that no longer exists is tombstoned. {@code explain} adds causes from revision
+     * differences (an output rebuilt without a live event: start-up, rebuild).
+     */
+    private final class Batch {
+        private final boolean explain;
+        private final List<OutputPublisher.Pending> pending = new ArrayList<>();
+        private int rendered;
+        private int unchanged;
+
+        Batch(boolean explain) {
+            this.explain = explain;
+        }
+
+        void offer(Rendition r) {
+            rendered++;
             Optional<PublishedOutputs.Published> before = published.get(r.id());
             if (r.exists() && before.isPresent() && before.get().sha256().equals(r.sha256())) {
                 unchanged++;
-                continue;
+                return;
             }
             if (!r.exists() && before.isEmpty()) {
-                continue;
+                return;
             }
             Causes causes = r.causes();
             if (explain) {
                 Map<String, Long> was = before.map(PublishedOutputs.Published::sourceRevisions).orElse(Map.of());
                 causes = causes.merge(site.changesBetween(was, r.sourceRevisions()));
             }
-            outgoing.add(new OutputPublisher.Outgoing(r, causes));
+            pending.add(publisher.send(new OutputPublisher.Outgoing(r, causes)));
         }
-        int deleted = 0;
-        int changed = 0;
-        if (!outgoing.isEmpty()) {
-            OutputPublisher.Result result = publisher.publish(outgoing);
-            for (OutputPublisher.Outgoing out : result.acknowledged()) {
-                published.update(out.rendition());
-                if (out.rendition().exists()) {
-                    changed++;
-                } else {
-                    deleted++;
+
+        RebuildSummary finish() {
+            int deleted = 0;
+            int changed = 0;
+            unchangedCounter.increment(unchanged);
+            if (!pending.isEmpty()) {
+                OutputPublisher.Result result = publisher.await(pending);
+                for (OutputPublisher.Outgoing out : result.acknowledged()) {
+                    published.update(out.rendition());
+                    if (out.rendition().exists()) {
+                        changed++;
+                    } else {
+                        deleted++;
+                    }
                 }
+                publishedCounter.increment(changed);
+                deletedCounter.increment(deleted);
+                if (!result.failed().isEmpty()) {
+                    Map<OutputId, Causes> retry = new TreeMap<>();
+                    result.failed().forEach(o -> retry.merge(o.rendition().id(), o.causes(), Causes::merge));
+                    site.requeue(retry);
+                    throw new PublishFailedException(result.failed().size() + " of " + pending.size()
+                            + " outputs were not acknowledged by Kafka: " + result.error(), result.error());
+                }
+                log.debug("published {} output(s), deleted {}, {} unchanged", changed, deleted, unchanged);
             }
-            publishedCounter.increment(changed);
-            deletedCounter.increment(deleted);
-            unchangedCounter.increment(unchanged);
-            if (!result.failed().isEmpty()) {
-                Map<OutputId, Causes> retry = new TreeMap<>();
-                result.failed().forEach(o -> retry.merge(o.rendition().id(), o.causes(), Causes::merge));
-                site.requeue(retry);
-                throw new PublishFailedException(result.failed().size() + " of " + outgoing.size()
-                        + " outputs were not acknowledged by Kafka: " + result.error(), result.error());
-            }
-            log.debug("published {} output(s), deleted {}, {} unchanged", changed, deleted, unchanged);
-        } else {
-            unchangedCounter.increment(unchanged);
+            return new RebuildSummary(rendered, changed, unchanged, deleted);
         }
-        return new RebuildSummary(renditions.size(), changed, unchanged, deleted);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package org.reportplatform.render.rendering;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
@@ -31,7 +32,8 @@ import org.reportplatform.render.sources.Dataset;
  *
  * <p>References are resolved on the parsed document, never on the HTML: a {@code {{fig:ID}}} in
  * text becomes a text node holding the formatted value (escaped like any text, so a value can
- * never inject markup); a line holding only {@code {{chart:ID}}} becomes a table block. A
+ * never inject markup); a line holding only {@code {{chart:ID}}} becomes the dataset's figure
+ * (chart and table, {@link DatasetMarkup}, added after sanitizing: the sanitizer would drop an SVG). A
  * reference that cannot be resolved becomes a visible marker and is reported in
  * {@link Body#missing()}. References inside code spans, code blocks and raw HTML are left as
  * written. Level-1 headings of the body become level 2: the chapter title is the page's h1.
@@ -55,19 +57,48 @@ public final class MarkdownRenderer {
     public record Body(String html, List<MissingReference> missing) {
     }
 
-    public Body render(String markdown, References references, ValueFormatter formatter, Labels labels) {
+    /**
+     * @param figures  how a chart's dataset is written (SVG for the pages, an object for the PDF)
+     * @param idPrefix prefix of the ids of the body's figures, unique in the page they go in
+     */
+    public Body render(String markdown, References references, ValueFormatter formatter, Labels labels, DatasetMarkup figures,
+            String idPrefix) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         List<MissingReference> missing = new ArrayList<>();
         demoteTopHeadings(document);
         extractCharts(document, references, labels, missing);
         substituteInText(document, references, labels, missing);
+        ChartSlots slots = new ChartSlots();
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .sanitizeUrls(true)
                 .percentEncodeUrls(true)
-                .nodeRendererFactory(context -> new ReferenceNodeRenderer(context, formatter, labels))
+                .nodeRendererFactory(context -> new ReferenceNodeRenderer(context, slots))
                 .build();
-        return new Body(sanitizer.sanitize(renderer.render(document)).strip(), List.copyOf(missing));
+        String sanitized = sanitizer.sanitize(renderer.render(document)).strip();
+        return new Body(slots.fill(sanitized, figures, idPrefix, formatter, labels), List.copyOf(missing));
+    }
+
+    /** A leading heading of a body ({@code ## Sous-titre} as its first block), if it has one: a chapter's subtitle. */
+    public Optional<String> leadingHeading(String markdown) {
+        Node first = parser.parse(markdown == null ? "" : markdown).getFirstChild();
+        if (first instanceof Heading heading && heading.getLevel() <= 3) {
+            StringBuilder text = new StringBuilder();
+            heading.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text node) {
+                    text.append(node.getLiteral());
+                }
+
+                @Override
+                public void visit(org.commonmark.node.Code node) {
+                    text.append(node.getLiteral());
+                }
+            });
+            String title = text.toString().strip();
+            return title.isEmpty() || title.contains("{{") ? Optional.empty() : Optional.of(title);
+        }
+        return Optional.empty();
     }
 
     private static void demoteTopHeadings(Node document) {
@@ -218,7 +249,7 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** A dataset shown as a table (a chart, later). */
+    /** A dataset shown as a figure: chart and table. */
     static final class ChartBlock extends CustomBlock {
         final Dataset dataset;
 
@@ -229,13 +260,11 @@ public final class MarkdownRenderer {
 
     private static final class ReferenceNodeRenderer implements NodeRenderer {
         private final HtmlWriter html;
-        private final ValueFormatter formatter;
-        private final Labels labels;
+        private final ChartSlots slots;
 
-        ReferenceNodeRenderer(HtmlNodeRendererContext context, ValueFormatter formatter, Labels labels) {
+        ReferenceNodeRenderer(HtmlNodeRendererContext context, ChartSlots slots) {
             this.html = context.getWriter();
-            this.formatter = formatter;
-            this.labels = labels;
+            this.slots = slots;
         }
 
         @Override
@@ -250,77 +279,48 @@ public final class MarkdownRenderer {
                 html.text(marker.label);
                 html.tag("/span");
             } else if (node instanceof ChartBlock chart) {
-                table(chart.dataset);
-            }
-        }
-
-        private void table(Dataset dataset) {
-            List<Dataset.Column> columns = dataset.columns();
-            boolean rowHeaders = !columns.isEmpty() && !columns.get(0).numeric();
-            html.line();
-            html.tag("table", Map.of("class", "dataset"));
-            html.line();
-            html.tag("caption");
-            html.text(dataset.title());
-            html.tag("/caption");
-            html.line();
-            html.tag("thead");
-            html.tag("tr");
-            for (Dataset.Column column : columns) {
-                html.tag("th", attributes("scope", "col", "class", column.numeric() ? "num" : null));
-                html.text(column.name());
-                html.tag("/th");
-            }
-            html.tag("/tr");
-            html.tag("/thead");
-            html.line();
-            html.tag("tbody");
-            html.line();
-            for (List<String> row : dataset.rows()) {
-                html.tag("tr");
-                for (int c = 0; c < columns.size(); c++) {
-                    boolean numeric = columns.get(c).numeric();
-                    String cell = numeric ? formatter.number(row.get(c)) : row.get(c);
-                    if (c == 0 && rowHeaders) {
-                        html.tag("th", Map.of("scope", "row"));
-                        html.text(cell);
-                        html.tag("/th");
-                    } else {
-                        html.tag("td", numeric ? Map.of("class", "num") : Map.of());
-                        html.text(cell);
-                        html.tag("/td");
-                    }
-                }
-                html.tag("/tr");
                 html.line();
-            }
-            html.tag("/tbody");
-            html.line();
-            html.tag("/table");
-            html.line();
-            List<String> notes = new ArrayList<>();
-            if (dataset.unit() != null && !dataset.unit().isBlank()) {
-                notes.add(labels.unit() + labels.colon() + dataset.unit().strip());
-            }
-            if (dataset.source() != null && !dataset.source().isBlank()) {
-                notes.add(labels.source() + labels.colon() + dataset.source().strip());
-            }
-            if (!notes.isEmpty()) {
-                html.tag("p", Map.of("class", "dataset-note"));
-                html.text(String.join(". ", notes));
+                html.tag("p");
+                html.text(slots.add(chart.dataset));
                 html.tag("/p");
                 html.line();
             }
         }
+    }
 
-        private static Map<String, String> attributes(String... pairs) {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (int i = 0; i < pairs.length; i += 2) {
-                if (pairs[i + 1] != null) {
-                    map.put(pairs[i], pairs[i + 1]);
-                }
+    /**
+     * The charts of one body. A chart is written as a paragraph holding a placeholder only this
+     * render knows (a random nonce: an author cannot forge one), and after sanitizing each placeholder
+     * paragraph is replaced by the dataset's figure, written by trusted code.
+     */
+    private static final class ChartSlots {
+        private final String nonce = "chart-slot-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-";
+        private final List<Dataset> datasets = new ArrayList<>();
+
+        String add(Dataset dataset) {
+            datasets.add(dataset);
+            return nonce + (datasets.size() - 1);
+        }
+
+        String fill(String sanitized, DatasetMarkup figures, String idPrefix, ValueFormatter formatter, Labels labels) {
+            if (datasets.isEmpty()) {
+                return sanitized;
             }
-            return map;
+            Map<String, Integer> occurrences = new HashMap<>();
+            String html = sanitized;
+            for (int i = 0; i < datasets.size(); i++) {
+                Dataset dataset = datasets.get(i);
+                int n = occurrences.merge(dataset.id(), 1, Integer::sum);
+                String id = idPrefix + dataset.id() + (n > 1 ? "-" + n : "");
+                String slot = "<p>" + nonce + i + "</p>";
+                int at = html.indexOf(slot);
+                if (at < 0) {
+                    throw new IllegalStateException("the sanitizer did not keep the placeholder of chart " + dataset.id());
+                }
+                html = html.substring(0, at) + figures.figure(dataset, id, formatter, labels) + html.substring(at + slot.length());
+            }
+            return html;
         }
     }
 }

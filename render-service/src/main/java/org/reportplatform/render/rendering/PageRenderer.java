@@ -11,12 +11,15 @@ import org.reportplatform.render.site.OutputRenderer;
 import org.reportplatform.render.site.SitePlan;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.render.sources.Indicator;
 import org.reportplatform.render.sources.ReportState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders the site's HTML pages with the precompiled jte templates of {@code src/main/jte}.
+ * Renders the site's HTML pages with the precompiled jte templates of {@code src/main/jte}: the
+ * index, the chapters, the key figures ({@code /{edition}/chiffres-cles}) and the finance page
+ * ({@code /{edition}/finances}, every dataset as a chart and a table).
  * Deterministic: the page is a function of the sources it reads (no time, no random id), so
  * the same state always gives the same bytes.
  *
@@ -29,13 +32,18 @@ public final class PageRenderer implements OutputRenderer {
 
     private static final Logger log = LoggerFactory.getLogger(PageRenderer.class);
 
+    /** How many key figures the index shows (the first by id); the key-figures page has them all. */
+    public static final int INDEX_KEY_FIGURES = 12;
+
     private final TemplateEngine templates;
     private final MarkdownRenderer markdown;
+    private final DatasetMarkup figures;
     private final MeterRegistry meters;
 
-    public PageRenderer(TemplateEngine templates, MarkdownRenderer markdown, MeterRegistry meters) {
+    public PageRenderer(TemplateEngine templates, MarkdownRenderer markdown, ChartRenderer charts, MeterRegistry meters) {
         this.templates = templates;
         this.markdown = markdown;
+        this.figures = DatasetMarkup.forPages(charts);
         this.meters = meters;
     }
 
@@ -47,6 +55,10 @@ public final class PageRenderer implements OutputRenderer {
             page = index(index.edition(), sources);
         } else if (id instanceof OutputId.ChapterPage chapter) {
             page = chapter(chapter.edition(), chapter.slug(), sources);
+        } else if (id instanceof OutputId.KeyFiguresPage keyFigures) {
+            page = keyFigures(keyFigures.edition(), keyFigures.number(), sources);
+        } else if (id instanceof OutputId.FinancePage finances) {
+            page = finances(finances.edition(), sources);
         } else {
             page = Optional.empty();
         }
@@ -62,12 +74,13 @@ public final class PageRenderer implements OutputRenderer {
         Labels labels = Labels.forLanguage(language);
         ValueFormatter formatter = ValueFormatter.forLanguage(language);
         String reportTitle = labels.reportTitle(edition);
-        Views.PageFrame frame = new Views.PageFrame(language, reportTitle, reportTitle, indexHref(edition), labels);
+        Views.PageFrame frame = frame(edition, language, reportTitle, Views.PageFrame.CURRENT_INDEX, labels);
         List<Views.Link> toc = chapters.stream().map(c -> new Views.Link(chapterHref(edition, c.slug()), c.title())).toList();
-        List<Views.KeyFigure> figures = sources.indicators(edition).stream()
+        List<Views.KeyFigure> keyFigures = sources.firstIndicators(edition, INDEX_KEY_FIGURES).stream()
                 .map(i -> new Views.KeyFigure(i.label(), formatter.valueWithUnit(i.type(), i.value(), i.currency(), i.unit())))
                 .toList();
-        return Optional.of(template("index.jte", new Views.IndexView(frame, toc, figures)));
+        String subtitle = markdown.leadingHeading(chapters.get(0).body()).orElse(null);
+        return Optional.of(template("index.jte", new Views.IndexView(frame, subtitle, toc, keyFigures, sources.indicatorCount(edition))));
     }
 
     private Optional<byte[]> chapter(String edition, String slug, TrackedSources sources) {
@@ -79,7 +92,67 @@ public final class PageRenderer implements OutputRenderer {
         Labels labels = Labels.forLanguage(chapter.language());
         ValueFormatter formatter = ValueFormatter.forLanguage(chapter.language());
         String reportTitle = labels.reportTitle(edition);
-        References references = new References() {
+        MarkdownRenderer.Body body = markdown.render(chapter.body(), references(edition, sources, formatter), formatter, labels, figures,
+                "chart-");
+        count(body.missing(), meters);
+        if (!body.missing().isEmpty()) {
+            log.debug("page /{}/{} has {} unresolved reference(s): {}", edition, slug, body.missing().size(), body.missing());
+        }
+        SitePlan.Neighbours neighbours = sources.neighbours(edition, slug);
+        Views.PageFrame frame = frame(edition, chapter.language(), chapter.title() + " · " + reportTitle, null, labels);
+        Views.Link previous = neighbours.previous().map(c -> new Views.Link(chapterHref(edition, c.slug()), c.title())).orElse(null);
+        Views.Link next = neighbours.next().map(c -> new Views.Link(chapterHref(edition, c.slug()), c.title())).orElse(null);
+        return Optional.of(template("chapter.jte", new Views.ChapterView(frame, chapter.title(), body.html(), previous, next)));
+    }
+
+    private Optional<byte[]> keyFigures(String edition, int number, TrackedSources sources) {
+        String language = sources.language(edition);
+        if (language == null) {
+            return Optional.empty();
+        }
+        int count = OutputId.KeyFiguresPage.count(sources.indicatorCount(edition));
+        if (number > count) {
+            return Optional.empty();
+        }
+        Labels labels = Labels.forLanguage(language);
+        ValueFormatter formatter = ValueFormatter.forLanguage(language);
+        String title = labels.keyFigures() + (count > 1 ? " (" + number + "/" + count + ")" : "");
+        Views.PageFrame frame = frame(edition, language, title + " · " + labels.reportTitle(edition),
+                Views.PageFrame.CURRENT_KEY_FIGURES, labels);
+        List<Views.KeyFigureRow> rows = keyFigureRows(sources.indicatorsPage(edition, number, OutputId.KeyFiguresPage.PER_PAGE), formatter);
+        List<Views.PageLink> pages = new java.util.ArrayList<>();
+        for (int n = 1; count > 1 && n <= count; n++) {
+            pages.add(new Views.PageLink(new OutputId.KeyFiguresPage(edition, n).path(), n, n == number));
+        }
+        return Optional.of(template("key-figures.jte", new Views.KeyFiguresView(frame, rows, pages)));
+    }
+
+    private Optional<byte[]> finances(String edition, TrackedSources sources) {
+        String language = sources.language(edition);
+        if (language == null) {
+            return Optional.empty();
+        }
+        Labels labels = Labels.forLanguage(language);
+        ValueFormatter formatter = ValueFormatter.forLanguage(language);
+        Views.PageFrame frame = frame(edition, language, labels.finances() + " · " + labels.reportTitle(edition),
+                Views.PageFrame.CURRENT_FINANCES, labels);
+        List<String> html = sources.datasets(edition).stream()
+                .map(d -> figures.figure(d, "chart-" + d.id(), formatter, labels))
+                .toList();
+        return Optional.of(template("finances.jte", new Views.FinanceView(frame, html)));
+    }
+
+    /** Every indicator as the key-figures page and the PDF list it. */
+    static List<Views.KeyFigureRow> keyFigureRows(List<Indicator> indicators, ValueFormatter formatter) {
+        return indicators.stream()
+                .map(i -> new Views.KeyFigureRow(i.id(), i.label(), formatter.value(i.type(), i.value(), i.currency()), orEmpty(i.unit()),
+                        orEmpty(i.period()), orEmpty(i.source())))
+                .toList();
+    }
+
+    /** {@code {{fig:ID}}} and {@code {{chart:ID}}} of a chapter of {@code edition}, each lookup recorded. */
+    static References references(String edition, TrackedSources sources, ValueFormatter formatter) {
+        return new References() {
             @Override
             public Optional<String> figure(String id) {
                 return sources.indicator(edition, id).map(i -> formatter.value(i.type(), i.value(), i.currency()));
@@ -90,27 +163,34 @@ public final class PageRenderer implements OutputRenderer {
                 return sources.dataset(edition, id);
             }
         };
-        MarkdownRenderer.Body body = markdown.render(chapter.body(), references, formatter, labels);
-        if (!body.missing().isEmpty()) {
-            for (MissingReference missing : body.missing()) {
-                Counter.builder("report.render.missing.references")
-                        .description("References ({{fig:ID}}, {{chart:ID}}) rendered as a marker, per page render")
-                        .tag("kind", switch (missing.kind()) {
-                            case FIGURE -> "fig";
-                            case CHART -> "chart";
-                            case CHART_INLINE -> "chart-inline";
-                        })
-                        .register(meters)
-                        .increment();
-            }
-            log.debug("page /{}/{} has {} unresolved reference(s): {}", edition, slug, body.missing().size(), body.missing());
+    }
+
+    /** Counts unresolved references in {@code report.render.missing.references{kind}}. */
+    static void count(List<MissingReference> missing, MeterRegistry meters) {
+        for (MissingReference m : missing) {
+            Counter.builder("report.render.missing.references")
+                    .description("References ({{fig:ID}}, {{chart:ID}}) rendered as a marker, per render of a page or document")
+                    .tag("kind", switch (m.kind()) {
+                        case FIGURE -> "fig";
+                        case CHART -> "chart";
+                        case CHART_INLINE -> "chart-inline";
+                    })
+                    .register(meters)
+                    .increment();
         }
-        SitePlan.Neighbours neighbours = sources.neighbours(edition, slug);
-        Views.PageFrame frame = new Views.PageFrame(chapter.language(), chapter.title() + " · " + reportTitle, reportTitle,
-                indexHref(edition), labels);
-        Views.Link previous = neighbours.previous().map(c -> new Views.Link(chapterHref(edition, c.slug()), c.title())).orElse(null);
-        Views.Link next = neighbours.next().map(c -> new Views.Link(chapterHref(edition, c.slug()), c.title())).orElse(null);
-        return Optional.of(template("chapter.jte", new Views.ChapterView(frame, chapter.title(), body.html(), previous, next)));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static Views.PageFrame frame(String edition, String language, String documentTitle, String current, Labels labels) {
+        return new Views.PageFrame(language, documentTitle, labels.reportTitle(edition), links(edition), current, labels);
+    }
+
+    static Views.SiteLinks links(String edition) {
+        return new Views.SiteLinks(new OutputId.IndexPage(edition).path(), new OutputId.KeyFiguresPage(edition, 1).path(),
+                new OutputId.FinancePage(edition).path(), new OutputId.ReportDocument(edition).path());
     }
 
     private byte[] template(String name, Object view) {

@@ -58,9 +58,47 @@ final class TrackedSources {
         return indicators;
     }
 
+    /** The first {@code n} indicators by id: depends on the list (which are first, how many) and on those only. */
+    List<Indicator> firstIndicators(String edition, int n) {
+        used.add(SourceRef.indicatorList(edition));
+        List<Indicator> all = state.indicators(edition);
+        List<Indicator> first = all.subList(0, Math.min(n, all.size()));
+        first.forEach(i -> used.add(SourceRef.indicator(edition, i.id())));
+        return first;
+    }
+
+    /** The indicators of one key-figures page (by id, {@code size} a page): depends on the list and on those only. */
+    List<Indicator> indicatorsPage(String edition, int number, int size) {
+        used.add(SourceRef.indicatorList(edition));
+        List<Indicator> all = state.indicators(edition);
+        int from = Math.min(all.size(), (number - 1) * size);
+        List<Indicator> page = all.subList(from, Math.min(all.size(), from + size));
+        page.forEach(i -> used.add(SourceRef.indicator(edition, i.id())));
+        return page;
+    }
+
+    /** How many indicators the edition has (read together with {@link #firstIndicators}). */
+    int indicatorCount(String edition) {
+        used.add(SourceRef.indicatorList(edition));
+        return state.indicators(edition).size();
+    }
+
     Optional<Dataset> dataset(String edition, String id) {
         used.add(SourceRef.dataset(edition, id));
         return state.dataset(edition, id);
+    }
+
+    List<Dataset> datasets(String edition) {
+        used.add(SourceRef.datasetList(edition));
+        List<Dataset> datasets = state.datasets(edition);
+        datasets.forEach(d -> used.add(SourceRef.dataset(edition, d.id())));
+        return datasets;
+    }
+
+    /** The edition's language (null when it has no chapter): depends on which chapter is first, not on the others. */
+    String language(String edition) {
+        used.add(SourceRef.language(edition));
+        return state.language(edition);
     }
 
     SortedSet<SourceRef> used() {

@@ -45,6 +45,16 @@ public final class ValueFormatter {
         return primary.equals("en") ? ENGLISH : FRENCH;
     }
 
+    /** The character between groups of three digits (French: U+202F). */
+    public char groupingSeparator() {
+        return groupSeparator.charAt(0);
+    }
+
+    /** The decimal mark. */
+    public char decimalSeparator() {
+        return decimalSeparator.charAt(0);
+    }
+
     /** A plain decimal string ({@code 4445}, {@code -12.50}) with grouping and this language's decimal mark. */
     public String number(String plainDecimal) {
         if (plainDecimal == null || !DECIMAL.matcher(plainDecimal.strip()).matches()) {

@@ -9,16 +9,21 @@ import org.reportplatform.schemas.Topics;
 
 /**
  * One output the render service publishes, named by the URL path it is served at (its record
- * key). Today: the HTML pages of {@code report.pages.v1}. The report PDF will be one more kind
- * here ({@code ReportDocument(edition)} on {@link Topics#DOCUMENTS}, rendered by its own
- * renderer from the same sources and dependency index).
+ * key): the HTML pages of {@code report.pages.v1} and the report PDF of {@code report.documents.v1}.
  */
 public sealed interface OutputId extends Comparable<OutputId> {
 
     Pattern INDEX_PATH = Pattern.compile("/([^/]+)/");
-    Pattern CHAPTER_PATH = Pattern.compile("/([^/]+)/([^/]+)");
+    Pattern SECOND_LEVEL_PATH = Pattern.compile("/([^/]+)/([^/]+)");
+    Pattern KEY_FIGURES_PAGE_PATH = Pattern.compile("/([^/]+)/chiffres-cles/([1-9][0-9]{0,8})");
 
     Comparator<OutputId> ORDER = Comparator.comparing((OutputId id) -> id.topic().name()).thenComparing(OutputId::path);
+
+    /**
+     * The order a flush renders its dirty outputs in: chapter pages first (small, and what an edit
+     * is waiting for), then the pages listing many sources; each is published as soon as rendered.
+     */
+    Comparator<OutputId> RENDER_ORDER = Comparator.comparingInt(OutputId::rank).thenComparing(ORDER);
 
     /** The URL path, also the record key. */
     String path();
@@ -31,6 +36,9 @@ public sealed interface OutputId extends Comparable<OutputId> {
         return Topics.PAGES;
     }
 
+    /** Place in {@link #RENDER_ORDER}. */
+    int rank();
+
     @Override
     default int compareTo(OutputId other) {
         return ORDER.compare(this, other);
@@ -42,18 +50,40 @@ public sealed interface OutputId extends Comparable<OutputId> {
         if (index.matches()) {
             return new IndexPage(index.group(1));
         }
-        Matcher chapter = CHAPTER_PATH.matcher(path);
-        if (chapter.matches()) {
-            return new ChapterPage(chapter.group(1), chapter.group(2));
+        Matcher page = SECOND_LEVEL_PATH.matcher(path);
+        if (page.matches()) {
+            return switch (page.group(2)) {
+                case KeyFiguresPage.NAME -> new KeyFiguresPage(page.group(1), 1);
+                case FinancePage.NAME -> new FinancePage(page.group(1));
+                default -> new ChapterPage(page.group(1), page.group(2));
+            };
         }
-        return new RetiredPage(path);
+        Matcher keyFigures = KEY_FIGURES_PAGE_PATH.matcher(path);
+        if (keyFigures.matches() && Integer.parseInt(keyFigures.group(2)) > 1) {
+            return new KeyFiguresPage(keyFigures.group(1), Integer.parseInt(keyFigures.group(2)));
+        }
+        return new RetiredOutput(Topics.PAGES, path);
     }
 
-    /** {@code /{edition}/}: title, table of contents, key figures. */
+    /** The document served at a path of {@code report.documents.v1}. */
+    static OutputId forDocumentPath(String path) {
+        Matcher document = SECOND_LEVEL_PATH.matcher(path);
+        if (document.matches() && document.group(2).equals(ReportDocument.NAME)) {
+            return new ReportDocument(document.group(1));
+        }
+        return new RetiredOutput(Topics.DOCUMENTS, path);
+    }
+
+    /** {@code /{edition}/}: cover, table of contents, a selection of key figures. */
     record IndexPage(String edition) implements OutputId {
         @Override
         public String path() {
             return "/" + edition + "/";
+        }
+
+        @Override
+        public int rank() {
+            return 1;
         }
     }
 
@@ -63,13 +93,94 @@ public sealed interface OutputId extends Comparable<OutputId> {
         public String path() {
             return "/" + edition + "/" + slug;
         }
+
+        @Override
+        public int rank() {
+            return 0;
+        }
     }
 
-    /** A published path no page of this version has: it only ever renders as absent (a tombstone). */
-    record RetiredPage(String path) implements OutputId {
+    /**
+     * {@code /{edition}/chiffres-cles}: every indicator of the edition, {@code PER_PAGE} a page
+     * (by id): {@code /{edition}/chiffres-cles/2} and on for the next ones. A page has a bounded
+     * size, and a figure's change rebuilds the one page that lists it.
+     */
+    record KeyFiguresPage(String edition, int number) implements OutputId {
+        public static final String NAME = "chiffres-cles";
+        public static final int PER_PAGE = 250;
+
+        public KeyFiguresPage {
+            if (number < 1) {
+                throw new IllegalArgumentException("key-figures pages are numbered from 1");
+            }
+        }
+
+        /** How many key-figures pages an edition with that many indicators has (at least one). */
+        public static int count(int indicators) {
+            return Math.max(1, (indicators + PER_PAGE - 1) / PER_PAGE);
+        }
+
+        @Override
+        public String path() {
+            return "/" + edition + "/" + NAME + (number == 1 ? "" : "/" + number);
+        }
+
+        @Override
+        public int rank() {
+            return 3;
+        }
+    }
+
+    /** {@code /{edition}/finances}: every dataset of the edition, as a chart and a table. */
+    record FinancePage(String edition) implements OutputId {
+        public static final String NAME = "finances";
+
+        @Override
+        public String path() {
+            return "/" + edition + "/" + NAME;
+        }
+
+        @Override
+        public int rank() {
+            return 2;
+        }
+    }
+
+    /** {@code /{edition}/report.pdf} on {@code report.documents.v1}: the whole report as one PDF. */
+    record ReportDocument(String edition) implements OutputId {
+        public static final String NAME = "report.pdf";
+
+        @Override
+        public String path() {
+            return "/" + edition + "/" + NAME;
+        }
+
+        @Override
+        public Topic<RenderedOutput> topic() {
+            return Topics.DOCUMENTS;
+        }
+
+        @Override
+        public int rank() {
+            return 4;
+        }
+    }
+
+    /** A published path no output of this version has: it only ever renders as absent (a tombstone). */
+    record RetiredOutput(Topic<RenderedOutput> topic, String path) implements OutputId {
         @Override
         public String edition() {
             return null;
         }
+
+        @Override
+        public int rank() {
+            return 5;
+        }
+    }
+
+    /** Whether it goes to {@code report.documents.v1} (rendered by the document worker, off the page path). */
+    default boolean isDocument() {
+        return topic().name().equals(Topics.DOCUMENTS.name());
     }
 }

@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.EventInfo;
 import org.reportplatform.render.sources.ReportState;
@@ -24,21 +25,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The site as the render service knows it: the sources' state, the dependency index, and the
- * set of dirty outputs with the events that dirtied them. Every method is synchronized: the
- * source listener applies events while the render worker renders, and rendering always sees one
- * consistent state.
+ * set of dirty outputs with the events that dirtied them. Every method is synchronized except
+ * {@link #renderDocument}: the source listener applies events while the render workers render,
+ * and a page render always sees one consistent state. A document (the PDF) is rendered outside
+ * the lock, from a snapshot of its edition taken under it, so that its long render never holds
+ * up events or pages.
  *
  * <p>An event dirties exactly the outputs that use its source, as recorded in the index when
  * they were last rendered, plus what the index cannot know yet:
  * <ul>
  *   <li>a chapter event: that chapter's page and its edition's index (which may not exist yet),
- *       and its neighbours in the new report order (a new or moved chapter becomes their
- *       previous/next link);</li>
- *   <li>an indicator event: the pages referencing it and those listing the edition's indicators
- *       (the index's key figures);</li>
- *   <li>a dataset event: the pages referencing it.</li>
+ *       its neighbours in the new report order (a new or moved chapter becomes their
+ *       previous/next link), and, when the edition's language changed (its first chapter, or the
+ *       edition appearing or disappearing), the pages written in it: key figures, finances;</li>
+ *   <li>an indicator or dataset event: the pages using it, and those listing the edition's
+ *       indicators or datasets when it appeared or disappeared;</li>
+ *   <li>any event: its edition's report PDF, which shows everything of its edition.</li>
  * </ul>
- * Pages are rendered from the latest state only when the worker flushes, each once per flush.
+ * Pages are rendered from the latest state only when the page worker flushes, each once per flush;
+ * the PDF when the document worker gets to it.
  */
 public final class Site {
 
@@ -47,11 +52,14 @@ public final class Site {
     private final ReportState state = new ReportState();
     private final DependencyIndex index = new DependencyIndex();
     private final SortedMap<OutputId, Causes> dirty = new TreeMap<>();
-    private final OutputRenderer renderer;
+    private final SortedMap<OutputId, Causes> dirtyDocuments = new TreeMap<>();
+    private final OutputRenderer pages;
+    private final OutputRenderer documents;
     private long failures;
 
-    public Site(OutputRenderer renderer) {
-        this.renderer = renderer;
+    public Site(OutputRenderer pages, OutputRenderer documents) {
+        this.pages = pages;
+        this.documents = documents;
     }
 
     /** Applies an event during the start-up replay: no output is dirtied (a full render follows). */
@@ -59,60 +67,140 @@ public final class Site {
         return state.apply(event);
     }
 
-    /** Applies a live event; true when it dirtied at least one output (a stale event dirties none). */
+    /** Applies a live event; true when it changed the state (a stale event changes nothing and dirties nothing). */
     public synchronized boolean apply(SourceEvent event) {
+        SourceRef ref = event.ref();
+        String edition = event.edition();
+        boolean existed = state.exists(ref);
+        String languageBefore = state.language(edition);
         if (!state.apply(event)) {
             return false;
         }
-        SortedSet<OutputId> touched = new TreeSet<>(index.dependents(event.ref()));
-        String edition = event.edition();
+        boolean exists = state.exists(ref);
+        SortedSet<OutputId> touched = new TreeSet<>(index.dependents(ref));
         if (event instanceof SourceEvent.ChapterEvent) {
-            String slug = event.ref().id();
+            String slug = ref.id();
             touched.add(new OutputId.ChapterPage(edition, slug));
             touched.add(new OutputId.IndexPage(edition));
             touched.addAll(index.dependents(SourceRef.chapterList(edition)));
             SitePlan.Neighbours now = SitePlan.neighbours(state.chapters(edition), slug);
             now.previous().ifPresent(c -> touched.add(new OutputId.ChapterPage(edition, c.slug())));
             now.next().ifPresent(c -> touched.add(new OutputId.ChapterPage(edition, c.slug())));
+            if (!Objects.equals(languageBefore, state.language(edition))) {
+                touched.addAll(index.dependents(SourceRef.language(edition)));
+                touched.addAll(SitePlan.keyFiguresPages(state, edition));
+                touched.add(new OutputId.FinancePage(edition));
+            }
         } else if (event instanceof SourceEvent.IndicatorEvent) {
-            touched.addAll(index.dependents(SourceRef.indicatorList(edition)));
+            if (existed != exists) {
+                // the list's pages (some may no longer exist), and those it needs now
+                touched.addAll(index.dependents(SourceRef.indicatorList(edition)));
+                if (state.language(edition) != null) {
+                    touched.addAll(SitePlan.keyFiguresPages(state, edition));
+                }
+            }
+        } else if (event instanceof SourceEvent.DatasetEvent) {
+            if (existed != exists) {
+                touched.addAll(index.dependents(SourceRef.datasetList(edition)));
+            }
         }
+        touched.add(new OutputId.ReportDocument(edition));
         Causes cause = Causes.of(event.info());
-        touched.forEach(id -> dirty.merge(id, cause, Causes::merge));
-        return !touched.isEmpty();
+        touched.forEach(id -> dirtySet(id).merge(id, cause, Causes::merge));
+        return true;
     }
 
+    private SortedMap<OutputId, Causes> dirtySet(OutputId id) {
+        return id.isDocument() ? dirtyDocuments : dirty;
+    }
+
+    /** Whether pages wait to be rendered. */
     public synchronized boolean hasDirty() {
         return !dirty.isEmpty();
     }
 
-    /** Renders every dirty output once, from the current state, and clears the dirty set. */
-    public synchronized List<Rendition> renderDirty() {
-        List<Rendition> renditions = new ArrayList<>(dirty.size());
-        dirty.forEach((id, causes) -> renderSafely(id, causes).ifPresent(renditions::add));
+    /** Whether documents wait to be rendered. */
+    public synchronized boolean hasDirtyDocuments() {
+        return !dirtyDocuments.isEmpty();
+    }
+
+    /** Renders every dirty page once, from the current state, and clears the dirty set. */
+    public List<Rendition> renderDirty() {
+        List<Rendition> renditions = new ArrayList<>();
+        renderDirty(renditions::add);
+        return renditions;
+    }
+
+    /**
+     * Renders every dirty page once, from the current state, in {@link OutputId#RENDER_ORDER}
+     * (chapter pages first), handing each to {@code sink} as soon as it is rendered; clears the
+     * dirty set. Returns how many were rendered.
+     */
+    public synchronized int renderDirty(Consumer<Rendition> sink) {
+        List<Map.Entry<OutputId, Causes>> batch = new ArrayList<>(dirty.entrySet());
+        dirty.clear();
+        batch.sort(Map.Entry.comparingByKey(OutputId.RENDER_ORDER));
+        int rendered = 0;
+        for (Map.Entry<OutputId, Causes> entry : batch) {
+            Optional<Rendition> rendition = renderSafely(pages, entry.getKey(), entry.getValue(), state);
+            if (rendition.isPresent()) {
+                sink.accept(rendition.get());
+                rendered++;
+            }
+        }
+        return rendered;
+    }
+
+    /**
+     * Renders every page of the site, plus the given published pages (those no longer in the
+     * site render as absent). Pending dirty pages are included, with their causes.
+     */
+    public synchronized List<Rendition> renderAll(Collection<OutputId> published) {
+        SortedSet<OutputId> all = new TreeSet<>(OutputId.RENDER_ORDER);
+        all.addAll(SitePlan.pages(state));
+        all.addAll(published);
+        all.addAll(dirty.keySet());
+        List<Rendition> renditions = new ArrayList<>(all.size());
+        for (OutputId id : all) {
+            renderSafely(pages, id, dirty.getOrDefault(id, Causes.none()), state).ifPresent(renditions::add);
+        }
         dirty.clear();
         return renditions;
     }
 
     /**
-     * Renders every output of the site, plus the given published paths (those no longer in the
-     * site render as absent). Pending dirty outputs are included, with their causes.
+     * Marks every document of the site dirty, and the given published ones (those no longer in
+     * the site render as absent): the start-up render and an operator's rebuild of the documents.
      */
-    public synchronized List<Rendition> renderAll(Collection<OutputId> published) {
-        SortedSet<OutputId> all = new TreeSet<>(SitePlan.pages(state));
+    public synchronized void markAllDocumentsDirty(Collection<OutputId> published) {
+        SortedSet<OutputId> all = new TreeSet<>(SitePlan.documents(state));
         all.addAll(published);
-        all.addAll(dirty.keySet());
-        List<Rendition> renditions = new ArrayList<>(all.size());
-        for (OutputId id : all) {
-            renderSafely(id, dirty.getOrDefault(id, Causes.none())).ifPresent(renditions::add);
+        all.forEach(id -> dirtyDocuments.merge(id, Causes.none(), Causes::merge));
+    }
+
+    /** A document to render: its id, why, and a snapshot of its edition's sources. */
+    public record DocumentJob(OutputId id, Causes causes, ReportState snapshot) {
+    }
+
+    /** Takes the next dirty document (clearing its mark) with a snapshot of its edition, if any is dirty. */
+    public synchronized Optional<DocumentJob> takeDirtyDocument() {
+        if (dirtyDocuments.isEmpty()) {
+            return Optional.empty();
         }
-        dirty.clear();
-        return renditions;
+        OutputId id = dirtyDocuments.firstKey();
+        Causes causes = dirtyDocuments.remove(id);
+        ReportState snapshot = id.edition() == null ? new ReportState() : state.snapshot(id.edition());
+        return Optional.of(new DocumentJob(id, causes, snapshot));
+    }
+
+    /** Renders a document from its snapshot, outside the lock (empty when the render failed: logged, counted). */
+    public Optional<Rendition> renderDocument(DocumentJob job) {
+        return renderSafely(documents, job.id(), job.causes(), job.snapshot());
     }
 
     /** Marks outputs dirty again (their publishing failed), keeping their causes. */
     public synchronized void requeue(Map<OutputId, Causes> outputs) {
-        outputs.forEach((id, causes) -> dirty.merge(id, causes, Causes::merge));
+        outputs.forEach((id, causes) -> dirtySet(id).merge(id, causes, Causes::merge));
     }
 
     /**
@@ -121,6 +209,11 @@ public final class Site {
      * revision differs. Used when an output is rebuilt without a live event (start-up, rebuild).
      */
     public synchronized Causes changesBetween(Map<String, Long> before, Map<String, Long> after) {
+        return changesBetween(before, after, state);
+    }
+
+    /** {@link #changesBetween(Map, Map)} read from a snapshot (a document's). */
+    public static Causes changesBetween(Map<String, Long> before, Map<String, Long> after, ReportState state) {
         List<EventInfo> events = new ArrayList<>();
         SortedSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
@@ -147,11 +240,13 @@ public final class Site {
      * update: it is logged and counted, its last published version stays, and its recorded
      * dependencies are kept so that the next change of its sources tries again.
      */
-    private Optional<Rendition> renderSafely(OutputId id, Causes causes) {
+    private Optional<Rendition> renderSafely(OutputRenderer renderer, OutputId id, Causes causes, ReportState from) {
         try {
-            return Optional.of(render(id, causes));
-        } catch (RuntimeException e) {
-            failures++;
+            return Optional.of(render(renderer, id, causes, from));
+        } catch (RuntimeException | LinkageError e) {
+            synchronized (this) {
+                failures++;
+            }
             log.error("could not render {}: its published version stays as it is", id.path(), e);
             return Optional.empty();
         }
@@ -162,21 +257,25 @@ public final class Site {
         return failures;
     }
 
-    private Rendition render(OutputId id, Causes causes) {
-        Optional<OutputRenderer.Rendered> rendered = renderer.render(id, state);
+    private Rendition render(OutputRenderer renderer, OutputId id, Causes causes, ReportState from) {
+        Optional<OutputRenderer.Rendered> rendered = renderer.render(id, from);
         if (rendered.isEmpty()) {
-            index.forget(id);
+            synchronized (this) {
+                index.forget(id);
+            }
             return new Rendition(id, null, null, null, new TreeMap<>(), causes);
         }
-        OutputRenderer.Rendered page = rendered.get();
-        index.record(id, page.sources());
+        OutputRenderer.Rendered output = rendered.get();
+        synchronized (this) {
+            index.record(id, output.sources());
+        }
         SortedMap<String, Long> revisions = new TreeMap<>();
-        for (SourceRef source : page.sources()) {
+        for (SourceRef source : output.sources()) {
             if (source.isSingle()) {
-                state.version(source).ifPresent(v -> revisions.put(source.key(), v.revision()));
+                from.version(source).ifPresent(v -> revisions.put(source.key(), v.revision()));
             }
         }
-        return new Rendition(id, page.contentType(), page.content(), sha256Hex(page.content()), revisions, causes);
+        return new Rendition(id, output.contentType(), output.content(), sha256Hex(output.content()), revisions, causes);
     }
 
     private static Optional<SourceRef> parse(String key) {

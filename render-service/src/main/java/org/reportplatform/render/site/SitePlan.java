@@ -7,8 +7,9 @@ import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.ReportState;
 
 /**
- * Which pages the site has: for every edition with at least one chapter, its index and one page
- * per chapter. Also the report order's neighbours of a chapter (its previous/next links).
+ * Which outputs the site has: for every edition with at least one chapter, its index, its
+ * key-figures and finance pages, one page per chapter, and the report PDF. Also the report
+ * order's neighbours of a chapter (its previous/next links).
  */
 public final class SitePlan {
 
@@ -19,11 +20,31 @@ public final class SitePlan {
         List<OutputId> pages = new ArrayList<>();
         for (String edition : state.editions()) {
             pages.add(new OutputId.IndexPage(edition));
+            pages.addAll(keyFiguresPages(state, edition));
+            pages.add(new OutputId.FinancePage(edition));
             for (Chapter chapter : state.chapters(edition)) {
                 pages.add(new OutputId.ChapterPage(edition, chapter.slug()));
             }
         }
         return pages;
+    }
+
+    /** The edition's key-figures pages, as many as its indicators need. */
+    public static List<OutputId> keyFiguresPages(ReportState state, String edition) {
+        List<OutputId> pages = new ArrayList<>();
+        int count = OutputId.KeyFiguresPage.count(state.indicators(edition).size());
+        for (int n = 1; n <= count; n++) {
+            pages.add(new OutputId.KeyFiguresPage(edition, n));
+        }
+        return pages;
+    }
+
+    public static List<OutputId> documents(ReportState state) {
+        List<OutputId> documents = new ArrayList<>();
+        for (String edition : state.editions()) {
+            documents.add(new OutputId.ReportDocument(edition));
+        }
+        return documents;
     }
 
     /** The chapters before and after {@code slug} in report order (either may be absent). */

@@ -88,6 +88,54 @@ public final class ReportState {
         return live(datasets, edition, id);
     }
 
+    /** The edition's datasets, by id. */
+    public List<Dataset> datasets(String edition) {
+        return all(datasets, edition);
+    }
+
+    /**
+     * The edition's language: its first chapter's in report order (the pages that belong to no
+     * chapter, and the PDF, are written in it); null when the edition has no chapter.
+     */
+    public String language(String edition) {
+        Map<String, Versioned<Chapter>> byId = chapters.get(edition);
+        if (byId == null) {
+            return null;
+        }
+        Chapter first = null;
+        for (Versioned<Chapter> v : byId.values()) {
+            if (!v.deleted() && (first == null || CHAPTER_ORDER.compare(v.value(), first) < 0)) {
+                first = v.value();
+            }
+        }
+        return first == null ? null : first.language();
+    }
+
+    /** Whether the source exists now (a deleted or never seen one does not). */
+    public boolean exists(SourceRef ref) {
+        return version(ref).map(v -> !v.deleted()).orElse(false);
+    }
+
+    /**
+     * A copy of one edition's sources (the objects are immutable, the maps are copied): what the
+     * document renderer reads outside the lock while events keep being applied to this state.
+     */
+    public ReportState snapshot(String edition) {
+        ReportState copy = new ReportState();
+        copyEdition(chapters, copy.chapters, edition);
+        copyEdition(indicators, copy.indicators, edition);
+        copyEdition(datasets, copy.datasets, edition);
+        return copy;
+    }
+
+    private static <T> void copyEdition(Map<String, Map<String, Versioned<T>>> from, Map<String, Map<String, Versioned<T>>> to,
+            String edition) {
+        Map<String, Versioned<T>> byId = from.get(edition);
+        if (byId != null) {
+            to.put(edition, new TreeMap<>(byId));
+        }
+    }
+
     /** The latest accepted revision of a single source (a deleted one included), if any was seen. */
     public Optional<Versioned<?>> version(SourceRef ref) {
         Map<String, ? extends Map<String, ? extends Versioned<?>>> byEdition = switch (ref.kind()) {

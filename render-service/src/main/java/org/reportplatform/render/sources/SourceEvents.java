@@ -29,6 +29,12 @@ public final class SourceEvents {
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
 
+    /**
+     * Slugs a chapter cannot have: the paths {@code /{edition}/{slug}} of the site's own pages
+     * (the key figures and the finance page). A chapter event with one is invalid (dead-lettered).
+     */
+    public static final List<String> RESERVED_SLUGS = List.of("chiffres-cles", "finances");
+
     private SourceEvents() {
     }
 
@@ -52,6 +58,10 @@ public final class SourceEvents {
     static SourceEvent.ChapterEvent chapter(String key, ChapterChanged e) {
         String edition = check(EDITION, e.getEdition(), "edition");
         String slug = check(SLUG, e.getSlug(), "slug");
+        if (RESERVED_SLUGS.contains(slug)) {
+            throw new InvalidEventException("slug '" + slug + "' is reserved: /{edition}/" + slug + " is a page of the site "
+                    + "(reserved: " + RESERVED_SLUGS + ")");
+        }
         checkKey(key, edition, slug);
         ChapterState s = e.getChapter();
         Chapter chapter = null;
@@ -73,7 +83,8 @@ public final class SourceEvents {
             if (s.getType() != IndicatorType.TEXT) {
                 decimal(s.getValue(), "indicator " + id + " (" + s.getType() + ")");
             }
-            indicator = new Indicator(edition, id, s.getLabel(), s.getType(), s.getValue(), s.getCurrency(), s.getUnit());
+            indicator = new Indicator(edition, id, s.getLabel(), s.getType(), s.getValue(), s.getCurrency(), s.getUnit(),
+                    s.getPeriod(), s.getSource());
         }
         return new SourceEvent.IndicatorEvent(SourceRef.indicator(edition, id), revision(e.getRevision()), EventInfo.of(e.getMetadata()), indicator);
     }

@@ -3,12 +3,14 @@ package org.reportplatform.render.sources;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.RebuildWorker;
 import org.reportplatform.render.site.Site;
 import org.springframework.kafka.listener.MessageListener;
 
 /**
- * Applies the live events of the source topics to the site and wakes the render worker.
+ * Applies the live events of the source topics to the site and wakes the render workers (pages,
+ * documents).
  *
  * <p>Runs in a listener container made by Boot's container factory (so it has the platform's
  * consumer settings and the {@link DeadLetters} error handler), started by the start-up
@@ -22,12 +24,14 @@ public final class SourceListener implements MessageListener<String, Object> {
 
     private final Site site;
     private final RebuildWorker worker;
+    private final DocumentWorker documents;
     private final Counter applied;
     private final Counter stale;
 
-    public SourceListener(Site site, RebuildWorker worker, MeterRegistry meters) {
+    public SourceListener(Site site, RebuildWorker worker, DocumentWorker documents, MeterRegistry meters) {
         this.site = site;
         this.worker = worker;
+        this.documents = documents;
         this.applied = Counter.builder("report.render.events").tag("outcome", "applied")
                 .description("Source events consumed live, by outcome").register(meters);
         this.stale = Counter.builder("report.render.events").tag("outcome", "ignored")
@@ -40,6 +44,7 @@ public final class SourceListener implements MessageListener<String, Object> {
         if (site.apply(event)) {
             applied.increment();
             worker.signal();
+            documents.signal();
         } else {
             stale.increment();
         }

@@ -4,9 +4,9 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Something a page can be built from: one chapter, indicator or dataset of an edition, or the
- * list of an edition's chapters or indicators (a page that lists them must change when one is
- * added or removed, even though it never read the newcomer).
+ * Something a page can be built from: one chapter, indicator or dataset of an edition, the list
+ * of an edition's chapters, indicators or datasets (a page that lists them must change when one
+ * is added or removed, even though it never read the newcomer), or the edition's language.
  *
  * <p>{@link #key()} is the form used in {@code RenderedOutput.sourceRevisions}, e.g.
  * {@code chapter:2024/defenseurs}.
@@ -22,7 +22,11 @@ public record SourceRef(Kind kind, String edition, String id) implements Compara
         /** The set and order of an edition's chapters. */
         CHAPTER_LIST("chapters"),
         /** The set of an edition's indicators. */
-        INDICATOR_LIST("indicators");
+        INDICATOR_LIST("indicators"),
+        /** The set of an edition's datasets. */
+        DATASET_LIST("datasets"),
+        /** The edition's language: its first chapter's (what pages that belong to no chapter are written in). */
+        LANGUAGE("language");
 
         private final String prefix;
 
@@ -63,6 +67,14 @@ public record SourceRef(Kind kind, String edition, String id) implements Compara
         return new SourceRef(Kind.INDICATOR_LIST, edition, null);
     }
 
+    public static SourceRef datasetList(String edition) {
+        return new SourceRef(Kind.DATASET_LIST, edition, null);
+    }
+
+    public static SourceRef language(String edition) {
+        return new SourceRef(Kind.LANGUAGE, edition, null);
+    }
+
     /** A single source with a revision of its own (not a list). */
     public boolean isSingle() {
         return !isList(kind);
@@ -84,6 +96,6 @@ public record SourceRef(Kind kind, String edition, String id) implements Compara
     }
 
     private static boolean isList(Kind kind) {
-        return kind == Kind.CHAPTER_LIST || kind == Kind.INDICATOR_LIST;
+        return kind == Kind.CHAPTER_LIST || kind == Kind.INDICATOR_LIST || kind == Kind.DATASET_LIST || kind == Kind.LANGUAGE;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reportplatform.render.RenderProperties;
+import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.PublishedOutputs;
 import org.reportplatform.render.publishing.RebuildSummary;
 import org.reportplatform.render.publishing.RebuildWorker;
@@ -27,10 +28,13 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * readiness REFUSING_TRAFFIC until every runner has returned, and only then ACCEPTING_TRAFFIC.
  *
  * <ol>
- *   <li>read {@code report.pages.v1} to its end: the SHA-256 of every page already published;</li>
+ *   <li>read {@code report.pages.v1} and {@code report.documents.v1} to their end: the SHA-256 of
+ *       every output already published;</li>
  *   <li>replay the three source topics from the beginning to their current end into the state;</li>
  *   <li>render every page once, publish those whose bytes differ from what is published, and
- *       tombstone published pages that no longer exist: a restart republishes nothing else;</li>
+ *       tombstone published pages that no longer exist: a restart republishes nothing else;
+ *       mark every document dirty: the document worker renders them once it runs (readiness does
+ *       not wait for the PDF), and publishes only those that differ;</li>
  *   <li>start the render worker and the source listener, which resumes from the group's committed
  *       offsets (records the replay already applied are stale and change nothing).</li>
  * </ol>
@@ -44,16 +48,18 @@ public final class StartupSequence implements ApplicationRunner {
     private final PublishedOutputs published;
     private final Site site;
     private final RebuildWorker worker;
+    private final DocumentWorker documents;
     private final MessageListenerContainer sourceListener;
     private final ApplicationEventPublisher events;
     private final RenderProperties properties;
 
-    public StartupSequence(LogReader reader, PublishedOutputs published, Site site, RebuildWorker worker,
+    public StartupSequence(LogReader reader, PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
             MessageListenerContainer sourceListener, ApplicationEventPublisher events, RenderProperties properties) {
         this.reader = reader;
         this.published = published;
         this.site = site;
         this.worker = worker;
+        this.documents = documents;
         this.sourceListener = sourceListener;
         this.events = events;
         this.properties = properties;
@@ -63,9 +69,9 @@ public final class StartupSequence implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         long started = System.nanoTime();
-        long pages = retrying("read " + Topics.PAGES.name(), () -> {
+        long pages = retrying("read " + Topics.PAGES.name() + " and " + Topics.DOCUMENTS.name(), () -> {
             published.clear();
-            return reader.readToEnd(List.of(Topics.PAGES.name()), "published", published::load);
+            return reader.readToEnd(List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name()), "published", published::load);
         });
         long[] skipped = {0};
         long sources = retrying("replay the source topics", () -> {
@@ -78,9 +84,11 @@ public final class StartupSequence implements ApplicationRunner {
                     });
         });
         RebuildSummary summary = retrying("render and publish the site", worker::rebuildAll);
+        site.markAllDocumentsDirty(published.publishedDocuments());
         worker.start();
+        documents.start();
         sourceListener.start();
-        log.info("ready in {} ms: {} page record(s) read, {} source event(s) replayed ({} skipped), {} page(s) rendered: "
+        log.info("ready in {} ms: {} published record(s) read, {} source event(s) replayed ({} skipped), {} page(s) rendered: "
                         + "{} published, {} unchanged, {} deleted",
                 (System.nanoTime() - started) / 1_000_000, pages, sources, skipped[0], summary.rendered(),
                 summary.published(), summary.unchanged(), summary.deleted());

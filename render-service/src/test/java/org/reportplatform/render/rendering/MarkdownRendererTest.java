@@ -38,7 +38,7 @@ class MarkdownRendererTest {
     };
 
     private MarkdownRenderer.Body render(String body) {
-        return markdown.render(body, references, ValueFormatter.FRENCH, Labels.FRENCH);
+        return markdown.render(body, references, ValueFormatter.FRENCH, Labels.FRENCH, DatasetMarkup.forPages(new ChartRenderer()), "chart-");
     }
 
     @Test
@@ -127,6 +127,37 @@ class MarkdownRendererTest {
                 .doesNotContainIgnoringCase("javascript:").doesNotContainIgnoringCase("<iframe").doesNotContainIgnoringCase("onmouseover")
                 .doesNotContain("alert(")
                 .contains("Bonjour").contains("clic").contains("survol");
+    }
+
+    @Test
+    void a_chart_is_drawn_as_an_svg_above_its_table() {
+        MarkdownRenderer.Body body = render("{{chart:finances-revenus}}");
+        Document html = Jsoup.parseBodyFragment(body.html());
+        assertThat(html.select("figure#chart-finances-revenus > figcaption").text()).isEqualTo("Revenus par source (données illustratives)");
+        assertThat(html.select("figure#chart-finances-revenus > div.chart > svg[role=img] > title").text())
+                .isEqualTo("Revenus par source (données illustratives)");
+        assertThat(html.select("figure#chart-finances-revenus > table.dataset")).hasSize(1);
+    }
+
+    @Test
+    void a_chart_shown_twice_gets_distinct_ids() {
+        MarkdownRenderer.Body body = render("{{chart:finances-revenus}}\n\nEt encore :\n\n> {{chart:finances-revenus}}");
+        Document html = Jsoup.parseBodyFragment(body.html());
+        assertThat(html.select("figure.dataset").eachAttr("id")).containsExactly("chart-finances-revenus", "chart-finances-revenus-2");
+        assertThat(html.select("blockquote figure.dataset")).hasSize(1);
+    }
+
+    @Test
+    void an_author_cannot_forge_a_chart() {
+        MarkdownRenderer.Body body = render("<p>chart-slot-0-0</p>\n\n<svg onload=\"alert(1)\"><script>alert(2)</script></svg>");
+        assertThat(body.html()).doesNotContain("<svg").doesNotContain("<figure").doesNotContain("alert(");
+    }
+
+    @Test
+    void finds_a_leading_heading() {
+        assertThat(markdown.leadingHeading("## Défendre les droits humains\n\nTexte")).contains("Défendre les droits humains");
+        assertThat(markdown.leadingHeading("Texte\n\n## Titre")).isEmpty();
+        assertThat(markdown.leadingHeading("## Chiffre {{fig:x}}")).isEmpty();
     }
 
     @Test

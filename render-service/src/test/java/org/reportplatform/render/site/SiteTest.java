@@ -2,15 +2,13 @@ package org.reportplatform.render.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -18,8 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.reportplatform.render.rendering.HtmlSanitizer;
-import org.reportplatform.render.rendering.MarkdownRenderer;
+import org.reportplatform.render.Renderers;
 import org.reportplatform.render.rendering.PageRenderer;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.Dataset;
@@ -32,14 +29,13 @@ import org.reportplatform.schemas.IndicatorType;
 /** The site without Kafka: what an event dirties, and that incremental rendering equals a full render. */
 class SiteTest {
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final String E = "2024";
 
     private final Map<String, Long> revisions = new HashMap<>();
     private long clock = 1_700_000_000_000L;
 
     private static Site newSite() {
-        return new Site(new PageRenderer(TEMPLATES, new MarkdownRenderer(new HtmlSanitizer()), new SimpleMeterRegistry()));
+        return Renderers.site();
     }
 
     private EventInfo info() {
@@ -51,8 +47,17 @@ class SiteTest {
     }
 
     private SourceEvent chapter(String slug, String title, int position, String body) {
+        return chapter(slug, title, position, body, "fr");
+    }
+
+    private SourceEvent chapter(String slug, String title, int position, String body, String language) {
         SourceRef ref = SourceRef.chapter(E, slug);
-        return new SourceEvent.ChapterEvent(ref, next(ref), info(), new Chapter(E, slug, title, body, position, "fr"));
+        return new SourceEvent.ChapterEvent(ref, next(ref), info(), new Chapter(E, slug, title, body, position, language));
+    }
+
+    private static String html(List<Rendition> renditions, String path) {
+        return renditions.stream().filter(r -> r.path().equals(path)).map(r -> new String(r.content(), StandardCharsets.UTF_8))
+                .findFirst().orElseThrow();
     }
 
     private SourceEvent deleteChapter(String slug) {
@@ -63,7 +68,12 @@ class SiteTest {
     private SourceEvent indicator(String id, String value) {
         SourceRef ref = SourceRef.indicator(E, id);
         return new SourceEvent.IndicatorEvent(ref, next(ref), info(),
-                new Indicator(E, id, "Libellé " + id, IndicatorType.INTEGER, value, null, "cas"));
+                new Indicator(E, id, "Libellé " + id, IndicatorType.INTEGER, value, null, "cas", "2024", "Source " + id));
+    }
+
+    private SourceEvent deleteIndicator(String id) {
+        SourceRef ref = SourceRef.indicator(E, id);
+        return new SourceEvent.IndicatorEvent(ref, next(ref), info(), null);
     }
 
     private SourceEvent dataset(String id, String amount) {
@@ -106,27 +116,108 @@ class SiteTest {
         }
 
         @Test
-        void an_indicator_dirties_the_pages_referencing_it_and_the_index() {
+        void an_indicator_dirties_the_pages_showing_it_and_the_pdf() {
             givenFourChapters();
             site.apply(indicator("x", "5000"));
-            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/", "/2024/a");
+            // a cites it; the index shows it among its first key figures; the key-figures page lists every indicator
+            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/", "/2024/a", "/2024/chiffres-cles");
+            assertThat(site.takeDirtyDocument()).map(Site.DocumentJob::id).contains(new OutputId.ReportDocument(E));
         }
 
         @Test
-        void a_dataset_dirties_the_pages_referencing_it() {
+        void an_indicator_used_on_two_pages_rebuilds_exactly_those_two_and_the_pdf() {
+            // Given more indicators than the index shows (it shows the first 12 by id), and two chapters citing "z-last"
+            for (int i = 0; i < PageRenderer.INDEX_KEY_FIGURES; i++) {
+                site.apply(indicator("k" + (10 + i), "1"));
+            }
+            site.apply(indicator("z-last", "1"));
+            site.apply(chapter("a", "A", 1, "Chiffre {{fig:z-last}}"));
+            site.apply(chapter("b", "B", 2, "Texte"));
+            site.apply(chapter("c", "C", 3, "Chiffre {{fig:z-last}}"));
+            site.renderDirty();
+            site.takeDirtyDocument();
+
+            // When its value changes
+            site.apply(indicator("z-last", "2"));
+
+            // Then the two chapter pages citing it, the page listing every indicator, and the PDF are rebuilt: nothing else
+            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/a", "/2024/c", "/2024/chiffres-cles");
+            assertThat(site.takeDirtyDocument()).map(Site.DocumentJob::id).contains(new OutputId.ReportDocument(E));
+            assertThat(site.hasDirtyDocuments()).isFalse();
+        }
+
+        @Test
+        void key_figures_are_paged_and_a_figure_rebuilds_only_its_page() {
+            site.apply(chapter("a", "A", 1, "Texte"));
+            for (int i = 1; i <= 2 * OutputId.KeyFiguresPage.PER_PAGE + 1; i++) {
+                site.apply(indicator(String.format("k%04d", i), "1"));
+            }
+            assertThat(paths(site.renderDirty())).contains("/2024/chiffres-cles", "/2024/chiffres-cles/2", "/2024/chiffres-cles/3");
+            // a value change: the one page listing it
+            site.apply(indicator(String.format("k%04d", OutputId.KeyFiguresPage.PER_PAGE + 7), "2"));
+            assertThat(paths(site.renderDirty())).containsExactly("/2024/chiffres-cles/2");
+            // one indicator fewer: every page of the list is rebuilt, and the third one no longer exists
+            site.apply(deleteIndicator("k0001"));
+            List<Rendition> rebuilt = site.renderDirty();
+            assertThat(paths(rebuilt)).containsExactlyInAnyOrder("/2024/", "/2024/chiffres-cles", "/2024/chiffres-cles/2", "/2024/chiffres-cles/3");
+            assertThat(rebuilt).filteredOn(r -> r.path().equals("/2024/chiffres-cles/3")).singleElement().extracting(Rendition::exists)
+                    .isEqualTo(false);
+            assertThat(html(rebuilt, "/2024/chiffres-cles/2")).contains("aria-current=\"page\">2</a>");
+        }
+
+        @Test
+        void a_dataset_dirties_the_pages_drawing_it() {
             givenFourChapters();
             site.apply(dataset("t", "200"));
-            assertThat(paths(site.renderDirty())).containsExactly("/2024/c");
+            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/c", "/2024/finances");
+        }
+
+        @Test
+        void a_new_dataset_dirties_the_finance_page() {
+            givenFourChapters();
+            site.apply(dataset("u", "5"));
+            assertThat(paths(site.renderDirty())).containsExactly("/2024/finances");
+        }
+
+        @Test
+        void every_event_dirties_its_editions_pdf_and_only_it() {
+            givenFourChapters();
+            site.takeDirtyDocument();
+            site.apply(chapter("b", "B", 2, "Autre texte"));
+            site.apply(indicator("x", "1"));
+            site.apply(dataset("t", "1"));
+            site.apply(new SourceEvent.ChapterEvent(SourceRef.chapter("2025", "a"), 1, info(), new Chapter("2025", "a", "A", "x", 1, "fr")));
+            Site.DocumentJob job = site.takeDirtyDocument().orElseThrow();
+            assertThat(job.id()).isEqualTo(new OutputId.ReportDocument("2024"));
+            assertThat(job.causes().events()).hasSize(3);
+            assertThat(site.takeDirtyDocument()).map(Site.DocumentJob::id).contains(new OutputId.ReportDocument("2025"));
+            assertThat(site.takeDirtyDocument()).isEmpty();
+        }
+
+        @Test
+        void the_language_changing_dirties_the_pages_written_in_it() {
+            givenFourChapters();
+            site.apply(chapter("a", "A", 1, "Figure {{fig:x}}", "en"));
+            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/", "/2024/a", "/2024/b", "/2024/chiffres-cles",
+                    "/2024/finances");
         }
 
         @Test
         void an_indicator_created_after_the_page_that_references_it_rebuilds_that_page() {
             site.apply(chapter("a", "A", 1, "Chiffre {{fig:later}}"));
-            assertThat(new String(site.renderDirty().get(1).content(), StandardCharsets.UTF_8)).contains("indicateur inconnu");
+            assertThat(html(site.renderDirty(), "/2024/a")).contains("indicateur inconnu");
             site.apply(indicator("later", "12"));
             List<Rendition> rebuilt = site.renderDirty();
-            assertThat(paths(rebuilt)).containsExactlyInAnyOrder("/2024/", "/2024/a");
-            assertThat(new String(rebuilt.get(1).content(), StandardCharsets.UTF_8)).contains("Chiffre 12").doesNotContain("indicateur inconnu");
+            assertThat(paths(rebuilt)).containsExactlyInAnyOrder("/2024/", "/2024/a", "/2024/chiffres-cles");
+            assertThat(html(rebuilt, "/2024/a")).contains("Chiffre 12").doesNotContain("indicateur inconnu");
+        }
+
+        @Test
+        void chapter_pages_are_rendered_first() {
+            givenFourChapters();
+            site.apply(indicator("x", "6000"));
+            site.apply(chapter("d", "D", 4, "Chiffre {{fig:x}}"));
+            assertThat(paths(site.renderDirty())).startsWith("/2024/a", "/2024/c", "/2024/d");
         }
 
         @Test
@@ -169,7 +260,7 @@ class SiteTest {
                 site.apply(indicator("x", Integer.toString(i)));
             }
             List<Rendition> rebuilt = site.renderDirty();
-            assertThat(paths(rebuilt)).containsExactlyInAnyOrder("/2024/", "/2024/a");
+            assertThat(paths(rebuilt)).containsExactlyInAnyOrder("/2024/", "/2024/a", "/2024/chiffres-cles");
             assertThat(rebuilt.get(0).causes().events()).hasSize(10);
         }
 
@@ -221,8 +312,16 @@ class SiteTest {
         Map<String, String> expected = new TreeMap<>();
         serve(expected, full.renderAll(List.of()));
 
-        // Then the incremental site serves byte for byte what the full render gives
+        // Then the incremental site serves byte for byte what the full render gives, the PDF too
         assertThat(served).isEqualTo(expected);
+        full.markAllDocumentsDirty(List.of());
+        Optional<Site.DocumentJob> pending = Optional.empty();
+        for (Optional<Site.DocumentJob> job = incremental.takeDirtyDocument(); job.isPresent(); job = incremental.takeDirtyDocument()) {
+            pending = job;
+        }
+        Optional<String> incrementalPdf = pending.flatMap(incremental::renderDocument).filter(Rendition::exists).map(Rendition::sha256);
+        Optional<String> fullPdf = full.takeDirtyDocument().flatMap(full::renderDocument).filter(Rendition::exists).map(Rendition::sha256);
+        assertThat(incrementalPdf).isEqualTo(fullPdf);
     }
 
     private static void serve(Map<String, String> served, List<Rendition> renditions) {
