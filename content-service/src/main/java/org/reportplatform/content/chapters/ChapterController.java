@@ -13,11 +13,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.content.references.KnownReferences;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The chapters API: {@code /api/editions/{edition}/chapters}. Reads are public; writes need a token. */
 @RestController
@@ -116,7 +115,7 @@ public class ChapterController {
             @Parameter(example = "enfants") @PathVariable String slug,
             @RequestBody(required = false) ChapterRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> writes.put(edition, slug, request, preconditions, caller))
+        return OffEventLoop.call(() -> writes.put(edition, slug, request, preconditions, caller))
                 .map(outcome -> WrittenChapter.answer(outcome, outcome.created() ? HttpStatus.CREATED : HttpStatus.OK, references));
     }
 
@@ -145,7 +144,7 @@ public class ChapterController {
             @Parameter(example = "enfants") @PathVariable String slug,
             @RequestBody(required = false) MoveRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> writes.move(edition, slug, request, preconditions, caller))
+        return OffEventLoop.call(() -> writes.move(edition, slug, request, preconditions, caller))
                 .map(outcome -> ResponseEntity.ok().eTag(outcome.chapter().etag()).body(outcome.chapter()));
     }
 
@@ -165,14 +164,10 @@ public class ChapterController {
     public Mono<ResponseEntity<Void>> delete(@Parameter(example = EDITION) @PathVariable String edition,
             @Parameter(example = "enfants") @PathVariable String slug, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> {
+        return OffEventLoop.call(() -> {
             writes.delete(edition, slug, preconditions, caller);
             return ResponseEntity.noContent().<Void>build();
         });
     }
 
-    /** Writes wait for Kafka's acknowledgement: never on the event loop. */
-    static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
-    }
 }

@@ -17,8 +17,10 @@ import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.content.references.KnownReferences;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.revisions.RevisionDiff;
+import org.reportplatform.platform.revisions.RevisionNumber;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.ChapterChanged;
 import org.springframework.http.HttpStatus;
@@ -83,7 +85,7 @@ public class ChapterHistoryController {
             @Parameter(example = "enfants") @PathVariable String slug,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
         List<ChapterChanged> history = historyOf(edition, slug);
-        ChapterChanged event = eventAt(history, slug, parseRevision("revision", revision));
+        ChapterChanged event = eventAt(history, slug, RevisionNumber.parse("revision", revision));
         if (event.getChapter() == null) {
             throw new ApiException(HttpStatus.GONE, "revision " + event.getRevision() + " of chapter " + slug
                     + " deleted it: it has no content; revision " + (event.getRevision() - 1) + " is the content before");
@@ -108,8 +110,8 @@ public class ChapterHistoryController {
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String to) {
         List<ChapterChanged> history = historyOf(edition, slug);
         long last = history.get(history.size() - 1).getRevision();
-        long toRevision = to == null ? last : parseRevision("to", to);
-        long fromRevision = from == null ? Math.max(1, toRevision - 1) : parseRevision("from", from);
+        long toRevision = to == null ? last : RevisionNumber.parse("to", to);
+        long fromRevision = from == null ? Math.max(1, toRevision - 1) : RevisionNumber.parse("from", from);
         return ChapterBook.REVISIONS.diff(eventAt(history, slug, fromRevision), eventAt(history, slug, toRevision), TEXT_FIELDS);
     }
 
@@ -136,9 +138,9 @@ public class ChapterHistoryController {
             @Parameter(example = "enfants") @PathVariable String slug,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
             Caller caller, ServerWebExchange exchange) {
-        long number = parseRevision("revision", revision);
+        long number = RevisionNumber.parse("revision", revision);
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return ChapterController.blocking(() -> writes.restore(edition, slug, number, preconditions, caller))
+        return OffEventLoop.call(() -> writes.restore(edition, slug, number, preconditions, caller))
                 .map(outcome -> WrittenChapter.answer(outcome, outcome.created() ? HttpStatus.CREATED : HttpStatus.OK, references));
     }
 
@@ -156,15 +158,4 @@ public class ChapterHistoryController {
                 + " has no revision " + revision + "; its revisions are 1 to " + history.get(history.size() - 1).getRevision()));
     }
 
-    private static long parseRevision(String field, String value) {
-        try {
-            long revision = Long.parseLong(value.strip());
-            if (revision >= 1) {
-                return revision;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.badRequest(field, "must be a revision number: 1, 2, 3...");
-    }
 }

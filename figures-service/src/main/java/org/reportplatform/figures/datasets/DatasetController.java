@@ -11,11 +11,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.reportplatform.figures.api.ApiDocs;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.RevisionNumber;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.DatasetChanged;
 import org.springframework.http.HttpHeaders;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The datasets API: {@code /api/editions/{edition}/datasets}. Reads are public; writes need a
@@ -93,7 +93,7 @@ public class DatasetController {
     public Mono<ResponseEntity<Dataset>> put(@PathVariable String edition, @PathVariable String id,
             @RequestBody(required = false) DatasetRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> writes.put(edition, id, request, preconditions, caller))
+        return OffEventLoop.call(() -> writes.put(edition, id, request, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(outcome.dataset().etag())
                         .header(HttpHeaders.LOCATION, "/api/editions/" + edition + "/datasets/" + id)
@@ -112,7 +112,7 @@ public class DatasetController {
     public Mono<ResponseEntity<Void>> delete(@PathVariable String edition, @PathVariable String id, Caller caller,
             ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> {
+        return OffEventLoop.call(() -> {
             writes.delete(edition, id, preconditions, caller);
             return ResponseEntity.noContent().<Void>build();
         });
@@ -143,7 +143,7 @@ public class DatasetController {
             Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
         DatasetWrites.ImportSettings settings = new DatasetWrites.ImportSettings(title, unit, source, ownerTeam);
-        return blocking(() -> writes.importCsv(edition, id, csv, settings, preconditions, caller))
+        return OffEventLoop.call(() -> writes.importCsv(edition, id, csv, settings, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(outcome.etag()).body(outcome));
     }
@@ -171,7 +171,7 @@ public class DatasetController {
             @Parameter(example = "finances-revenus") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
         List<DatasetChanged> history = historyOf(edition, id);
-        long number = parseRevision(revision);
+        long number = RevisionNumber.parse("revision", revision);
         DatasetChanged event = DatasetBook.REVISIONS.at(history, number).orElseThrow(() -> ApiException.notFound("dataset " + id
                 + " has no revision " + number + "; its revisions are 1 to " + history.get(history.size() - 1).getRevision()));
         if (event.getDataset() == null) {
@@ -203,9 +203,9 @@ public class DatasetController {
             @Parameter(example = "finances-revenus") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
             Caller caller, ServerWebExchange exchange) {
-        long number = parseRevision(revision);
+        long number = RevisionNumber.parse("revision", revision);
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> writes.restore(edition, id, number, preconditions, caller))
+        return OffEventLoop.call(() -> writes.restore(edition, id, number, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(outcome.dataset().etag()).body(outcome.dataset()));
     }
@@ -219,20 +219,5 @@ public class DatasetController {
         return history;
     }
 
-    private static long parseRevision(String value) {
-        try {
-            long revision = Long.parseLong(value.strip());
-            if (revision >= 1) {
-                return revision;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.badRequest("revision", "must be a revision number: 1, 2, 3...");
-    }
 
-    /** Writes wait for Kafka's acknowledgement: never on the event loop. */
-    private static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
-    }
 }

@@ -11,11 +11,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.reportplatform.figures.api.ApiDocs;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.RevisionNumber;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The indicators API: {@code /api/editions/{edition}/indicators}. Reads are public; writes need a
@@ -102,7 +102,7 @@ public class IndicatorController {
     public Mono<ResponseEntity<Indicator>> put(@PathVariable String edition, @PathVariable String id,
             @RequestBody(required = false) IndicatorRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> writes.put(edition, id, request, preconditions, caller))
+        return OffEventLoop.call(() -> writes.put(edition, id, request, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(outcome.indicator().etag()).body(outcome.indicator()));
     }
@@ -119,7 +119,7 @@ public class IndicatorController {
     public Mono<ResponseEntity<Void>> delete(@PathVariable String edition, @PathVariable String id, Caller caller,
             ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> {
+        return OffEventLoop.call(() -> {
             writes.delete(edition, id, preconditions, caller);
             return ResponseEntity.noContent().<Void>build();
         });
@@ -146,7 +146,7 @@ public class IndicatorController {
     @ApiResponse(responseCode = "415", description = "Content-Type is not text/csv", content = @Content(mediaType = "application/problem+json"))
     public Mono<IndicatorImport.Result> importCsv(@Parameter(example = "2024") @PathVariable String edition,
             @RequestBody(required = false) String csv, Caller caller) {
-        return blocking(() -> imports.importCsv(edition, csv, caller));
+        return OffEventLoop.call(() -> imports.importCsv(edition, csv, caller));
     }
 
     @GetMapping(ONE + "/revisions")
@@ -172,7 +172,7 @@ public class IndicatorController {
             @Parameter(example = "sos-defenders.cases") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
         List<IndicatorChanged> history = historyOf(edition, id);
-        long number = parseRevision(revision);
+        long number = RevisionNumber.parse("revision", revision);
         IndicatorChanged event = IndicatorBook.REVISIONS.at(history, number).orElseThrow(() -> ApiException.notFound("indicator " + id
                 + " has no revision " + number + "; its revisions are 1 to " + history.get(history.size() - 1).getRevision()));
         if (event.getIndicator() == null) {
@@ -204,9 +204,9 @@ public class IndicatorController {
             @Parameter(example = "sos-defenders.cases") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
             Caller caller, ServerWebExchange exchange) {
-        long number = parseRevision(revision);
+        long number = RevisionNumber.parse("revision", revision);
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return blocking(() -> writes.restore(edition, id, number, preconditions, caller))
+        return OffEventLoop.call(() -> writes.restore(edition, id, number, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(outcome.indicator().etag()).body(outcome.indicator()));
     }
@@ -220,20 +220,5 @@ public class IndicatorController {
         return history;
     }
 
-    private static long parseRevision(String value) {
-        try {
-            long revision = Long.parseLong(value.strip());
-            if (revision >= 1) {
-                return revision;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.badRequest("revision", "must be a revision number: 1, 2, 3...");
-    }
 
-    /** Writes wait for Kafka's acknowledgement: never on the event loop. */
-    private static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
-    }
 }
