@@ -240,6 +240,7 @@ class IndicatorApiTest {
         String csv = "id,value\n" + "x".repeat(5 * 1024 * 1024);
         importCsv("demo-admin", "2059", csv).expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.CONNECTION, "close")
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
     }
 
@@ -252,6 +253,7 @@ class IndicatorApiTest {
         http.post().uri("/api/editions/2059/indicators:import").headers(h -> h.setBearerAuth("demo-admin"))
                 .contentType(MediaType.parseMediaType("text/csv")).body(body, org.springframework.core.io.buffer.DataBuffer.class)
                 .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().valueEquals(HttpHeaders.CONNECTION, "close")
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
     }
 

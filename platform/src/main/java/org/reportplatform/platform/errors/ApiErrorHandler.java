@@ -38,6 +38,11 @@ public class ApiErrorHandler {
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e.status() == HttpStatus.CONTENT_TOO_LARGE) {
+            // The rest of the body was never read: a client that reused this connection would
+            // have its next request parsed out of the tail of this one, or wait on it forever.
+            response.header(HttpHeaders.CONNECTION, "close");
+        }
         return response.body(problem);
     }
 
