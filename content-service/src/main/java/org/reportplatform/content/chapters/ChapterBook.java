@@ -5,15 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.reportplatform.platform.log.LogPosition;
+import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.revisions.RevisionHistory;
+import org.reportplatform.platform.revisions.RevisionPage;
+import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.Revisioned;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
 import org.reportplatform.schemas.Topics;
 
 /**
- * Every chapter of every edition with its whole history, as replayed from report.chapters.v1.
- * Only {@link #apply} changes it, and only with events Kafka has committed.
+ * Every chapter of every edition as it is now, and a summary of each of its revisions, as
+ * replayed from report.chapters.v1. Older revisions are read back from the topic when asked
+ * for (so memory grows by a small summary per revision, not by its body). Only {@link #apply}
+ * changes it, and only with events Kafka has committed.
  */
 public class ChapterBook {
 
@@ -22,10 +29,14 @@ public class ChapterBook {
             e -> Topics.sourceKey(e.getEdition(), e.getSlug()), ChapterChanged::getRevision,
             ChapterChanged::getMetadata, ChapterChanged::getChapter);
 
-    private final RevisionHistory<ChapterChanged> history = REVISIONS.newHistory();
+    private final RevisionHistory<ChapterChanged, ChapterState> history;
 
-    public void apply(ChapterChanged event) {
-        history.apply(event);
+    public ChapterBook(LogReader<ChapterChanged> log) {
+        this.history = REVISIONS.newHistory(log::read);
+    }
+
+    public void apply(ChapterChanged event, LogPosition position) {
+        history.apply(event, position);
     }
 
     /** The latest event of a chapter, deleted or not; empty if it never existed. */
@@ -47,16 +58,44 @@ public class ChapterBook {
                 .toList();
     }
 
-    /** Every revision of a chapter, oldest first; empty if it never existed. */
-    public List<ChapterChanged> history(String edition, String slug) {
-        return history.history(Topics.sourceKey(edition, slug));
+    /** The chapter's last revision (its deletion included); empty if it never existed. */
+    public OptionalLong lastRevision(String edition, String slug) {
+        return history.lastRevision(Topics.sourceKey(edition, slug));
     }
 
-    /** Everything the book holds: every key's events, keys sorted. What a replay must give back exactly. */
+    /** One page of a chapter's revisions, oldest first (empty if it never existed). */
+    public RevisionPage revisions(String edition, String slug, RevisionPaging paging) {
+        return history.page(Topics.sourceKey(edition, slug), paging);
+    }
+
+    /** Whether a chapter has a revision with that number. */
+    public boolean hasRevision(String edition, String slug, long revision) {
+        return history.has(Topics.sourceKey(edition, slug), revision);
+    }
+
+    /** The event of one revision: the latest from memory, an older one read back from the topic. */
+    public Optional<ChapterChanged> revision(String edition, String slug, long revision) {
+        return history.at(Topics.sourceKey(edition, slug), revision);
+    }
+
+    /** The events of revisions that exist ({@link #hasRevision}), in the order asked, with one read of the topic. */
+    public List<ChapterChanged> revisions(String edition, String slug, List<Long> revisions) {
+        return history.at(Topics.sourceKey(edition, slug), revisions);
+    }
+
+    /**
+     * Every key's events, keys sorted, read back from the topic at the positions the book holds:
+     * what a replay must give back exactly. For tests; it reads the whole history.
+     */
     Map<String, List<ChapterChanged>> all() {
         Map<String, List<ChapterChanged>> all = new LinkedHashMap<>();
-        history.keys().forEach(key -> all.put(key, history.history(key)));
+        history.keys().forEach(key -> all.put(key, history.events(key)));
         return all;
+    }
+
+    /** How many revisions the book holds a summary of. */
+    long revisionCount() {
+        return history.size();
     }
 
     String keyOf(ChapterChanged event) {

@@ -5,6 +5,7 @@ import static org.reportplatform.content.openapi.ApiExamples.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -21,6 +22,7 @@ import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.revisions.RevisionDiff;
 import org.reportplatform.platform.revisions.RevisionNumber;
+import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.ChapterChanged;
 import org.springframework.http.HttpStatus;
@@ -60,37 +62,58 @@ public class ChapterHistoryController {
     }
 
     @GetMapping("/revisions")
-    @Operation(summary = "Every revision of a chapter, oldest first",
+    @Operation(summary = "The revisions of a chapter, a page at a time, oldest first",
             description = "Each names the fields that differ from the revision before it (all of them for the creation, "
-                    + "none for a deletion, which is flagged deleted). Renumbering by a move or a delete is a revision too.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON,
+                    + "none for a deletion, which is flagged deleted). Renumbering by a move or a delete is a revision too. "
+                    + "A page holds the `limit` newest revisions before `before` (default: the 100 newest), oldest first; "
+                    + "when there are older ones, the `Link` header names the next page: `<...?before=n&limit=k>; rel=\"next\"`.")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "Link", description = "the next page (older revisions), when there is one",
+                    example = "</api/editions/2024/chapters/enfants/revisions?before=151&limit=100>; rel=\"next\""),
+            content = @Content(mediaType = JSON,
             array = @ArraySchema(schema = @Schema(implementation = RevisionSummary.class)),
             examples = @ExampleObject(name = "enfants", value = REVISIONS)))
+    @ApiResponse(responseCode = "400", description = "limit or before is not a valid number",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "The chapter never existed",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404)))
-    public List<RevisionSummary> revisions(@Parameter(example = EDITION) @PathVariable String edition,
-            @Parameter(example = "enfants") @PathVariable String slug) {
-        return ChapterBook.REVISIONS.summaries(historyOf(edition, slug));
+    public ResponseEntity<List<RevisionSummary>> revisions(@Parameter(example = EDITION) @PathVariable String edition,
+            @Parameter(example = "enfants") @PathVariable String slug,
+            @Parameter(description = "how many revisions a page lists: 1 to 1000, default 100", example = "100",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "1000")) @RequestParam(required = false) String limit,
+            @Parameter(description = "list the revisions before this one (from a next link); default: the newest", example = "151",
+                    schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String before,
+            ServerWebExchange exchange) {
+        requireChapter(edition, slug);
+        RevisionPaging paging = RevisionPaging.of(limit, before);
+        return book.revisions(edition, slug, paging).answer(exchange.getRequest(), paging);
     }
 
     @GetMapping("/revisions/{revision}")
-    @Operation(summary = "The whole chapter as it was at one revision")
+    @Operation(summary = "The whole chapter as it was at one revision",
+            description = "An older revision is read back from report.chapters.v1 (memory keeps only its summary).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, schema = @Schema(implementation = Chapter.class),
             examples = @ExampleObject(name = "revision 1", value = CHAPTER_AT_1)))
     @ApiResponse(responseCode = "404", description = "No such chapter or revision",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404_REVISION)))
     @ApiResponse(responseCode = "410", description = "That revision deleted the chapter: it has no content",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_410)))
-    public Chapter revision(@Parameter(example = EDITION) @PathVariable String edition,
+    @ApiResponse(responseCode = "503", description = "Kafka did not return the revision in time",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_503_READ)))
+    public Mono<Chapter> revision(@Parameter(example = EDITION) @PathVariable String edition,
             @Parameter(example = "enfants") @PathVariable String slug,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
-        List<ChapterChanged> history = historyOf(edition, slug);
-        ChapterChanged event = eventAt(history, slug, RevisionNumber.parse("revision", revision));
-        if (event.getChapter() == null) {
-            throw new ApiException(HttpStatus.GONE, "revision " + event.getRevision() + " of chapter " + slug
-                    + " deleted it: it has no content; revision " + (event.getRevision() - 1) + " is the content before");
-        }
-        return Chapter.of(event);
+        long last = requireChapter(edition, slug);
+        long number = RevisionNumber.parse("revision", revision);
+        requireRevision(edition, slug, number, last);
+        return OffEventLoop.call(() -> {
+            ChapterChanged event = book.revision(edition, slug, number).orElseThrow(() -> noSuchRevision(slug, number, last));
+            if (event.getChapter() == null) {
+                throw new ApiException(HttpStatus.GONE, "revision " + event.getRevision() + " of chapter " + slug
+                        + " deleted it: it has no content; revision " + (event.getRevision() - 1) + " is the content before");
+            }
+            return Chapter.of(event);
+        });
     }
 
     @GetMapping("/diff")
@@ -102,17 +125,23 @@ public class ChapterHistoryController {
             examples = @ExampleObject(name = "1 to 3", value = DIFF)))
     @ApiResponse(responseCode = "404", description = "No such chapter or revision",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404_REVISION)))
-    public RevisionDiff diff(@Parameter(example = EDITION) @PathVariable String edition,
+    @ApiResponse(responseCode = "503", description = "Kafka did not return the revisions in time",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_503_READ)))
+    public Mono<RevisionDiff> diff(@Parameter(example = EDITION) @PathVariable String edition,
             @Parameter(example = "enfants") @PathVariable String slug,
             @Parameter(description = "the older revision; default: the one before to", example = "1",
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String from,
             @Parameter(description = "the newer revision; default: the current one", example = "3",
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String to) {
-        List<ChapterChanged> history = historyOf(edition, slug);
-        long last = history.get(history.size() - 1).getRevision();
+        long last = requireChapter(edition, slug);
         long toRevision = to == null ? last : RevisionNumber.parse("to", to);
         long fromRevision = from == null ? Math.max(1, toRevision - 1) : RevisionNumber.parse("from", from);
-        return ChapterBook.REVISIONS.diff(eventAt(history, slug, fromRevision), eventAt(history, slug, toRevision), TEXT_FIELDS);
+        requireRevision(edition, slug, fromRevision, last);
+        requireRevision(edition, slug, toRevision, last);
+        return OffEventLoop.call(() -> {
+            List<ChapterChanged> events = book.revisions(edition, slug, List.of(fromRevision, toRevision));
+            return ChapterBook.REVISIONS.diff(events.get(0), events.get(1), TEXT_FIELDS);
+        });
     }
 
     @PostMapping("/revisions/{revision}/restore")
@@ -144,18 +173,19 @@ public class ChapterHistoryController {
                 .map(outcome -> WrittenChapter.answer(outcome, outcome.created() ? HttpStatus.CREATED : HttpStatus.OK, references));
     }
 
-    private List<ChapterChanged> historyOf(String edition, String slug) {
+    /** The chapter's last revision (its deletion included); 404 if it never existed. */
+    private long requireChapter(String edition, String slug) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
-        List<ChapterChanged> history = book.history(edition, slug);
-        if (history.isEmpty()) {
-            throw ApiException.notFound("no chapter " + slug + " in edition " + edition);
+        return book.lastRevision(edition, slug).orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
+    }
+
+    private void requireRevision(String edition, String slug, long revision, long last) {
+        if (!book.hasRevision(edition, slug, revision)) {
+            throw noSuchRevision(slug, revision, last);
         }
-        return history;
     }
 
-    private static ChapterChanged eventAt(List<ChapterChanged> history, String slug, long revision) {
-        return ChapterBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound("chapter " + slug
-                + " has no revision " + revision + "; its revisions are 1 to " + history.get(history.size() - 1).getRevision()));
+    private static ApiException noSuchRevision(String slug, long revision, long last) {
+        return ApiException.notFound("chapter " + slug + " has no revision " + revision + "; its revisions are 1 to " + last);
     }
-
 }

@@ -1,5 +1,6 @@
 package org.reportplatform.content.chapters;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.errors.FieldProblems;
@@ -10,6 +11,14 @@ final class ChapterRules {
     static final Pattern EDITION = Pattern.compile("^[0-9]{4}$");
     static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
     static final Pattern TEAM = SLUG;
+    /**
+     * Names the site itself uses right under {@code /{edition}/} (render-service
+     * {@code site/OutputId}: the key-figures pages {@code chiffres-cles}, {@code chiffres-cles/2}...,
+     * and the finance page {@code finances}): a chapter page there would collide with them. The
+     * index is {@code /{edition}/} (no slug is empty) and the PDF {@code report.pdf} (no slug has a
+     * dot), so the slug pattern already keeps those apart.
+     */
+    static final Set<String> RESERVED_SLUGS = Set.of("chiffres-cles", "finances");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}(?:-[A-Z]{2})?$");
     /** Control characters other than tab, newline and carriage return. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
@@ -25,6 +34,14 @@ final class ChapterRules {
                     "must be lowercase letters, digits and single hyphens (e.g. quete-de-justice), at most " + maxSlugLength + " characters");
         }
         problems.throwIfAny();
+    }
+
+    /** A slug a chapter may be written at: not one of the site's own pages. */
+    static void checkWritableSlug(String slug) {
+        if (RESERVED_SLUGS.contains(slug)) {
+            throw ApiException.badRequest("slug", "is reserved: the site serves its own page at /{edition}/" + slug
+                    + "; choose another slug (reserved: " + String.join(", ", RESERVED_SLUGS.stream().sorted().toList()) + ")");
+        }
     }
 
     static void checkRequest(ChapterRequest request, ChapterProperties limits) {

@@ -40,6 +40,7 @@ public class ChapterWrites {
 
     public Outcome put(String edition, String slug, ChapterRequest request, Preconditions preconditions, Caller caller) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterRules.checkWritableSlug(slug);
         ChapterRules.checkRequest(request, limits);
         return log.write(() -> {
             Optional<ChapterChanged> latest = book.latest(edition, slug);
@@ -114,16 +115,14 @@ public class ChapterWrites {
     public Outcome restore(String edition, String slug, long revision, Preconditions preconditions, Caller caller) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
         return log.write(() -> {
-            List<ChapterChanged> history = book.history(edition, slug);
-            if (history.isEmpty()) {
-                throw ApiException.notFound("no chapter " + slug + " in edition " + edition);
-            }
-            ChapterState restored = requireContent(history, revision, slug);
+            long last = book.lastRevision(edition, slug)
+                    .orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
+            ChapterState restored = requireContent(edition, slug, revision, last);
             ChapterRules.checkRequest(new ChapterRequest(restored.getTitle(), restored.getBody(), null, null,
                     restored.getLanguage()), limits);
             Optional<Chapter> current = book.current(edition, slug);
             preconditions.checkIfPresent(revisionOf(current));
-            long next = history.get(history.size() - 1).getRevision() + 1;
+            long next = last + 1;
             if (current.isPresent()) {
                 Chapter chapter = current.get();
                 if (!caller.mayEdit(chapter.ownerTeam())) {
@@ -153,11 +152,13 @@ public class ChapterWrites {
         });
     }
 
-    /** The content of revision n of a chapter: 404 if there is no such revision, 400 if it is the deletion. */
-    private static ChapterState requireContent(List<ChapterChanged> history, long revision, String slug) {
-        ChapterChanged event = ChapterBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound(
-                "chapter " + slug + " has no revision " + revision + "; its revisions are 1 to "
-                        + history.get(history.size() - 1).getRevision()));
+    /**
+     * The content of revision n of a chapter (read back from the log unless it is the latest):
+     * 404 if there is no such revision, 400 if it is the deletion.
+     */
+    private ChapterState requireContent(String edition, String slug, long revision, long last) {
+        ChapterChanged event = book.revision(edition, slug, revision).orElseThrow(() -> ApiException.notFound(
+                "chapter " + slug + " has no revision " + revision + "; its revisions are 1 to " + last));
         if (event.getChapter() == null) {
             throw ApiException.badRequest("revision", "revision " + revision
                     + " deleted the chapter: it has no content to restore; restore a revision before it");

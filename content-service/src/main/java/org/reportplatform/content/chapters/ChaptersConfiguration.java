@@ -3,6 +3,7 @@ package org.reportplatform.content.chapters;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.platform.log.EventMetadataFactory;
+import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.Topics;
@@ -14,16 +15,24 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration
 class ChaptersConfiguration {
 
+    /** How long a write or a read of an old revision may wait for Kafka before the API answers 503. */
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Reads old revisions back from the topic; closed with the context (inferred destroy method). */
     @Bean
-    ChapterBook chapterBook() {
-        return new ChapterBook();
+    LogReader<ChapterChanged> chapterReader(ConsumerFactory<String, Object> consumers) {
+        return new LogReader<>(Topics.CHAPTERS, consumers, KAFKA_TIMEOUT);
+    }
+
+    @Bean
+    ChapterBook chapterBook(LogReader<ChapterChanged> chapterReader) {
+        return new ChapterBook(chapterReader);
     }
 
     @Bean
     RevisionLog<ChapterChanged> chapterLog(ChapterBook book, KafkaTemplate<String, SpecificRecord> template,
             ConsumerFactory<String, Object> consumers) {
-        return new RevisionLog<>(Topics.CHAPTERS, book::keyOf, book::apply,
-                template, consumers, Duration.ofSeconds(5));
+        return new RevisionLog<>(Topics.CHAPTERS, book::keyOf, book::apply, template, consumers, KAFKA_TIMEOUT);
     }
 
     @Bean

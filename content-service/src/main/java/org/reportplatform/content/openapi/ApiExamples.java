@@ -196,6 +196,11 @@ public final class ApiExamples {
              "detail": "the change was not saved: the event log (Kafka) is unavailable; try again shortly",
              "instance": "/api/editions/2024/chapters/enfants"}""";
 
+    public static final String PROBLEM_503_READ = """
+            {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+             "detail": "an older revision is read back from the event log (Kafka), which did not answer in time; nothing was changed, try again shortly",
+             "instance": "/api/editions/2024/chapters/enfants/revisions/1"}""";
+
     private ApiExamples() {
     }
 }

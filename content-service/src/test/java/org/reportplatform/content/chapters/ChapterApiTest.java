@@ -194,6 +194,22 @@ class ChapterApiTest {
     }
 
     @Test
+    void theSitesOwnPagesAreNotChapterSlugs() {
+        // The site serves /{edition}/chiffres-cles and /{edition}/finances itself (render-service)
+        for (String reserved : List.of("chiffres-cles", "finances")) {
+            put(ADMIN, "2049", reserved, Map.of("title", "Chiffres", "body", "Texte.", "ownerTeam", "enfants"), null)
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("slug")
+                    .jsonPath("$.errors[0].problem").value(p -> assertThat((String) p).startsWith("is reserved"));
+        }
+        // A slug that only contains such a name is a chapter like any other
+        created("2049", "donateurs-finances", "Donateurs et finances", "Texte.");
+
+        assertThat(eventsOf("2049")).extracting(ChapterChanged::getSlug).containsExactly("donateurs-finances");
+    }
+
+    @Test
     void anUnknownChapterIs404() {
         http.get().uri("/api/editions/2039/chapters/inconnu").exchange()
                 .expectStatus().isNotFound()
@@ -297,6 +313,48 @@ class ChapterApiTest {
                 .expectBody().jsonPath("$.detail").isEqualTo("chapter enfants has no revision 9; its revisions are 1 to 3");
         http.get().uri("/api/editions/2043/chapters/enfants/revisions/deux").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("revision");
+    }
+
+    @Test
+    void aLongHistoryIsListedAPageAtATimeNewestPageFirst() {
+        // Given a chapter with 8 revisions
+        created("2050", "enfants", "Enfants", "Version 1.");
+        for (int revision = 1; revision < 8; revision++) {
+            put(ADMIN, "2050", "enfants", Map.of("title", "Enfants", "body", "Version " + (revision + 1) + "."), "\"" + revision + "\"")
+                    .expectStatus().isOk();
+        }
+        String revisions = "/api/editions/2050/chapters/enfants/revisions";
+
+        // When its history is asked for 3 revisions at a time
+        String next = http.get().uri(revisions + "?limit=3").exchange()
+                .expectStatus().isOk()
+                // Then the first page holds the newest three, oldest first, and links to the older ones
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(6, 7, 8))
+                .returnResult().getResponseHeaders().getFirst(HttpHeaders.LINK);
+        assertThat(next).isEqualTo("<" + revisions + "?before=6&limit=3>; rel=\"next\"");
+        String last = http.get().uri(revisions + "?before=6&limit=3").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(3, 4, 5))
+                .returnResult().getResponseHeaders().getFirst(HttpHeaders.LINK);
+        assertThat(last).isEqualTo("<" + revisions + "?before=3&limit=3>; rel=\"next\"");
+        http.get().uri(revisions + "?before=3&limit=3").exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.LINK)
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(1, 2));
+
+        // And without parameters a history shorter than a page is listed whole, with no link
+        http.get().uri(revisions).exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.LINK)
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+
+        // And a bad page size or start is 400 naming the parameter
+        http.get().uri(revisions + "?limit=0").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        http.get().uri(revisions + "?limit=1001").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        http.get().uri(revisions + "?before=hier").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("before");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.reportplatform.content.chapters;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.ref.Reference;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.content.ContentServiceApplication;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.testing.KafkaBroker;
@@ -52,7 +56,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  *       Kafka transaction committed (acks=all); p50, p99 and max, after a warm-up.</li>
  *   <li>Write throughput: concurrent clients, each updating its own chapter.</li>
  *   <li>Replay: 100,000 more revisions put on report.chapters.v1, then the time a fresh
- *       {@link RevisionLog} takes to read the whole topic into a new {@link ChapterBook}.</li>
+ *       {@link RevisionLog} takes to read the whole topic into a new {@link ChapterBook}, and the
+ *       heap that book holds once replayed (used heap after a GC, with and without it).</li>
+ *   <li>Reading an old revision back from the topic over HTTP ({@code GET .../revisions/{n}}).</li>
  * </ol>
  * Targets (issue 3): write p99 under 20 ms, replay of 100,000 revisions under 10 s.
  */
@@ -109,7 +115,9 @@ class ChapterWriteBenchmark {
             // 3. In-process writes (no HTTP): the log's share of the latency; and HTTP reads of the
             //    same chapter (no Kafka): the HTTP share.
             long[] inProcess = inProcessUpdates(app, 1_000);
-            long[] reads = reads(base, 1_000);
+            long[] reads = reads(base, "/api/editions/2090/chapters/chapitre-0", 1_000);
+            // Old revisions are read back from the topic (memory keeps only their summary and position).
+            long[] oldReads = reads(base, "/api/editions/2090/chapters/chapitre-1/revisions/" + (PER_CLIENT / 2), 300);
 
             // 4. Replay of 100,000 more revisions, twice: the first in a JVM that never decoded that
             //    many events (as at a service's start), the second warmed up.
@@ -117,13 +125,15 @@ class ChapterWriteBenchmark {
             double[] replaySeconds = new double[2];
             long[] replayGcMillis = new long[2];
             long replayed = 0;
-            long retainedMb = 0;
+            long baselineBytes = 0;
+            long withBookBytes = 0;
             ChapterBook book = null;
             for (int round = 0; round < 2; round++) {
                 book = null;
-                System.gc();
+                baselineBytes = usedHeapAfterGc();
                 long gcBefore = gcMillis();
-                book = new ChapterBook();
+                LogReader<ChapterChanged> reader = new LogReader<>(Topics.CHAPTERS, consumers(app), Duration.ofSeconds(30));
+                book = new ChapterBook(reader);
                 RevisionLog<ChapterChanged> replay = freshLog(app, book);
                 started = System.nanoTime();
                 replay.start();
@@ -131,9 +141,11 @@ class ChapterWriteBenchmark {
                 replayGcMillis[round] = gcMillis() - gcBefore;
                 replayed = replay.replayedEvents();
                 replay.stop();
-                System.gc();
-                retainedMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+                reader.close();
+                withBookBytes = usedHeapAfterGc();
             }
+            long bookRevisions = book.revisionCount();
+            Reference.reachabilityFence(book);
 
             long[] all = concurrent.stream().mapToLong(Long::longValue).toArray();
             System.out.printf(Locale.ROOT, """
@@ -145,9 +157,11 @@ class ChapterWriteBenchmark {
                     the same updates in process (ChapterWrites.put, no HTTP), 1 thread:
                       latency p50 %.2f ms, p99 %.2f ms, max %.2f ms
                     HTTP GET of the same chapter (no Kafka), 1 client: latency p50 %.2f ms, p99 %.2f ms, max %.2f ms
+                    HTTP GET of an old revision (read back from the topic), 1 client: latency p50 %.2f ms, p99 %.2f ms, max %.2f ms
                     replay: %d events of %s (%d produced for this run, %d-character bodies) into a new ChapterBook:
                       first (cold JVM code) %.2f s = %.0f events/s (GC %d ms); second %.2f s = %.0f events/s (GC %d ms)
-                      heap in use with the service and that second book (%d chapters): %d MB (max heap %d MB)
+                      heap used after a GC: %.1f MB without the replayed book, %.1f MB with it (%d chapters, %d revisions):
+                      the book holds %.1f MB = %.0f bytes a revision (max heap %d MB; the broker runs in this JVM)
                     targets: write p99 < 20 ms -> %s; replay of 100,000 revisions < 10 s -> %s
                     ==========================================================
                     """,
@@ -159,10 +173,13 @@ class ChapterWriteBenchmark {
                     percentile(all, 50), percentile(all, 99), percentile(all, 100),
                     percentile(inProcess, 50), percentile(inProcess, 99), percentile(inProcess, 100),
                     percentile(reads, 50), percentile(reads, 99), percentile(reads, 100),
+                    percentile(oldReads, 50), percentile(oldReads, 99), percentile(oldReads, 100),
                     replayed, Topics.CHAPTERS.name(), produced, body.length(),
                     replaySeconds[0], replayed / replaySeconds[0], replayGcMillis[0],
                     replaySeconds[1], replayed / replaySeconds[1], replayGcMillis[1],
-                    book.all().size(), retainedMb, Runtime.getRuntime().maxMemory() >> 20,
+                    baselineBytes / 1e6, withBookBytes / 1e6, book.chapters("2091").size(), bookRevisions,
+                    (withBookBytes - baselineBytes) / 1e6, (double) (withBookBytes - baselineBytes) / bookRevisions,
+                    Runtime.getRuntime().maxMemory() >> 20,
                     percentile(sequential, 99) < 20 ? "met" : "MISSED", replaySeconds[0] < 10 ? "met" : "MISSED");
         }
     }
@@ -183,15 +200,23 @@ class ChapterWriteBenchmark {
         return latencies;
     }
 
-    private long[] reads(String base, int count) throws Exception {
+    private long[] reads(String base, String path, int count) throws Exception {
         long[] latencies = new long[count];
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/editions/2090/chapters/chapitre-0")).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().build();
         for (int i = 0; i < count; i++) {
             long started = System.nanoTime();
             expect(200, client.send(request, HttpResponse.BodyHandlers.ofString()));
             latencies[i] = System.nanoTime() - started;
         }
         return latencies;
+    }
+
+    /** Heap in use once a full GC ran (System.gc twice: the second collects what the first only finalized). */
+    private static long usedHeapAfterGc() {
+        System.gc();
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed();
     }
 
     private static long gcMillis() {
@@ -264,7 +289,12 @@ class ChapterWriteBenchmark {
     @SuppressWarnings("unchecked")
     private static RevisionLog<ChapterChanged> freshLog(ConfigurableApplicationContext app, ChapterBook book) {
         return new RevisionLog<>(Topics.CHAPTERS, book::keyOf, book::apply, app.getBean(KafkaTemplate.class),
-                app.getBean(ConsumerFactory.class), Duration.ofSeconds(30));
+                consumers(app), Duration.ofSeconds(30));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerFactory<String, Object> consumers(ConfigurableApplicationContext app) {
+        return app.getBean(ConsumerFactory.class);
     }
 
     private static double percentile(long[] nanos, int percentile) {

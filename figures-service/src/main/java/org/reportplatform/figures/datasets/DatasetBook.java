@@ -3,13 +3,22 @@ package org.reportplatform.figures.datasets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.reportplatform.platform.log.LogPosition;
+import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.revisions.RevisionHistory;
+import org.reportplatform.platform.revisions.RevisionPage;
+import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.Revisioned;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetState;
 import org.reportplatform.schemas.Topics;
 
-/** Every dataset of every edition with its history, as replayed from report.datasets.v1. */
+/**
+ * Every dataset of every edition as it is now, and a summary of each of its revisions, as
+ * replayed from report.datasets.v1. Older revisions are read back from the topic when asked for, so
+ * memory grows by a small summary per revision, not by its content.
+ */
 public class DatasetBook {
 
     /** How a dataset's revisions are read from its events (key, revision, metadata, state). */
@@ -17,10 +26,14 @@ public class DatasetBook {
             e -> Topics.sourceKey(e.getEdition(), e.getDatasetId()), DatasetChanged::getRevision,
             DatasetChanged::getMetadata, DatasetChanged::getDataset);
 
-    private final RevisionHistory<DatasetChanged> history = REVISIONS.newHistory();
+    private final RevisionHistory<DatasetChanged, DatasetState> history;
 
-    public void apply(DatasetChanged event) {
-        history.apply(event);
+    public DatasetBook(LogReader<DatasetChanged> log) {
+        this.history = REVISIONS.newHistory(log::read);
+    }
+
+    public void apply(DatasetChanged event, LogPosition position) {
+        history.apply(event, position);
     }
 
     public Optional<DatasetChanged> latest(String edition, String id) {
@@ -39,9 +52,19 @@ public class DatasetBook {
                 .toList();
     }
 
-    /** Every revision of a dataset, deletions included, oldest first; empty if it never existed. */
-    public List<DatasetChanged> history(String edition, String id) {
-        return history.history(Topics.sourceKey(edition, id));
+    /** The dataset's last revision (its deletion included); empty if it never existed. */
+    public OptionalLong lastRevision(String edition, String id) {
+        return history.lastRevision(Topics.sourceKey(edition, id));
+    }
+
+    /** One page of the dataset's revisions, oldest first (empty if it never existed). */
+    public RevisionPage revisions(String edition, String id, RevisionPaging paging) {
+        return history.page(Topics.sourceKey(edition, id), paging);
+    }
+
+    /** The event of one revision: the latest from memory, an older one read back from the topic. */
+    public Optional<DatasetChanged> revision(String edition, String id, long revision) {
+        return history.at(Topics.sourceKey(edition, id), revision);
     }
 
     String keyOf(DatasetChanged event) {

@@ -3,6 +3,7 @@ package org.reportplatform.figures.datasets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -17,6 +18,7 @@ import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.revisions.RevisionNumber;
+import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.DatasetChanged;
 import org.springframework.http.HttpHeaders;
@@ -149,36 +151,52 @@ public class DatasetController {
     }
 
     @GetMapping("/{id}" + "/revisions")
-    @Operation(operationId = "listDatasetRevisions", summary = "Every revision of a dataset, oldest first",
+    @Operation(operationId = "listDatasetRevisions", summary = "The revisions of a dataset, a page at a time, oldest first",
             description = "Public. Who made each change, when, and which fields differ from the revision before (all of them "
                     + "for a creation or a return after a deletion, none for a deletion, which is flagged deleted). "
-                    + "A deleted dataset keeps its history.")
-    @ApiResponse(responseCode = "200", description = "the revisions", content = @Content(mediaType = "application/json",
-            array = @ArraySchema(schema = @Schema(implementation = RevisionSummary.class))))
+                    + "A deleted dataset keeps its history. A page holds the `limit` newest revisions before `before` "
+                    + "(default: the 100 newest), oldest first; when there are older ones, the `Link` header names the "
+                    + "next page: `<...?before=n&limit=k>; rel=\"next\"`.")
+    @ApiResponse(responseCode = "200", description = "the revisions",
+            headers = @Header(name = "Link", description = "the next page (older revisions), when there is one"),
+            content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = RevisionSummary.class))))
+    @ApiResponse(responseCode = "400", description = "limit or before is not a valid number", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "the dataset never existed", content = @Content(mediaType = "application/problem+json"))
-    public List<RevisionSummary> revisions(@Parameter(example = "2024") @PathVariable String edition,
-            @Parameter(example = "finances-revenus") @PathVariable String id) {
-        return DatasetBook.REVISIONS.summaries(historyOf(edition, id));
+    public ResponseEntity<List<RevisionSummary>> revisions(@Parameter(example = "2024") @PathVariable String edition,
+            @Parameter(example = "finances-revenus") @PathVariable String id,
+            @Parameter(description = "how many revisions a page lists: 1 to 1000, default 100", example = "100",
+                    schema = @Schema(type = "integer", minimum = "1", maximum = "1000")) @RequestParam(required = false) String limit,
+            @Parameter(description = "list the revisions before this one (from a next link); default: the newest", example = "151",
+                    schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String before,
+            ServerWebExchange exchange) {
+        lastRevision(edition, id);
+        RevisionPaging paging = RevisionPaging.of(limit, before);
+        return book.revisions(edition, id, paging).answer(exchange.getRequest(), paging);
     }
 
     @GetMapping("/{id}" + "/revisions/{revision}")
-    @Operation(operationId = "getDatasetRevision", summary = "The dataset as it was at one revision", description = "Public.")
+    @Operation(operationId = "getDatasetRevision", summary = "The dataset as it was at one revision",
+            description = "Public. An older revision is read back from the topic (memory keeps only its summary).")
     @ApiResponse(responseCode = "200", description = "the dataset at that revision", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Dataset.class)))
     @ApiResponse(responseCode = "404", description = "no such dataset or revision", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "410", description = "that revision deleted the dataset: it has no content", content = @Content(mediaType = "application/problem+json"))
-    public ResponseEntity<Dataset> revision(@Parameter(example = "2024") @PathVariable String edition,
+    @ApiResponse(responseCode = "503", description = "Kafka did not return an older revision in time", content = @Content(mediaType = "application/problem+json"))
+    public Mono<ResponseEntity<Dataset>> revision(@Parameter(example = "2024") @PathVariable String edition,
             @Parameter(example = "finances-revenus") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
-        List<DatasetChanged> history = historyOf(edition, id);
+        long last = lastRevision(edition, id);
         long number = RevisionNumber.parse("revision", revision);
-        DatasetChanged event = DatasetBook.REVISIONS.at(history, number).orElseThrow(() -> ApiException.notFound("dataset " + id
-                + " has no revision " + number + "; its revisions are 1 to " + history.get(history.size() - 1).getRevision()));
-        if (event.getDataset() == null) {
-            throw new ApiException(HttpStatus.GONE, "revision " + number + " of dataset " + id
-                    + " deleted it: it has no content; revision " + (number - 1) + " is the content before");
-        }
-        return ResponseEntity.ok().body(Dataset.of(event));
+        // An older revision is read back from the topic: off the event loop.
+        return OffEventLoop.call(() -> {
+            DatasetChanged event = book.revision(edition, id, number).orElseThrow(() -> ApiException.notFound("dataset " + id
+                    + " has no revision " + number + "; its revisions are 1 to " + last));
+            if (event.getDataset() == null) {
+                throw new ApiException(HttpStatus.GONE, "revision " + number + " of dataset " + id
+                        + " deleted it: it has no content; revision " + (number - 1) + " is the content before");
+            }
+            return ResponseEntity.ok().body(Dataset.of(event));
+        });
     }
 
     @PostMapping("/{id}" + "/revisions/{revision}/restore")
@@ -210,13 +228,10 @@ public class DatasetController {
                         .eTag(outcome.dataset().etag()).body(outcome.dataset()));
     }
 
-    private List<DatasetChanged> historyOf(String edition, String id) {
+    /** The dataset's last revision (its deletion included); 404 if it never existed. */
+    private long lastRevision(String edition, String id) {
         DatasetRules.checkPath(edition, id);
-        List<DatasetChanged> history = book.history(edition, id);
-        if (history.isEmpty()) {
-            throw ApiException.notFound("no dataset " + id + " in edition " + edition);
-        }
-        return history;
+        return book.lastRevision(edition, id).orElseThrow(() -> ApiException.notFound("no dataset " + id + " in edition " + edition));
     }
 
 

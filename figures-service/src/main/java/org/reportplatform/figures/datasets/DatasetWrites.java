@@ -107,12 +107,11 @@ public class DatasetWrites {
     public Outcome restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         return log.write(() -> {
-            List<DatasetChanged> history = book.history(edition, id);
-            if (history.isEmpty()) {
+            Optional<DatasetChanged> latest = book.latest(edition, id);
+            if (latest.isEmpty()) {
                 throw ApiException.notFound("no dataset " + id + " in edition " + edition);
             }
-            DatasetState restored = requireContent(history, revision, id);
-            Optional<DatasetChanged> latest = Optional.of(history.get(history.size() - 1));
+            DatasetState restored = requireContent(edition, id, revision, latest.get().getRevision());
             Optional<Dataset> current = book.current(edition, id);
             preconditions.checkIfPresent(revisionOf(current));
             String owner;
@@ -137,11 +136,13 @@ public class DatasetWrites {
         });
     }
 
-    /** The state of revision n of a dataset: 404 if there is no such revision, 400 if it is a deletion. */
-    static DatasetState requireContent(List<DatasetChanged> history, long revision, String id) {
-        DatasetChanged event = DatasetBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound(
-                "dataset " + id + " has no revision " + revision + "; its revisions are 1 to "
-                        + history.get(history.size() - 1).getRevision()));
+    /**
+     * The state of revision n of a dataset (read back from the log unless it is the latest): 404 if
+     * there is no such revision, 400 if it is a deletion.
+     */
+    private DatasetState requireContent(String edition, String id, long revision, long last) {
+        DatasetChanged event = book.revision(edition, id, revision).orElseThrow(() -> ApiException.notFound(
+                "dataset " + id + " has no revision " + revision + "; its revisions are 1 to " + last));
         if (event.getDataset() == null) {
             throw ApiException.badRequest("revision", "revision " + revision
                     + " deleted the dataset: it has nothing to restore; restore a revision before it");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
+import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.Topics;
@@ -15,15 +16,24 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration
 class DatasetsConfiguration {
 
+    /** How long a write or a read of an old revision may wait for Kafka before the API answers 503. */
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Reads old revisions back from the topic; closed with the context (inferred destroy method). */
     @Bean
-    DatasetBook datasetBook() {
-        return new DatasetBook();
+    LogReader<DatasetChanged> datasetReader(ConsumerFactory<String, Object> consumers) {
+        return new LogReader<>(Topics.DATASETS, consumers, KAFKA_TIMEOUT);
+    }
+
+    @Bean
+    DatasetBook datasetBook(LogReader<DatasetChanged> datasetReader) {
+        return new DatasetBook(datasetReader);
     }
 
     @Bean
     RevisionLog<DatasetChanged> datasetLog(DatasetBook book, KafkaTemplate<String, SpecificRecord> template,
             ConsumerFactory<String, Object> consumers) {
-        return new RevisionLog<>(Topics.DATASETS, book::keyOf, book::apply, template, consumers, Duration.ofSeconds(5));
+        return new RevisionLog<>(Topics.DATASETS, book::keyOf, book::apply, template, consumers, KAFKA_TIMEOUT);
     }
 
     @Bean

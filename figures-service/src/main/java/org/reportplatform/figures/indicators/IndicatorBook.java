@@ -3,13 +3,22 @@ package org.reportplatform.figures.indicators;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.reportplatform.platform.log.LogPosition;
+import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.revisions.RevisionHistory;
+import org.reportplatform.platform.revisions.RevisionPage;
+import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.Revisioned;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.Topics;
 
-/** Every indicator of every edition with its history, as replayed from report.indicators.v1. */
+/**
+ * Every indicator of every edition as it is now, and a summary of each of its revisions, as
+ * replayed from report.indicators.v1. Older revisions are read back from the topic when asked for, so
+ * memory grows by a small summary per revision, not by its content.
+ */
 public class IndicatorBook {
 
     /** How an indicator's revisions are read from its events (key, revision, metadata, state). */
@@ -17,10 +26,14 @@ public class IndicatorBook {
             e -> Topics.sourceKey(e.getEdition(), e.getIndicatorId()), IndicatorChanged::getRevision,
             IndicatorChanged::getMetadata, IndicatorChanged::getIndicator);
 
-    private final RevisionHistory<IndicatorChanged> history = REVISIONS.newHistory();
+    private final RevisionHistory<IndicatorChanged, IndicatorState> history;
 
-    public void apply(IndicatorChanged event) {
-        history.apply(event);
+    public IndicatorBook(LogReader<IndicatorChanged> log) {
+        this.history = REVISIONS.newHistory(log::read);
+    }
+
+    public void apply(IndicatorChanged event, LogPosition position) {
+        history.apply(event, position);
     }
 
     public Optional<IndicatorChanged> latest(String edition, String id) {
@@ -39,9 +52,19 @@ public class IndicatorBook {
                 .toList();
     }
 
-    /** Every revision of an indicator, deletions included, oldest first; empty if it never existed. */
-    public List<IndicatorChanged> history(String edition, String id) {
-        return history.history(Topics.sourceKey(edition, id));
+    /** The indicator's last revision (its deletion included); empty if it never existed. */
+    public OptionalLong lastRevision(String edition, String id) {
+        return history.lastRevision(Topics.sourceKey(edition, id));
+    }
+
+    /** One page of the indicator's revisions, oldest first (empty if it never existed). */
+    public RevisionPage revisions(String edition, String id, RevisionPaging paging) {
+        return history.page(Topics.sourceKey(edition, id), paging);
+    }
+
+    /** The event of one revision: the latest from memory, an older one read back from the topic. */
+    public Optional<IndicatorChanged> revision(String edition, String id, long revision) {
+        return history.at(Topics.sourceKey(edition, id), revision);
     }
 
     String keyOf(IndicatorChanged event) {

@@ -1,7 +1,6 @@
 package org.reportplatform.figures.indicators;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -117,14 +116,12 @@ public class IndicatorWrites {
     public Outcome restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
         checkPath(edition, id);
         return log.write(() -> {
-            List<IndicatorChanged> history = book.history(edition, id);
-            if (history.isEmpty()) {
-                throw ApiException.notFound("no indicator " + id + " in edition " + edition);
-            }
-            IndicatorState restored = requireContent(history, revision, id);
+            long last = book.lastRevision(edition, id)
+                    .orElseThrow(() -> ApiException.notFound("no indicator " + id + " in edition " + edition));
+            IndicatorState restored = requireContent(edition, id, revision, last);
             Optional<Indicator> current = book.current(edition, id);
             preconditions.checkIfPresent(current.map(i -> OptionalLong.of(i.revision())).orElse(OptionalLong.empty()));
-            long next = history.get(history.size() - 1).getRevision() + 1;
+            long next = last + 1;
             String owner;
             if (current.isPresent()) {
                 owner = current.get().ownerTeam();
@@ -139,7 +136,7 @@ public class IndicatorWrites {
                 owner = restored.getOwnerTeam();
             }
             IndicatorState state = validate(requestOf(restored, owner));
-            if (current.isPresent() && state.equals(history.get(history.size() - 1).getIndicator())) {
+            if (current.isPresent() && state.equals(book.latest(edition, id).orElseThrow().getIndicator())) {
                 return Decision.nothing(new Outcome(current.get(), false));
             }
             IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
@@ -148,11 +145,13 @@ public class IndicatorWrites {
         });
     }
 
-    /** The state of revision n of an indicator: 404 if there is no such revision, 400 if it is a deletion. */
-    static IndicatorState requireContent(List<IndicatorChanged> history, long revision, String id) {
-        IndicatorChanged event = IndicatorBook.REVISIONS.at(history, revision).orElseThrow(() -> ApiException.notFound(
-                "indicator " + id + " has no revision " + revision + "; its revisions are 1 to "
-                        + history.get(history.size() - 1).getRevision()));
+    /**
+     * The state of revision n of an indicator (read back from the log unless it is the latest):
+     * 404 if there is no such revision, 400 if it is a deletion.
+     */
+    private IndicatorState requireContent(String edition, String id, long revision, long last) {
+        IndicatorChanged event = book.revision(edition, id, revision).orElseThrow(() -> ApiException.notFound(
+                "indicator " + id + " has no revision " + revision + "; its revisions are 1 to " + last));
         if (event.getIndicator() == null) {
             throw ApiException.badRequest("revision", "revision " + revision
                     + " deleted the indicator: it has nothing to restore; restore a revision before it");

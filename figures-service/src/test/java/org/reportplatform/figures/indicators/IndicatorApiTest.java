@@ -303,6 +303,35 @@ class IndicatorApiTest {
     }
 
     @Test
+    void aLongHistoryIsListedAPageAtATime() {
+        // Given an indicator with 5 revisions
+        put("demo-admin", "2072", "network.members", "{\"label\":\"Membres\",\"type\":\"integer\",\"value\":1,\"ownerTeam\":\"renforcement-reseau\"}", null)
+                .expectStatus().isCreated();
+        for (int revision = 1; revision < 5; revision++) {
+            put("demo-admin", "2072", "network.members", "{\"label\":\"Membres\",\"type\":\"integer\",\"value\":" + (revision + 1) + "}",
+                    "\"" + revision + "\"").expectStatus().isOk();
+        }
+        String revisions = "/api/editions/2072/indicators/network.members/revisions";
+
+        // When it is listed 2 at a time, the newest page first, following the Link header
+        String next = http.get().uri(revisions + "?limit=2").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(4, 5))
+                .returnResult().getResponseHeaders().getFirst(HttpHeaders.LINK);
+
+        // Then the link leads to the older revisions, and the last page has no link
+        assertThat(next).isEqualTo("<" + revisions + "?before=4&limit=2>; rel=\"next\"");
+        http.get().uri(revisions + "?before=4&limit=2").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(2, 3));
+        http.get().uri(revisions + "?before=2&limit=2").exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.LINK)
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(1));
+        // And an old revision reads back whole from the log
+        http.get().uri(revisions + "/2").exchange().expectStatus().isOk().expectBody().jsonPath("$.value").isEqualTo(2);
+        http.get().uri(revisions + "?limit=many").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+    }
+
+    @Test
     void onlyAnAdminRestoresADeletedIndicator() {
         put("demo-admin", "2071", "budget.total", "{\"label\":\"Budget\",\"type\":\"money\",\"value\":\"1234567.10\",\"currency\":\"CHF\",\"ownerTeam\":\"donateurs-finances\"}", null)
                 .expectStatus().isCreated();

@@ -9,12 +9,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.schemas.Topic;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
  * A writer's state, kept on a Kafka topic: the log is the store.
@@ -30,9 +32,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * <p>On start, before the web server accepts requests, the whole topic is replayed (read
  * committed) into the {@code applier}, so the state is exactly what the log says. Afterwards every
  * write runs {@link #write} under one lock: decide against the current state, publish the events
- * in one Kafka transaction, and apply them only once Kafka committed them. The lock makes this
- * service the single writer of its topic: a decision is never based on a state that another
- * write is about to change, and one key's revisions reach the partition in order.
+ * in one Kafka transaction, and apply them only once Kafka committed them. The applier gets each
+ * event with its position on the topic (from the record while replaying, from the send result
+ * when writing), so the state may keep positions instead of whole old events and read those back
+ * later ({@link LogReader}). The lock makes this service the single writer of its topic: a
+ * decision is never based on a state that another write is about to change, and one key's
+ * revisions reach the partition in order.
  *
  * <p>If Kafka fails or hangs, the transaction is aborted and {@link LogUnavailableException} is
  * thrown within a bounded time; read-committed consumers never see the aborted events.
@@ -44,7 +49,7 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
     private final Topic<E> topic;
     private final Function<E, String> keyOf;
-    private final Consumer<E> applier;
+    private final BiConsumer<E, LogPosition> applier;
     private final KafkaTemplate<String, SpecificRecord> template;
     private final ConsumerFactory<String, Object> consumers;
     private final Duration timeout;
@@ -52,7 +57,7 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     private volatile boolean replayed;
     private volatile long replayedEvents;
 
-    public RevisionLog(Topic<E> topic, Function<E, String> keyOf, Consumer<E> applier,
+    public RevisionLog(Topic<E> topic, Function<E, String> keyOf, BiConsumer<E, LogPosition> applier,
             KafkaTemplate<String, SpecificRecord> template, ConsumerFactory<String, Object> consumers, Duration timeout) {
         this.topic = topic;
         this.keyOf = keyOf;
@@ -73,9 +78,12 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         writeLock.lock();
         try {
             Decision<E, R> decision = decide.get();
-            if (!decision.events().isEmpty()) {
-                publish(decision.events());
-                decision.events().forEach(applier);
+            List<E> events = decision.events();
+            if (!events.isEmpty()) {
+                List<LogPosition> positions = publish(events);
+                for (int i = 0; i < events.size(); i++) {
+                    applier.accept(events.get(i), positions.get(i));
+                }
             }
             return decision.result();
         } finally {
@@ -83,17 +91,20 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         }
     }
 
-    private void publish(List<E> events) {
+    /** Publishes the events in one transaction; their positions on the topic, in order, once it committed. */
+    private List<LogPosition> publish(List<E> events) {
         try {
-            template.executeInTransaction(operations -> {
-                List<java.util.concurrent.CompletableFuture<?>> sends = new ArrayList<>();
+            return template.executeInTransaction(operations -> {
+                List<java.util.concurrent.CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>();
                 for (E event : events) {
                     sends.add(operations.send(topic.name(), keyOf.apply(event), event));
                 }
+                List<LogPosition> positions = new ArrayList<>(sends.size());
                 for (var send : sends) {
-                    await(send);
+                    RecordMetadata written = await(send).getRecordMetadata();
+                    positions.add(new LogPosition(written.partition(), written.offset()));
                 }
-                return null;
+                return positions;
             });
         } catch (RuntimeException e) {
             throw new LogUnavailableException("Kafka did not acknowledge " + events.size() + " event(s) on "
@@ -101,9 +112,9 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         }
     }
 
-    private void await(java.util.concurrent.CompletableFuture<?> send) {
+    private <T> T await(java.util.concurrent.CompletableFuture<T> send) {
         try {
-            send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);
@@ -132,7 +143,7 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
                                 record.partition(), record.offset());
                         continue;
                     }
-                    applier.accept(topic.cast(record.value()));
+                    applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
                     count++;
                 }
             }
@@ -186,8 +197,16 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         }
     }
 
+    /** Lets a write in progress finish (its commit included) before the producer is closed. */
     @Override
     public void stop() {
+        try {
+            if (writeLock.tryLock(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                writeLock.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
+import org.reportplatform.platform.log.LogPosition;
 import org.reportplatform.schemas.EventMetadata;
 
 /**
@@ -43,9 +44,12 @@ public record Revisioned<E extends SpecificRecord, S extends SpecificRecord>(
         Objects.requireNonNull(stateOf, "stateOf");
     }
 
-    /** An empty history keyed like this family's events. */
-    public RevisionHistory<E> newHistory() {
-        return new RevisionHistory<>(keyOf);
+    /**
+     * An empty history of this family's events, which reads older revisions back from the log
+     * with {@code readBack} (e.g. a {@link org.reportplatform.platform.log.LogReader}'s {@code read}).
+     */
+    public RevisionHistory<E, S> newHistory(Function<List<LogPosition>, List<E>> readBack) {
+        return new RevisionHistory<>(this, readBack);
     }
 
     /** One summary per revision of a history (oldest first), each compared with the revision before it. */

@@ -3,7 +3,6 @@ package org.reportplatform.platform.revisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.schemas.ChapterChanged;
@@ -87,23 +86,6 @@ class RevisionedTest {
 
         assertThat(diff.toDeleted()).isTrue();
         assertThat(diff.diff()).contains("@@ -1,1 +0,0 @@\n-Enfants\n").contains("@@ -1,1 +0,0 @@\n-Texte.\n");
-    }
-
-    @Test
-    void theHistoryAppendsInLinearTime() {
-        RevisionHistory<ChapterChanged> history = CHAPTERS.newHistory();
-        List<ChapterChanged> events = new ArrayList<>();
-        for (int i = 1; i <= 100_000; i++) {
-            events.add(event(i, "a", state("T", "B", 1)));
-        }
-        long started = System.nanoTime();
-        events.forEach(history::apply);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-
-        assertThat(history.history("2024/enfants")).hasSize(100_000);
-        assertThat(history.latest("2024/enfants")).get().extracting(ChapterChanged::getRevision).isEqualTo(100_000L);
-        assertThat(history.keys()).containsExactly("2024/enfants");
-        assertThat(millis).as("100,000 appends to one key").isLessThan(2_000);
     }
 
     static ChapterChanged event(long revision, String actor, ChapterState state) {

@@ -1,0 +1,151 @@
+package org.reportplatform.platform.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.reportplatform.platform.revisions.RevisionHistory;
+import org.reportplatform.platform.revisions.RevisionSummary;
+import org.reportplatform.platform.revisions.Revisioned;
+import org.reportplatform.platform.testing.KafkaBroker;
+import org.reportplatform.platform.testing.TopicReader;
+import org.reportplatform.schemas.AvroDeserializer;
+import org.reportplatform.schemas.AvroSerializer;
+import org.reportplatform.schemas.ChapterChanged;
+import org.reportplatform.schemas.ChapterState;
+import org.reportplatform.schemas.EventMetadata;
+import org.reportplatform.schemas.Topics;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * A writer keeps positions, not old events: what it wrote is read back from a real broker at the
+ * positions Kafka acknowledged, and a replay of the topic gives the same summaries and positions.
+ */
+class RevisionLogTest {
+
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    static final Revisioned<ChapterChanged, ChapterState> CHAPTERS = new Revisioned<>(
+            e -> Topics.sourceKey(e.getEdition(), e.getSlug()), ChapterChanged::getRevision,
+            ChapterChanged::getMetadata, ChapterChanged::getChapter);
+
+    private static KafkaTemplate<String, SpecificRecord> template;
+    private static ConsumerFactory<String, Object> consumers;
+
+    @BeforeAll
+    static void topicAndClients() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.CHAPTERS.name(), 3, (short) 1))).all().get();
+        }
+        DefaultKafkaProducerFactory<String, SpecificRecord> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new AvroSerializer());
+        producers.setTransactionIdPrefix("revision-log-test-" + UUID.randomUUID() + "-");
+        template = new KafkaTemplate<>(producers);
+        consumers = new DefaultKafkaConsumerFactory<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class));
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackAtItsPositionAndAReplayFindsTheSamePositions() {
+        // Given a writer whose history keeps summaries and positions
+        RevisionHistory<ChapterChanged, ChapterState> written = CHAPTERS.newHistory(readers.get(0)::read);
+        RevisionLog<ChapterChanged> log = log(written);
+        log.start();
+
+        // When it writes revisions of two chapters, two of them in one transaction
+        ChapterChanged first = event("enfants", 1, "Premier texte.\n");
+        ChapterChanged second = event("enfants", 2, "Deuxième texte.\n");
+        ChapterChanged other = event("femmes", 1, "Texte.\n");
+        ChapterChanged third = event("enfants", 3, "Troisième texte.\n");
+        log.write(() -> Decision.publish(first, null));
+        log.write(() -> new Decision<>(List.of(second, other), null));
+        log.write(() -> Decision.publish(third, null));
+
+        // Then old revisions are read back from the topic exactly as written
+        assertThat(written.at("2024/enfants", 1)).contains(first);
+        assertThat(written.at("2024/enfants", List.of(2L, 1L, 3L))).containsExactly(second, first, third);
+        assertThat(written.events("2024/femmes")).containsExactly(other);
+        assertThat(written.summaries("2024/enfants")).extracting(RevisionSummary::changed)
+                .containsExactly(List.of("title", "body", "position", "ownerTeam", "language"), List.of("body"), List.of("body"));
+
+        // When another history replays the topic from the beginning
+        RevisionHistory<ChapterChanged, ChapterState> replayed = CHAPTERS.newHistory(readers.get(1)::read);
+        log(replayed).start();
+
+        // Then it holds the same summaries and reads back the same events (its positions are the topic's)
+        for (String key : List.of("2024/enfants", "2024/femmes")) {
+            assertThat(replayed.summaries(key)).isEqualTo(written.summaries(key));
+            assertThat(replayed.events(key)).isEqualTo(written.events(key));
+        }
+        List<ConsumerRecord<String, SpecificRecord>> records = new TopicReader(kafka.bootstrapServers()).records(Topics.CHAPTERS);
+        assertThat(records).filteredOn(r -> r.key().equals("2024/enfants")).extracting(ConsumerRecord::value)
+                .containsExactly(first, second, third);
+    }
+
+    @Test
+    void aPositionThatHoldsNoRecordIsAnErrorNotAnotherRecordAndTheNextReadWorks() {
+        // Given a record on the topic
+        ChapterChanged event = event("migrants", 1, "Texte.\n");
+        RevisionHistory<ChapterChanged, ChapterState> history = CHAPTERS.newHistory(readers.get(2)::read);
+        RevisionLog<ChapterChanged> log = log(history);
+        log.start();
+        log.write(() -> Decision.publish(event, null));
+        log.write(() -> Decision.publish(event("migrants", 2, "Suite.\n"), null));
+
+        // When a position past the end of a partition is read, it is an error naming it
+        assertThatThrownBy(() -> readers.get(2).read(new LogPosition(0, 1_000_000)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no record at 0@1000000 of report.chapters.v1");
+
+        // Then the same reader still reads what is there
+        assertThat(history.at("2024/migrants", 1)).contains(event);
+    }
+
+    private final List<LogReader<ChapterChanged>> readers = List.of(reader(), reader(), reader());
+
+    @AfterEach
+    void closeReaders() {
+        readers.forEach(LogReader::close);
+    }
+
+    private static LogReader<ChapterChanged> reader() {
+        return new LogReader<>(Topics.CHAPTERS, consumers, Duration.ofSeconds(10));
+    }
+
+    private static RevisionLog<ChapterChanged> log(RevisionHistory<ChapterChanged, ChapterState> history) {
+        return new RevisionLog<>(Topics.CHAPTERS, history.keyOf(), history::apply, template, consumers, Duration.ofSeconds(10));
+    }
+
+    private static ChapterChanged event(String slug, long revision, String body) {
+        return ChapterChanged.newBuilder()
+                .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setOccurredAt(Instant.parse("2025-03-01T10:00:00Z").plusSeconds(revision)).setActor(slug).build())
+                .setEdition("2024").setSlug(slug).setRevision(revision)
+                .setChapter(ChapterState.newBuilder().setTitle("Titre " + slug).setBody(body).setPosition(1)
+                        .setOwnerTeam(slug).setLanguage("fr").build())
+                .build();
+    }
+}
