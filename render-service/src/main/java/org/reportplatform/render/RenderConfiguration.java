@@ -6,7 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
+import io.micrometer.tracing.Tracer;
+import org.reportplatform.platform.observability.CurrentTraceparent;
+import org.reportplatform.render.deadletters.DeadLetterReader;
+import org.reportplatform.render.deadletters.DeadLetterService;
+import org.reportplatform.render.deadletters.ReplayedDeadLetters;
+import org.reportplatform.render.ops.FullRebuilds;
 import org.reportplatform.render.publishing.DocumentWorker;
+import org.reportplatform.render.publishing.EditToLive;
+import org.reportplatform.render.publishing.RebuildProgress;
 import org.reportplatform.render.publishing.OutputPublisher;
 import org.reportplatform.render.publishing.PublishedOutputs;
 import org.reportplatform.render.publishing.RebuildWorker;
@@ -21,6 +29,7 @@ import org.reportplatform.render.sources.SourceListener;
 import org.reportplatform.render.startup.LogReader;
 import org.reportplatform.render.startup.StartupSequence;
 import org.reportplatform.schemas.Topics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,20 +90,44 @@ public class RenderConfiguration {
     }
 
     @Bean
+    EditToLive editToLive(Clock clock, MeterRegistry meters) {
+        return new EditToLive(clock, meters);
+    }
+
+    @Bean
+    RebuildProgress rebuildProgress() {
+        return new RebuildProgress();
+    }
+
+    @Bean
     RebuildWorker rebuildWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
-            MeterRegistry meters) {
-        return new RebuildWorker(site, published, publisher, properties, meters);
+            MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
+        return new RebuildWorker(site, published, publisher, properties, meters, editToLive, progress);
     }
 
     @Bean
     DocumentWorker documentWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
-            MeterRegistry meters) {
-        return new DocumentWorker(site, published, publisher, properties, meters);
+            MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
+        return new DocumentWorker(site, published, publisher, properties, meters, editToLive, progress);
     }
 
     @Bean
-    DeadLetters deadLetters(ProducerFactory<?, ?> producers) {
-        return new DeadLetters(producers);
+    FullRebuilds fullRebuilds(RebuildWorker pages, DocumentWorker documents, RebuildProgress progress, Clock clock) {
+        return new FullRebuilds(pages, documents, progress, clock);
+    }
+
+    @Bean
+    DeadLetters deadLetters(ProducerFactory<?, ?> producers, MeterRegistry meters) {
+        return new DeadLetters(producers, meters);
+    }
+
+    @Bean
+    DeadLetterService deadLetterService(ConsumerFactory<String, Object> consumers, LogReader logReader,
+            KafkaTemplate<String, SpecificRecord> template, SourceListener listener, Clock clock, ObjectProvider<Tracer> tracer,
+            RenderProperties properties, MeterRegistry meters) {
+        return new DeadLetterService(new DeadLetterReader(consumers, Duration.ofSeconds(10)),
+                new ReplayedDeadLetters(logReader, template, properties.sendTimeout()), listener, clock, new CurrentTraceparent(tracer),
+                meters);
     }
 
     /** Picked up by Boot's listener container factory. */
@@ -119,6 +152,10 @@ public class RenderConfiguration {
         ConcurrentMessageListenerContainer<String, Object> container =
                 factory.createContainer(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name());
         container.getContainerProperties().setGroupId(properties.groupId());
+        // The writers publish in transactions: the last record of each is followed by a commit
+        // marker that no poll returns, so without this the group's committed offset stops one
+        // short of the end and its lag never reads 0 once caught up.
+        container.getContainerProperties().setFixTxOffsets(true);
         container.getContainerProperties().setMessageListener(listener);
         container.setAutoStartup(false);
         return container;

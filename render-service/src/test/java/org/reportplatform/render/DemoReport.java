@@ -33,7 +33,7 @@ public final class DemoReport {
     public record IndicatorRow(String id, IndicatorType type, String value, String label, String unit, String period, String source) {
     }
 
-    public record DatasetFile(String id, String title, String unit, String source, List<List<String>> rows) {
+    public record DatasetFile(String id, String title, String unit, String source, List<String> header, List<List<String>> rows) {
     }
 
     private DemoReport() {
@@ -83,7 +83,8 @@ public final class DemoReport {
         List<DatasetFile> datasets = new ArrayList<>();
         for (List<String> row : catalogue.subList(1, catalogue.size())) {
             List<List<String>> data = csv(dir.resolve(row.get(0) + ".csv"));
-            datasets.add(new DatasetFile(row.get(0), row.get(1), emptyToNull(row.get(2)), emptyToNull(row.get(3)), data.subList(1, data.size())));
+            datasets.add(new DatasetFile(row.get(0), row.get(1), emptyToNull(row.get(2)), emptyToNull(row.get(3)), data.get(0),
+                    data.subList(1, data.size())));
         }
         return datasets;
     }
@@ -107,8 +108,11 @@ public final class DemoReport {
     }
 
     public static Dataset dataset(DatasetFile d) {
-        return new Dataset(EDITION, d.id(), d.title(), List.of(new Dataset.Column("label", false), new Dataset.Column("amount", true)),
-                d.rows(), d.unit(), d.source());
+        List<Dataset.Column> columns = new ArrayList<>();
+        for (int i = 0; i < d.header().size(); i++) {
+            columns.add(new Dataset.Column(d.header().get(i), i > 0));
+        }
+        return new Dataset(EDITION, d.id(), d.title(), columns, d.rows(), d.unit(), d.source());
     }
 
     private static EventInfo info(long millis) {

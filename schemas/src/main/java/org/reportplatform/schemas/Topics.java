@@ -28,7 +28,17 @@ public final class Topics {
     public static final Topic<RenderedOutput> DOCUMENTS =
             new Topic<>("report.documents.v1", RenderedOutput.class, 1, Topic.Retention.COMPACTED, 32 * ONE_MIB);
 
-    private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS);
+    /**
+     * Dead letters an operator replayed successfully, keyed by the dead letter's id; compacted.
+     * The render service reads it at start: a dead letter is replayed at most once, across restarts.
+     */
+    public static final Topic<DeadLetterReplayed> REPLAYED_DEAD_LETTERS =
+            new Topic<>("report.ops.dead-letters-replayed.v1", DeadLetterReplayed.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
+
+    /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
+    public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS);
+
+    private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS);
 
     private Topics() {
     }

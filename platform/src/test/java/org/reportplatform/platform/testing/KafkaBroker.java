@@ -36,7 +36,8 @@ public class KafkaBroker implements BeforeAllCallback {
                 .put("broker", (AutoCloseable) this::stop);
     }
 
-    private void stop() {
+    /** Stops the broker now (a test of what services do when Kafka goes away); stopping twice is harmless. */
+    public void stop() {
         if (runtime != null) {
             runtime.stop();
             runtime = null;

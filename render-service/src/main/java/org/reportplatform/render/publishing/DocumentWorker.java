@@ -46,6 +46,8 @@ public final class DocumentWorker implements DisposableBean {
     private final Counter unchangedCounter;
     private final Counter deletedCounter;
     private final Timer renderTimer;
+    private final EditToLive editToLive;
+    private final RebuildProgress progress;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -60,8 +62,10 @@ public final class DocumentWorker implements DisposableBean {
     private volatile Thread thread;
 
     public DocumentWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
         this.site = site;
+        this.editToLive = editToLive;
+        this.progress = progress;
         this.published = published;
         this.publisher = publisher;
         this.properties = properties;
@@ -178,9 +182,9 @@ public final class DocumentWorker implements DisposableBean {
             }
             try {
                 if (!requests.isEmpty()) {
-                    site.markAllDocumentsDirty(published.publishedDocuments());
+                    progress.plan(site.markAllDocumentsDirty(published.publishedDocuments()));
                 }
-                RebuildSummary summary = renderDirtyDocuments();
+                RebuildSummary summary = renderDirtyDocuments(!requests.isEmpty());
                 if (!requests.isEmpty()) {
                     log.info("documents rebuilt: {}", summary);
                 }
@@ -194,7 +198,7 @@ public final class DocumentWorker implements DisposableBean {
     }
 
     /** Renders every dirty document once and publishes those whose bytes changed. */
-    private RebuildSummary renderDirtyDocuments() {
+    private RebuildSummary renderDirtyDocuments(boolean fullRebuild) {
         int rendered = 0;
         int changed = 0;
         int unchanged = 0;
@@ -242,6 +246,7 @@ public final class DocumentWorker implements DisposableBean {
                 }
                 published.update(r);
                 if (r.exists()) {
+                    editToLive.document(r.causes());
                     changed++;
                     publishedCounter.increment();
                 } else {
@@ -251,6 +256,9 @@ public final class DocumentWorker implements DisposableBean {
                 log.info("{} {} in {} ms ({} bytes)", r.path(), r.exists() ? "published" : "deleted",
                         (System.nanoTime() - started) / 1_000_000, r.exists() ? r.content().length : 0);
             } finally {
+                if (fullRebuild) {
+                    progress.advance();
+                }
                 long ended = System.nanoTime();
                 renderTimer.record(ended - started, TimeUnit.NANOSECONDS);
                 lock.lock();

@@ -46,7 +46,11 @@ public final class RebuildWorker implements DisposableBean {
     private final Counter publishedCounter;
     private final Counter unchangedCounter;
     private final Counter deletedCounter;
+    private final Counter coalescedCounter;
     private final Timer flushTimer;
+    private final Timer fullTimer;
+    private final EditToLive editToLive;
+    private final RebuildProgress progress;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -59,18 +63,30 @@ public final class RebuildWorker implements DisposableBean {
     private volatile Thread thread;
 
     public RebuildWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
         this.site = site;
+        this.editToLive = editToLive;
+        this.progress = progress;
         this.published = published;
         this.publisher = publisher;
         this.properties = properties;
         this.publishedCounter = outcome(meters, "published");
         this.unchangedCounter = outcome(meters, "unchanged");
         this.deletedCounter = outcome(meters, "deleted");
-        this.flushTimer = Timer.builder("report.render.flush")
-                .description("Rendering and publishing one batch of dirty outputs, or a full rebuild")
+        this.flushTimer = flushTimer(meters, "incremental");
+        this.fullTimer = flushTimer(meters, "full");
+        this.coalescedCounter = Counter.builder("report.render.events.coalesced")
+                .description("Source events that joined a flush already pending (rendered together with the events before them)")
                 .register(meters);
         this.lastSignalNanos = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    }
+
+    private static Timer flushTimer(MeterRegistry meters, String kind) {
+        return Timer.builder("report.render.flush")
+                .description("Rendering and publishing pages: one batch of dirty pages (incremental), or all of them (full)")
+                .tag("kind", kind)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
@@ -107,6 +123,9 @@ public final class RebuildWorker implements DisposableBean {
     public void signal() {
         lock.lock();
         try {
+            if (pending) {
+                coalescedCounter.increment();
+            }
             markPending(System.nanoTime());
             wake.signal();
         } finally {
@@ -149,9 +168,12 @@ public final class RebuildWorker implements DisposableBean {
      * @throws PublishFailedException when Kafka did not acknowledge every output (those are dirty again)
      */
     public RebuildSummary rebuildAll() {
-        return timed(() -> {
+        return timed(fullTimer, () -> {
             Batch batch = new Batch(true);
-            site.renderAll(published.publishedPages()).forEach(batch::offer);
+            site.renderAll(published.publishedPages(), progress::plan, rendition -> {
+                batch.offer(rendition);
+                progress.advance();
+            });
             return batch.finish();
         });
     }
@@ -186,7 +208,7 @@ public final class RebuildWorker implements DisposableBean {
                     log.info("full rebuild: {}", summary);
                     requests.forEach(r -> r.complete(summary));
                 } else {
-                    timed(this::flush);
+                    timed(flushTimer, this::flush);
                 }
             } catch (RuntimeException e) {
                 requests.forEach(r -> r.completeExceptionally(e));
@@ -196,12 +218,12 @@ public final class RebuildWorker implements DisposableBean {
         }
     }
 
-    private RebuildSummary timed(java.util.function.Supplier<RebuildSummary> work) {
+    private RebuildSummary timed(Timer timer, java.util.function.Supplier<RebuildSummary> work) {
         long started = System.nanoTime();
         try {
             return work.get();
         } finally {
-            flushTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -283,6 +305,9 @@ public final class RebuildWorker implements DisposableBean {
                 for (OutputPublisher.Outgoing out : result.acknowledged()) {
                     published.update(out.rendition());
                     if (out.rendition().exists()) {
+                        if (!explain) {
+                            editToLive.page(out.causes());
+                        }
                         changed++;
                     } else {
                         deleted++;

@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.EventInfo;
 import org.reportplatform.render.sources.ReportState;
@@ -156,26 +157,36 @@ public final class Site {
      * site render as absent). Pending dirty pages are included, with their causes.
      */
     public synchronized List<Rendition> renderAll(Collection<OutputId> published) {
+        List<Rendition> renditions = new ArrayList<>();
+        renderAll(published, planned -> { }, renditions::add);
+        return renditions;
+    }
+
+    /**
+     * The same, handing each page to {@code sink} as soon as it is rendered (so it can be sent
+     * while the next one renders); {@code planned} first learns how many pages will be rendered.
+     */
+    public synchronized void renderAll(Collection<OutputId> published, IntConsumer planned, Consumer<Rendition> sink) {
         SortedSet<OutputId> all = new TreeSet<>(OutputId.RENDER_ORDER);
         all.addAll(SitePlan.pages(state));
         all.addAll(published);
         all.addAll(dirty.keySet());
-        List<Rendition> renditions = new ArrayList<>(all.size());
+        planned.accept(all.size());
         for (OutputId id : all) {
-            renderSafely(pages, id, dirty.getOrDefault(id, Causes.none()), state).ifPresent(renditions::add);
+            renderSafely(pages, id, dirty.getOrDefault(id, Causes.none()), state).ifPresent(sink);
         }
         dirty.clear();
-        return renditions;
     }
 
     /**
      * Marks every document of the site dirty, and the given published ones (those no longer in
      * the site render as absent): the start-up render and an operator's rebuild of the documents.
      */
-    public synchronized void markAllDocumentsDirty(Collection<OutputId> published) {
+    public synchronized int markAllDocumentsDirty(Collection<OutputId> published) {
         SortedSet<OutputId> all = new TreeSet<>(SitePlan.documents(state));
         all.addAll(published);
         all.forEach(id -> dirtyDocuments.merge(id, Causes.none(), Causes::merge));
+        return all.size();
     }
 
     /** A document to render: its id, why, and a snapshot of its edition's sources. */

@@ -1,5 +1,7 @@
 package org.reportplatform.render.sources;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -28,13 +30,22 @@ public final class DeadLetters implements DisposableBean {
     private final DefaultErrorHandler errorHandler;
 
     @SuppressWarnings("unchecked")
-    public DeadLetters(ProducerFactory<?, ?> bootProducers) {
+    public DeadLetters(ProducerFactory<?, ?> bootProducers, MeterRegistry meters) {
         this.producers = ((ProducerFactory<Object, Object>) bootProducers).copyWithConfigurationOverride(Map.of(
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
                 (record, exception) -> new TopicPartition(deadLetterTopic(record.topic()), record.partition()));
-        this.errorHandler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+        // Counted once published to the DLT (the recoverer throws if Kafka does not take it: the
+        // record is then retried, not counted).
+        this.errorHandler = new DefaultErrorHandler((record, exception) -> {
+            recoverer.accept(record, exception);
+            Counter.builder("report.render.dead.letters")
+                    .description("Source records sent to their dead-letter topic, by source topic")
+                    .tag("topic", record.topic())
+                    .register(meters)
+                    .increment();
+        }, new FixedBackOff(200L, 2L));
         this.errorHandler.addNotRetryableExceptions(InvalidEventException.class);
     }
 

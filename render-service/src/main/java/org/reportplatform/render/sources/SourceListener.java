@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.RebuildWorker;
 import org.reportplatform.render.site.Site;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.MessageListener;
 
 /**
@@ -22,31 +24,47 @@ import org.springframework.kafka.listener.MessageListener;
  */
 public final class SourceListener implements MessageListener<String, Object> {
 
+    private static final Logger log = LoggerFactory.getLogger(SourceListener.class);
+
     private final Site site;
     private final RebuildWorker worker;
     private final DocumentWorker documents;
-    private final Counter applied;
-    private final Counter stale;
+    private final MeterRegistry meters;
 
     public SourceListener(Site site, RebuildWorker worker, DocumentWorker documents, MeterRegistry meters) {
         this.site = site;
         this.worker = worker;
         this.documents = documents;
-        this.applied = Counter.builder("report.render.events").tag("outcome", "applied")
-                .description("Source events consumed live, by outcome").register(meters);
-        this.stale = Counter.builder("report.render.events").tag("outcome", "ignored")
-                .description("Source events consumed live, by outcome").register(meters);
+        this.meters = meters;
     }
 
     @Override
     public void onMessage(ConsumerRecord<String, Object> record) {
-        SourceEvent event = SourceEvents.decode(record.topic(), record.key(), record.value());
-        if (site.apply(event)) {
-            applied.increment();
+        process(record.topic(), record.key(), record.value());
+    }
+
+    /**
+     * Applies one source record (live, or an operator's replay of a dead letter); true if it
+     * changed the state (false: stale, a newer revision is already applied).
+     *
+     * @throws InvalidEventException when the record breaks the topic's contract
+     */
+    public boolean process(String topic, String key, Object value) {
+        SourceEvent event = SourceEvents.decode(topic, key, value);
+        boolean applied = site.apply(event);
+        // One line per event, with the trace id of the edit that caused it (log pattern / MDC).
+        log.info("{} {} revision {} (event {}) on {}", applied ? "applied" : "ignored (stale)", event.ref(), event.revision(),
+                event.info().eventId(), topic);
+        Counter.builder("report.render.events")
+                .description("Source events consumed live, by topic and outcome (ignored: stale, a newer revision is applied)")
+                .tag("topic", topic)
+                .tag("outcome", applied ? "applied" : "ignored")
+                .register(meters)
+                .increment();
+        if (applied) {
             worker.signal();
             documents.signal();
-        } else {
-            stale.increment();
         }
+        return applied;
     }
 }

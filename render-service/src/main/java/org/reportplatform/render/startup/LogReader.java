@@ -21,7 +21,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * commits nothing. This is how the render service rebuilds its view without relying on any
  * committed offset.
  */
-public final class LogReader {
+public class LogReader {
 
     private final ConsumerFactory<String, Object> consumers;
     private final Duration timeout;

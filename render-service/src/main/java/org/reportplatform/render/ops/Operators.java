@@ -1,0 +1,18 @@
+package org.reportplatform.render.ops;
+
+import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.errors.ApiException;
+
+/** The operator endpoints need the OPERATOR or ADMIN role (403 otherwise; no token is a 401 already). */
+final class Operators {
+
+    private Operators() {
+    }
+
+    static void require(Caller caller, String what) {
+        if (!caller.isAdmin() && !caller.roles().contains(Role.OPERATOR)) {
+            throw ApiException.forbidden(what + " needs the OPERATOR or ADMIN role");
+        }
+    }
+}
