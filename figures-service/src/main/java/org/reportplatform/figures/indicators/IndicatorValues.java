@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class IndicatorValues {
 
+    /** As many digits as a decimal's integer part may have. */
+    private static final int MAX_INTEGER_DIGITS = 30;
+
     private static final Pattern DECIMAL = Pattern.compile("^-?\\d{1,30}(\\.\\d{1,10})?$");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
@@ -49,6 +52,12 @@ final class IndicatorValues {
             case INTEGER -> {
                 if (!value.isIntegralNumber() && !(value.isNumber() && isWhole(value.decimalValue()))) {
                     problems.add("value", "must be a whole number for an integer indicator (e.g. 4445), got " + describe(value));
+                    yield null;
+                }
+                // Counted before the number is written out: 1e400 is whole, and 1e999999999 would take gigabytes.
+                BigDecimal whole = value.decimalValue();
+                if (whole.precision() - whole.scale() > MAX_INTEGER_DIGITS) {
+                    problems.add("value", "must have at most " + MAX_INTEGER_DIGITS + " digits, got " + describe(value));
                     yield null;
                 }
                 yield value.bigIntegerValue().toString();

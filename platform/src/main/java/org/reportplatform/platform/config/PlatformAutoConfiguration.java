@@ -1,26 +1,50 @@
 package org.reportplatform.platform.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.reportplatform.platform.auth.AuthProperties;
 import org.reportplatform.platform.auth.CallerArgumentResolver;
 import org.reportplatform.platform.auth.DemoTokenGuard;
 import org.reportplatform.platform.auth.TokenAuthenticator;
 import org.reportplatform.platform.errors.ApiErrorHandler;
+import org.reportplatform.platform.errors.StrictUtf8Bodies;
 import org.reportplatform.platform.kafka.KafkaTopicsProperties;
 import org.reportplatform.platform.kafka.TopicDefinitions;
 import org.reportplatform.platform.log.EventMetadataFactory;
+import org.reportplatform.platform.observability.ConsumerGroupLag;
+import org.reportplatform.platform.observability.CurrentTraceparent;
+import org.reportplatform.platform.observability.KafkaHealthIndicator;
+import org.reportplatform.platform.observability.ObservabilityProperties;
+import org.reportplatform.platform.observability.CountingProducerListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
-/** What every service of the platform gets by depending on this module. */
-@AutoConfiguration
-@EnableConfigurationProperties({AuthProperties.class, KafkaTopicsProperties.class})
+/**
+ * What every service of the platform gets by depending on this module. Before Boot's Kafka
+ * auto-configuration: its template takes the platform's producer listener (metrics) instead of
+ * its default one.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties({AuthProperties.class, KafkaTopicsProperties.class, ObservabilityProperties.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -41,8 +65,38 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    EventMetadataFactory eventMetadataFactory(Clock clock) {
-        return new EventMetadataFactory(clock);
+    EventMetadataFactory eventMetadataFactory(Clock clock, ObjectProvider<Tracer> tracer) {
+        return new EventMetadataFactory(clock, new CurrentTraceparent(tracer));
+    }
+
+    /**
+     * One admin client for what operators see (Kafka health, consumer group lag), with Boot's
+     * connection settings and short timeouts: a check must answer quickly, even "down".
+     */
+    @Bean(destroyMethod = "close")
+    Admin observabilityAdmin(KafkaAdmin kafkaAdmin, ObservabilityProperties properties) {
+        Map<String, Object> config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+        int timeoutMs = (int) Math.max(1000, properties.kafkaHealthTimeout().toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, (int) properties.consumerLagRefresh().toMillis()));
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "observability-admin");
+        return Admin.create(config);
+    }
+
+    /** The health contributor {@code kafka}, in the readiness group (platform-defaults.yml). */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(Admin observabilityAdmin, ObservabilityProperties properties) {
+        return new KafkaHealthIndicator(observabilityAdmin, properties.kafkaHealthTimeout(), properties.kafkaHealthCacheFor());
+    }
+
+    @Bean
+    CountingProducerListener kafkaProducerListener(MeterRegistry meters) {
+        return new CountingProducerListener(meters);
+    }
+
+    @Bean
+    ConsumerGroupLag consumerGroupLag(Admin observabilityAdmin, ObservabilityProperties properties, MeterRegistry meters) {
+        return new ConsumerGroupLag(observabilityAdmin, properties.consumerGroups(), properties.consumerLagRefresh(), meters);
     }
 
     @Bean
@@ -58,5 +112,42 @@ public class PlatformAutoConfiguration {
                 configurer.addCustomResolver(new CallerArgumentResolver(authenticator));
             }
         };
+    }
+
+    /** JSON request bodies must be valid UTF-8 (the writers' APIs; the gateway passes bodies on unread). */
+    @Bean
+    @ConditionalOnMissingClass("org.springframework.cloud.gateway.route.RouteLocator")
+    StrictUtf8Bodies strictUtf8Bodies() {
+        return new StrictUtf8Bodies();
+    }
+
+    /**
+     * A writer's transactions always use the same transactional id ({@code <prefix>0}): writes
+     * are serialized anyway, and a writer restarted after a crash then fences the transaction
+     * its previous run left open at once. With an id per producer ({@code -0, -1, ...} as
+     * producers get replaced) the restarted writer would not fence it, and read_committed
+     * readers would see nothing past it until the transaction timed out.
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer singleTransactionalId() {
+        return factory -> factory.setTransactionIdSuffixStrategy(new DefaultTransactionIdSuffixStrategy(1));
+    }
+
+    /**
+     * A request field of the wrong JSON type is refused (400), not coerced: {@code "body": true}
+     * would otherwise be stored as the text "true", and a position of 1.5 would become 1.
+     * Typed values that may come as a number or a string (figures) are read as JSON nodes.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictScalars() {
+        return builder -> builder
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, integer -> integer
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }
