@@ -22,6 +22,12 @@ public final class Access {
 
     /** The session attribute that holds the signed-in {@link Caller}. */
     public static final String CALLER_ATTRIBUTE = "report.caller";
+    /**
+     * The session attribute that holds an operator's or admin's token, server-side only (never in
+     * a cookie or a page, never logged): {@link OperatorSessionRelay} sends it on to the render
+     * service's operator endpoints for the dashboard. Other callers' sessions never hold it.
+     */
+    static final String OPS_TOKEN_ATTRIBUTE = "report.ops-token";
 
     /** Who may watch rebuilds live ({@code /live}, {@code /api/live}). */
     public static final Set<Role> LIVE_ROLES = EnumSet.of(Role.WEBTEAM, Role.OPERATOR, Role.ADMIN);

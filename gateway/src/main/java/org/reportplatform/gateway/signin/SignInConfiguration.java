@@ -3,19 +3,20 @@ package org.reportplatform.gateway.signin;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
-import org.reportplatform.gateway.ui.UiPages;
+import org.reportplatform.gateway.errors.ProblemResponses;
 import org.reportplatform.platform.auth.TokenAuthenticator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Signing in ({@code /signin}, {@code /signout}) and the operations page ({@code /ops}, a
- * placeholder until the dashboard exists). Public pages, the API routes and actuator do not
- * look at sessions at all.
+ * Signing in ({@code /signin}, {@code /signout}), and the relay of an operator's session to the
+ * render service's operator endpoints ({@link OperatorSessionRelay}). Public pages and actuator
+ * do not look at sessions at all; the API routes only to drop the session cookie and, for
+ * {@code /api/ops/**}, to relay an operator's session.
  */
 @Configuration(proxyBeanMethods = false)
 public class SignInConfiguration {
@@ -31,21 +32,17 @@ public class SignInConfiguration {
     }
 
     @Bean
+    OperatorSessionRelay operatorSessionRelay(Environment environment, ProblemResponses problems) {
+        return new OperatorSessionRelay(environment.getProperty("server.reactive.session.cookie.name", "SESSION"), problems);
+    }
+
+    @Bean
     RouterFunction<ServerResponse> signInRoutes(Access access, PageGuard guard, SignInProperties properties) {
         SignInHandler signIn = new SignInHandler(access, properties);
         return RouterFunctions.route()
                 .route(GET("/signin"), signIn::form)
                 .route(POST("/signin"), signIn::signIn)
                 .route(POST("/signout"), signIn::signOut)
-                .route(GET("/ops"), request -> guard.page(request, "/ops", Access.OPS_ROLES, (known, account) ->
-                        UiPages.respond(HttpStatus.OK, UiPages.page("Opérations", account, """
-                                <h1>Opérations</h1>
-                                <p>Le tableau de bord des opérations est en préparation.</p>
-                                <ul>
-                                <li><a href="/live">Reconstructions en direct</a></li>
-                                <li><a href="/actuator/health">État de la passerelle</a> (<code>/actuator/health</code>)</li>
-                                <li>Reconstruction complète du site : <code>POST /api/ops/rebuild</code> avec un jeton d’opérateur</li>
-                                </ul>""", null))))
                 .build();
     }
 }

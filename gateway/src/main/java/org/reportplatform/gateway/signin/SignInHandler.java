@@ -87,6 +87,10 @@ public final class SignInHandler {
             // A new session id at sign-in: an id known before (fixation) is worth nothing after.
             return session.changeSessionId().then(Mono.defer(() -> {
                 session.getAttributes().put(Access.CALLER_ATTRIBUTE, caller);
+                if (Access.hasAny(caller, Access.OPS_ROLES)) {
+                    // Only for OperatorSessionRelay: the dashboard's calls to the render service.
+                    session.getAttributes().put(Access.OPS_TOKEN_ATTRIBUTE, form.getFirst("token").strip());
+                }
                 CsrfTokens.rotate(session);
                 session.setMaxIdleTime(properties.sessionTimeout());
                 log.info("{} signed in (from {})", caller.name(), remote(request));

@@ -65,6 +65,8 @@ public class SiteViewReader implements SmartLifecycle {
     private long startedNanos;
 
     private volatile Map<TopicPartition, Long> behind = Map.of();
+    /** The consumer's positions after its last poll (past transaction markers), for the ops dashboard. */
+    private volatile Map<TopicPartition, Long> readPositions = Map.of();
     private volatile long skippedRecords;
     private volatile boolean running;
     private volatile Thread thread;
@@ -144,6 +146,14 @@ public class SiteViewReader implements SmartLifecycle {
         }
     }
 
+    /**
+     * Where the reader is in each partition (the offset of the next record it will read), as of its
+     * last poll; empty before the first. Compared with the end offsets, this is the view's lag.
+     */
+    public Map<TopicPartition, Long> positions() {
+        return readPositions;
+    }
+
     /** Records skipped because they could not be read, since start. */
     public long skippedRecords() {
         return skippedRecords;
@@ -195,10 +205,23 @@ public class SiteViewReader implements SmartLifecycle {
                     apply(record);
                     positions.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 }
+                snapshotPositions(kafka, partitions);
             }
         } finally {
             consumer = null;
         }
+    }
+
+    /**
+     * The consumer's own positions, not the last record's offset + 1: after a transaction the
+     * position moves past its commit marker, which is not a record; the end offset counts it.
+     */
+    private void snapshotPositions(Consumer<String, Object> kafka, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> now = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            now.put(partition, kafka.position(partition, KAFKA_CALL_TIMEOUT));
+        }
+        readPositions = Map.copyOf(now);
     }
 
     private List<TopicPartition> partitions(Consumer<String, Object> kafka) {

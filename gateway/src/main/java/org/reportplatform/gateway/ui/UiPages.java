@@ -1,6 +1,7 @@
 package org.reportplatform.gateway.ui;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -48,6 +49,17 @@ public final class UiPages {
      * @param script   the name of a script under {@code /ui/} to load, or null
      */
     public static String page(String title, String account, String main, String script) {
+        return page(title, account, main, List.of(), script == null ? List.of() : List.of(script));
+    }
+
+    /**
+     * A whole page with more style sheets and scripts (names under {@code /ui/}, loaded in order,
+     * deferred: after the page is parsed).
+     */
+    public static String page(String title, String account, String main, List<String> styles, List<String> scripts) {
+        StringBuilder head = new StringBuilder();
+        styles.forEach(style -> head.append("<link rel=\"stylesheet\" href=\"/ui/").append(escape(style)).append("\">\n"));
+        scripts.forEach(script -> head.append("<script src=\"/ui/").append(escape(script)).append("\" defer></script>\n"));
         return """
                 <!DOCTYPE html>
                 <html lang="fr">
@@ -65,9 +77,7 @@ public final class UiPages {
                 </main>
                 </body>
                 </html>
-                """.formatted(escape(title),
-                script == null ? "" : "<script src=\"/ui/" + escape(script) + "\" defer></script>\n",
-                account, main);
+                """.formatted(escape(title), head, account, main);
     }
 
     /** Who is signed in, and the sign-out form (POST, with the CSRF token). */

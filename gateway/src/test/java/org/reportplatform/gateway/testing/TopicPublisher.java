@@ -1,5 +1,6 @@
 package org.reportplatform.gateway.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.reportplatform.platform.kafka.KafkaTopicsProperties;
 import org.reportplatform.platform.kafka.TopicDefinitions;
 import org.reportplatform.schemas.AvroSerializer;
@@ -66,13 +68,9 @@ public final class TopicPublisher implements AutoCloseable {
                 }
             }
             List<String> names = topics.stream().map(NewTopic::name).toList();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!allPartitionsLed(admin, names)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the topics' partitions got no leader within 30 s");
-                }
-                Thread.sleep(50);
-            }
+            Awaitility.await("every partition of the platform's topics has a leader")
+                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> allPartitionsLed(admin, names));
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
