@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.reportplatform.figures.datasets.DatasetBook;
 import org.reportplatform.figures.datasets.DatasetRequest;
@@ -72,14 +73,27 @@ class DemoFiguresLoader implements ApplicationRunner {
         }
     }
 
+    /** A demo dataset file: its header names the columns, a label column then number columns. */
     private DatasetRequest dataset(CSVRecord index) {
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        for (CSVRecord row : csv("demo/2024/datasets/" + index.get("id") + ".csv")) {
-            rows.addArray().add(row.get("label")).add(new java.math.BigDecimal(row.get("amount")));
+        String path = "demo/2024/datasets/" + index.get("id") + ".csv";
+        try (Reader reader = new java.io.InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+                CSVParser parser = CSV.parse(reader)) {
+            List<String> header = parser.getHeaderNames();
+            List<DatasetRequest.ColumnRequest> columns = new java.util.ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                columns.add(new DatasetRequest.ColumnRequest(header.get(i), i == 0 ? "text" : "number"));
+            }
+            ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+            for (CSVRecord row : parser) {
+                ArrayNode cells = rows.addArray().add(row.get(0));
+                for (int i = 1; i < header.size(); i++) {
+                    cells.add(new java.math.BigDecimal(row.get(i)));
+                }
+            }
+            return new DatasetRequest(index.get("title"), columns, rows, index.get("unit"), index.get("source"), DATASET_OWNER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo file " + path, e);
         }
-        return new DatasetRequest(index.get("title"),
-                List.of(new DatasetRequest.ColumnRequest("label", "text"), new DatasetRequest.ColumnRequest("amount", "number")),
-                rows, index.get("unit"), index.get("source"), DATASET_OWNER);
     }
 
     private static List<CSVRecord> csv(String path) {

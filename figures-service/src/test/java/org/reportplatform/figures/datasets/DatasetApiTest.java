@@ -61,7 +61,10 @@ class DatasetApiTest {
     void theDemoFiguresLoadUnderTheRulesOfTheApi() {
         http.get().uri("/api/editions/2024/datasets").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[*].id").isEqualTo(List.of("finances-depenses", "finances-revenus"))
-                .jsonPath("$[1].rows[0]").isEqualTo(List.of("Gouvernements", "3200000"));
+                .jsonPath("$[1].rows[0]").isEqualTo(List.of("Gouvernements", "3200000"))
+                // the report's readers see the column names as table headers: French, as the report
+                .jsonPath("$[1].columns[*].name").isEqualTo(List.of("Source", "Montant"))
+                .jsonPath("$[0].columns[*].name").isEqualTo(List.of("Programme", "Montant"));
         http.get().uri("/api/editions/2024/indicators/sos-defenders.cases").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.value").isEqualTo(4445).jsonPath("$.ownerTeam").isEqualTo("defenseurs");
     }
