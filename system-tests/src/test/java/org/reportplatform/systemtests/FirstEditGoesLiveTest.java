@@ -94,6 +94,28 @@ class FirstEditGoesLiveTest {
     }
 
     @Test
+    void aChapterDeletedThroughTheGatewayLeavesTheSite() {
+        // Given a chapter the admin added, served and listed in the report
+        HttpResponse<String> created = gateway.create("/api/editions/2024/chapters/bilan-provisoire", "demo-admin",
+                "{\"title\": \"Bilan provisoire\", \"body\": \"Un chapitre de passage.\", \"ownerTeam\": \"enfants\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        await("the new chapter served and listed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> gateway.get("/2024/bilan-provisoire").statusCode() == 200
+                        && gateway.get("/2024/").body().contains("Bilan provisoire"));
+
+        // When the admin deletes it
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> deleted = gateway.delete("/api/editions/2024/chapters/bilan-provisoire", "demo-admin", etag);
+
+        // Then its page is gone (never a stale copy) and the report no longer lists it
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        await("the page removed and unlisted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> gateway.get("/2024/bilan-provisoire").statusCode() == 404
+                        && !gateway.get("/2024/").body().contains("Bilan provisoire"));
+        assertThat(gateway.get("/api/editions/2024/chapters/bilan-provisoire").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void badRequestsAreRefusedClearlyAndPublishNothing() {
         long eventsBefore = chapterEvents();
         String json = "{\"title\": \"Titre\", \"body\": \"Texte\"}";

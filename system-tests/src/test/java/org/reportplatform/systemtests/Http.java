@@ -37,6 +37,22 @@ final class Http {
         return send(request);
     }
 
+    /** Creates: PUT with {@code If-None-Match: *}, so an existing resource is never overwritten. */
+    HttpResponse<String> create(String path, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("If-None-Match", "*")
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(String path, String token, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("If-Match", ifMatch)
+                .DELETE());
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());

@@ -26,14 +26,16 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private Process process;
 
-    ServiceProcess(String name, int port, Path jar, Path logDirectory, Map<String, String> environment) {
+    ServiceProcess(String name, int port, Path jar, Path logDirectory, Map<String, String> environment, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.log = logDirectory.resolve(name + ".log");
         this.environment = environment;
         String java = ProcessHandle.current().info().command().orElse("java");
-        this.command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString(), "--server.port=" + port));
+        this.command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     }
 
     void start() {
@@ -71,8 +73,29 @@ final class ServiceProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /** SIGTERM: the service shuts down gracefully, as on an operator's restart. */
+    void stop() {
+        close();
+    }
+
+    /** Starts the process again (same port, environment and log file) and waits until it is ready. */
+    void restart(Duration timeout) {
+        start();
+        org.awaitility.Awaitility.await(name + " ready again").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(this::isReady);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     String name() {
         return name;
+    }
+
+    /** The operating-system process id of the service's JVM. */
+    long pid() {
+        return process.pid();
     }
 
     String url() {

@@ -1,0 +1,18 @@
+package org.reportplatform.systemtests.benchmarks;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run measured, as the report shows it. Memory maps are KiB by process name.
+ *
+ * @param demoReadyMs   from starting the four services (broker running) until every one was ready
+ *                      and the demo report's index and PDF were served
+ * @param largeLoadPeakKb the peak while the large report was generated, rendered and changed
+ */
+public record Results(Machine machine, Settings settings, String loadBefore, String loadAfter, Map<String, String> versions,
+        List<Microbenchmarks.Result> jmh, long demoReadyMs, EditToLive.Result editToLive, IndicatorChanges.Result demoIndicator,
+        PdfRebuild.Result pdf, ServingRate.Result serving, HugoSite.Result hugoDemo, Map<String, Long> demoRestKb,
+        Map<String, Long> demoLoadKb, LargeReport.Result large, IndicatorChanges.Result largeIndicator, HugoSite.Result hugoLarge,
+        Map<String, Long> largeRestKb, Map<String, Long> largeLoadPeakKb, long totalSeconds) {
+}
