@@ -8,7 +8,7 @@
 #   REPORT_DATA=/tmp/report ./run.sh  # another data folder
 #
 # Also read: REPORT_READY_TIMEOUT (seconds the services get to become ready, default 180) and
-# REPORT_SERVICE_JVM_OPTS (replaces the services' JVM options below).
+# REPORT_SERVICE_JVM_OPTS / REPORT_RENDER_JVM_OPTS (replace the services' JVM options below).
 #
 # Not `set -e`: the supervisor handles failing processes itself.
 set -uo pipefail
@@ -33,6 +33,10 @@ readonly BROKER_CONFIG_DIR=$ROOT/system-tests/src/main/kafka
 readonly COMMON_JVM_OPTS="-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"
 readonly BROKER_JVM_OPTS="-Xms64m -Xmx256m $COMMON_JVM_OPTS"
 readonly SERVICE_JVM_OPTS="${REPORT_SERVICE_JVM_OPTS:--Xmx192m -XX:MaxMetaspaceSize=160m $COMMON_JVM_OPTS}"
+# The render service holds a PDF render's working set (~65 MB live) while pages keep coming: in
+# 192 MB its old generation filled every few seconds under a stream of edits, and each full GC
+# stopped page rendering for ~200 ms.
+readonly RENDER_JVM_OPTS="${REPORT_RENDER_JVM_OPTS:--Xmx384m -XX:MaxMetaspaceSize=160m $COMMON_JVM_OPTS}"
 
 readonly BROKER_TIMEOUT=60   # seconds until the broker must accept connections
 readonly READY_TIMEOUT=${REPORT_READY_TIMEOUT:-180}   # seconds until every service must be ready
@@ -182,8 +186,10 @@ start_service() {   # index into SERVICES
     )
   fi
   printf '=== %s: starting %s\n' "$(date '+%F %T')" "$name" >> "$LOGS/$name.log"
+  local jvm_opts=$SERVICE_JVM_OPTS
+  [[ $name == render-service ]] && jvm_opts=$RENDER_JVM_OPTS
   # shellcheck disable=SC2086  # the options are meant to split
-  env "${vars[@]}" "$JAVA" $SERVICE_JVM_OPTS -jar "$(exec_jar "$name")" >> "$LOGS/$name.log" 2>&1 &
+  env "${vars[@]}" "$JAVA" $jvm_opts -jar "$(exec_jar "$name")" >> "$LOGS/$name.log" 2>&1 &
   SERVICE_PIDS[i]=$!
   SERVICE_STARTED[i]=$SECONDS
 }
