@@ -219,6 +219,7 @@ class BadInputCorpusTest {
         Map<String, int[]> byCategory = new TreeMap<>();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
+        int closedUnanswered = 0;
         for (Case c : corpus) {
             RawHttp.Answer answer = platform.gateway().send(c.method(), c.path(), current(c), c.body());
             byStatus.merge(answer.status(), 1, Integer::sum);
@@ -227,6 +228,12 @@ class BadInputCorpusTest {
             String problem = problemOf(answer);
             if (problem == null) {
                 counts[1]++;
+            } else if (answer.status() == 0 && c.category().equals("huge header")) {
+                // The server stops reading at its header limit and answers 431, then closes; with
+                // the rest of a 70 KB header unread, the TCP reset can reach the client before the
+                // 431 does. Refused all the same (nothing changes: end offsets below); counted apart.
+                counts[1]++;
+                closedUnanswered++;
             } else {
                 wrong.add(c + " -> " + problem + ": " + abbreviated(answer.toString()));
             }
@@ -234,7 +241,8 @@ class BadInputCorpusTest {
         Map<?, Long> endsAfter = platform.topics().endOffsets(TOPICS);
 
         System.out.printf("[reliability] bad input: %d hostile requests tried, %d refused with a 4xx JSON problem; by category "
-                        + "(tried/refused): %s; statuses: %s%n", corpus.size(), corpus.size() - wrong.size(), summary(byCategory), byStatus);
+                        + "(tried/refused): %s; statuses: %s; huge headers refused by a reset before the 431 arrived: %d%n",
+                corpus.size(), corpus.size() - wrong.size(), summary(byCategory), byStatus, closedUnanswered);
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
         assertThat(wrong).as("requests not refused with a 4xx JSON problem").isEmpty();
         assertThat(endsAfter).as("end offsets of %s", TOPICS).isEqualTo(endsBefore);
