@@ -38,8 +38,8 @@ class BadInputCorpusTest {
     private static final List<String> TOPICS = List.of(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name(),
             Topics.CHAPTERS.deadLetterTopic(), Topics.INDICATORS.deadLetterTopic(), Topics.DATASETS.deadLetterTopic());
 
-    private final SharedPlatform.Running platform = SharedPlatform.get();
-    private final ReportApi api = new ReportApi(platform.gateway());
+    private SharedPlatform.Running platform;
+    private ReportApi api;
 
     /** One hostile request. */
     record Case(String category, String name, String method, String path, Map<String, String> headers, byte[] body) {
@@ -49,8 +49,15 @@ class BadInputCorpusTest {
         }
     }
 
+    /**
+     * Runs after SharedPlatform's beforeAll has started the platform; the one instance of this
+     * class (PER_CLASS) is created before that, so the platform is looked up here, not in a field
+     * initializer.
+     */
     @BeforeAll
     void anEditionWithAChapterAnIndicatorAndADataset() {
+        platform = SharedPlatform.get();
+        api = new ReportApi(platform.gateway());
         assertThat(api.createIndicator(EDITION, "cible.f1", "enfants", 5).status()).isEqualTo(201);
         assertThat(api.createChapter(EDITION, "cible", "enfants", "Cible", "Un texte.").status()).isEqualTo(201);
         assertThat(platform.gateway().send("PUT", ReportApi.datasets(EDITION) + "/cible-d", ReportApi.headers(ReportApi.ADMIN,
