@@ -120,7 +120,9 @@ class ChapterLogTest {
         // Then it holds exactly the same chapters, revisions and history, and answers the same
         assertThat(app.getBean(ChapterBook.class).all()).isEqualTo(before);
         assertThat(answers(app)).isEqualTo(answersBefore);
-        assertThat(before.keySet()).hasSize(5);
+        // the edition this test wrote, whatever ran before it (a rerun starts on a fresh broker)
+        assertThat(before.keySet()).filteredOn(key -> key.startsWith("2071/"))
+                .containsExactlyInAnyOrder("2071/defenseurs", "2071/enfants", "2071/femmes", "2071/migrants");
     }
 
     /** What the API answers about both editions: lists, chapters, histories and every revision. */
