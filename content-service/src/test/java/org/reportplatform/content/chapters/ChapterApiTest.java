@@ -3,6 +3,10 @@ package org.reportplatform.content.chapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +35,7 @@ import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -529,6 +534,62 @@ class ChapterApiTest {
                 .jsonPath("$.components.schemas.WrittenChapter.properties.revision").exists()
                 .jsonPath("$.components.schemas.Problem.properties.currentRevision").exists();
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    void aKeepAliveConnectionAnswersEveryRequestAfterAWriteAndARead(@LocalServerPort int port) throws Exception {
+        // Given a chapter, and one keep-alive connection that sends a write and a read back to back
+        // (HTTP/1.1 pipelining: the read arrives while the write still waits for Kafka)
+        created("2060", "enfants", "Enfants", "Texte.");
+        byte[] body = "{\"title\":\"Enfants\",\"body\":\"Texte revu.\"}".getBytes(StandardCharsets.UTF_8);
+        String write = "PUT /api/editions/2060/chapters/enfants HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer demo-enfants\r\n"
+                + "If-Match: \"1\"\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+        String read = "GET /api/editions/2060/chapters/enfants HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(write.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.write(read.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 200 OK");
+
+            // When the client sends one more request on the same connection
+            out.write(read.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // Then it is answered (Reactor Netty before 1.3.8 stopped reading such a connection:
+            // the request sat unread in the socket and the client waited for ever)
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 200 OK");
+        }
+    }
+
+    /** Reads one whole response (headers and its Content-Length body) and returns its status line. */
+    private static String statusLine(BufferedInputStream in) throws Exception {
+        String status = line(in);
+        long length = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                length = Long.parseLong(header.substring(15).strip());
+            }
+        }
+        in.skipNBytes(length);
+        return status;
+    }
+
+    private static String line(BufferedInputStream in) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     private void created(String edition, String slug, String title, String body) {
