@@ -7,6 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -103,12 +105,18 @@ class LiveReloadInBrowserTest {
         edit("migrants", "demo-migrants", "Les chiffres de l’année, mis à jour (" + System.nanoTime() + ").");
 
         // Then a row for the rebuilt page appears: time, the page as a link, latency, cause
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#notices tr.published[data-path='/2024/migrants']")));
-        assertThat(row.findElement(By.cssSelector("td.path a")).getAttribute("href")).endsWith("/2024/migrants");
-        assertThat(row.findElement(By.cssSelector("td.time")).getText()).matches("\\d\\d:\\d\\d:\\d\\d,\\d{3}");
-        assertThat(row.findElement(By.cssSelector("td.latency")).getText()).matches("[\\d,]+\\h?m?s");
-        assertThat(row.findElement(By.cssSelector("td.cause code")).getText()).hasSize(8);
+        // (read in one go, found again if the table redraws the row meanwhile)
+        List<String> row = wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement published = driver.findElement(By.cssSelector("#notices tr.published[data-path='/2024/migrants']"));
+            return List.of(published.findElement(By.cssSelector("td.path a")).getAttribute("href"),
+                    published.findElement(By.cssSelector("td.time")).getText(),
+                    published.findElement(By.cssSelector("td.latency")).getText(),
+                    published.findElement(By.cssSelector("td.cause code")).getText());
+        });
+        assertThat(row.get(0)).endsWith("/2024/migrants");
+        assertThat(row.get(1)).matches("\\d\\d:\\d\\d:\\d\\d,\\d{3}");
+        assertThat(row.get(2)).matches("[\\d,]+\\h?m?s");
+        assertThat(row.get(3)).hasSize(8);
         chromium.screenshot(TARGET.resolve("screenshots/live.png"));
     }
 

@@ -166,11 +166,14 @@ class LiveStreamTest {
         // When it reconnects with the id of the last event it saw
         try (SseRecorder resumed = SseRecorder.open(base(), "/api/live",
                 headers -> { headers.setBearerAuth(WEBTEAM); headers.set("Last-Event-ID", lastSeen); })) {
-            // Then it gets exactly what it missed, in order, once
+            // Then it gets exactly what it missed, in the gateway's order, once. The two paths may
+            // sit on different partitions, so only one path's own events have a fixed order.
             List<ServerSentEvent<String>> missed = resumed.awaitEvents(3);
-            assertThat(missed).extracting(ServerSentEvent::event).containsExactly("published", "published", "removed");
-            assertThat(missed).extracting(e -> (String) JsonPath.read(e.data(), "$.path"))
-                    .containsExactly("/2024/resume-3", "/2024/resume-4", "/2024/resume-3");
+            assertThat(missed).extracting(e -> e.event() + " " + JsonPath.read(e.data(), "$.path"))
+                    .containsExactlyInAnyOrder("published /2024/resume-3", "published /2024/resume-4", "removed /2024/resume-3");
+            assertThat(missed).extracting(e -> e.event() + " " + JsonPath.read(e.data(), "$.path"))
+                    .filteredOn(event -> event.endsWith("/2024/resume-3"))
+                    .containsExactly("published /2024/resume-3", "removed /2024/resume-3");
             assertThat(missed).extracting(e -> sequence(e.id()))
                     .containsExactly(sequence(lastSeen) + 1, sequence(lastSeen) + 2, sequence(lastSeen) + 3);
 
