@@ -77,7 +77,8 @@ public class KafkaBroker implements BeforeAllCallback {
     }
 
     private static final class ContainerRuntime implements Runtime {
-        private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+        private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE)
+                .withEnv("KAFKA_ADD_PARTITIONS_TO_TXN_RETRY_BACKOFF_MS", "1");
 
         @Override
         public void start() {
@@ -110,6 +111,9 @@ public class KafkaBroker implements BeforeAllCallback {
                     "transaction.state.log.num.partitions", "1",
                     "offsets.topic.num.partitions", "1",
                     "auto.create.topics.enable", "false",
+                    // As run.sh's broker: a write that starts while the previous commit's markers
+                    // are still written is retried after 1 ms, not 20 (server.properties).
+                    "add.partitions.to.txn.retry.backoff.ms", "1",
                     "message.max.bytes", Integer.toString(40 * 1024 * 1024)));
             broker.afterPropertiesSet();
         }
