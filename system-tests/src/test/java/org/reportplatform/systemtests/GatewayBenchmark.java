@@ -51,7 +51,7 @@ import org.reportplatform.systemtests.benchmarks.Wrk;
  * process; every service runs with run.sh's JVM options.
  * Settings (system properties): {@code benchmark.duration} (s, default 10), {@code benchmark.connections}
  * (default 32), {@code benchmark.threads} (default 2), {@code benchmark.edits} (default 200),
- * {@code benchmark.warmup-edits} (default 100, made first and reported apart),
+ * {@code benchmark.warmup-edits} (default 500, made first and reported apart),
  * {@code benchmark.profile} (true: a JFR recording of the gateway while wrk measures it).
  * wrk and nginx are run by {@code benchmarks/Wrk} and {@code benchmarks/Nginx}, shared with the
  * benchmark report ({@link PlatformBenchmarks}).
@@ -68,7 +68,7 @@ class GatewayBenchmark {
     private static final int THREADS = Integer.getInteger("benchmark.threads", 2);
     private static final int EDITS = Integer.getInteger("benchmark.edits", 200);
     /** Edits made first and not counted: until the JIT has compiled the edit path, every hop is slower. */
-    private static final int WARMUP_EDITS = Integer.getInteger("benchmark.warmup-edits", 100);
+    private static final int WARMUP_EDITS = Integer.getInteger("benchmark.warmup-edits", 500);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static Platform platform;

@@ -38,9 +38,10 @@ final class Platform implements AutoCloseable {
     static final List<String> RUN_SH_JVM = List.of("-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:+UseSerialGC", "-Xss512k",
             "-XX:ReservedCodeCacheSize=48m", "-Djdk.nio.maxCachedBufferSize=262144");
 
-    /** run.sh's JVM options for render-service: a larger heap (a PDF render's working set). */
+    /** run.sh's JVM options for render-service: a larger heap and the parallel collector (a PDF render's working set). */
     static final List<String> RUN_SH_RENDER_JVM = RUN_SH_JVM.stream()
-            .map(option -> option.startsWith("-Xmx") ? "-Xmx384m" : option).toList();
+            .map(option -> option.startsWith("-Xmx") ? "-Xmx384m" : option.equals("-XX:+UseSerialGC") ? "-XX:+UseParallelGC" : option)
+            .toList();
 
     /** Starts every service, with the demo report loaded, and waits until each one is ready. */
     static Platform start(String bootstrapServers, boolean loadDemo) {

@@ -31,7 +31,7 @@ public record Settings(int edits, int warmupEdits, int indicatorEdits, int pdfEd
         Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
         return new Settings(
                 Integer.getInteger("benchmark.edits", 500),
-                Integer.getInteger("benchmark.warmup-edits", 50),
+                Integer.getInteger("benchmark.warmup-edits", 500),
                 Integer.getInteger("benchmark.indicator-edits", 100),
                 Integer.getInteger("benchmark.pdf-edits", 5),
                 Integer.getInteger("benchmark.wrk-seconds", 10),
