@@ -1,11 +1,7 @@
 package org.reportplatform.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.jayway.jsonpath.JsonPath;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -34,75 +30,61 @@ class LiveReloadInBrowserTest {
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
 
-    private static final Path TARGET = Path.of(System.getProperty("platform.root", "..")).resolve("system-tests/target");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static HeadlessChromium chromium;
-    private static Platform platform;
-    private static Http gateway;
+    private static DemoInABrowser demo;
 
     @BeforeAll
     static void startThePlatformAndABrowser() {
-        chromium = HeadlessChromium.start(TARGET.resolve("browser-logs"));
-        platform = Platform.start(kafka.bootstrapServers(), true);
-        gateway = new Http(platform.gatewayUrl());
-        await("the demo report rendered").atMost(Duration.ofSeconds(60))
-                .until(() -> gateway.get("/2024/enfants").statusCode() == 200);
+        demo = DemoInABrowser.start(kafka.bootstrapServers(), "/2024/enfants");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (platform != null) {
-                platform.close();
-            }
+        if (demo != null) {
+            demo.close();
         }
     }
 
     @Test
     void aChapterOpenedWithLiveShowsAnEditWithoutAManualReload() {
         // Given a reader of the chapter "Enfants" opened with ?live
-        WebDriver browser = chromium.driver();
-        browser.get(platform.gatewayUrl() + "/2024/enfants?live");
+        WebDriver browser = demo.browser();
+        browser.get(demo.url("/2024/enfants?live"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Enfants");
         // (a mark on this very document: it is gone once the page has reloaded itself)
         ((JavascriptExecutor) browser).executeScript("document.documentElement.dataset.marked = 'avant';");
 
         // When the team edits the chapter through the API
         String sentence = "Une phrase écrite pendant que la page était ouverte (" + System.nanoTime() + ").";
-        edit("enfants", "demo-enfants", sentence);
+        demo.edit("enfants", "demo-enfants", sentence);
 
         // Then the browser shows the new text, without anyone reloading it
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), sentence));
         assertThat(browser.getCurrentUrl()).endsWith("/2024/enfants?live");
         assertThat(((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.marked || null;"))
                 .as("the page reloaded itself").isNull();
-        chromium.screenshot(TARGET.resolve("screenshots/chapter-live.png"));
+        demo.screenshot("chapter-live.png");
     }
 
     @Test
     void theLiveViewShowsARowForAnEditAfterSigningIn() {
         // Given the web team opens the live view: it is sent to the sign-in form
-        WebDriver browser = chromium.driver();
-        browser.get(platform.gatewayUrl() + "/live");
+        WebDriver browser = demo.browser();
+        browser.get(demo.url("/live"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?next=/live");
 
         // When it pastes its token
-        browser.findElement(By.id("token")).sendKeys("demo-webteam");
-        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        demo.signInWith("demo-webteam");
 
         // Then it is on the live view, connected to the stream
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.until(ExpectedConditions.urlToBe(platform.gatewayUrl() + "/live"));
+        wait.until(ExpectedConditions.urlToBe(demo.url("/live")));
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "open"));
         assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("demo-webteam");
 
         // When a team edits its chapter
-        edit("migrants", "demo-migrants", "Les chiffres de l’année, mis à jour (" + System.nanoTime() + ").");
+        demo.edit("migrants", "demo-migrants", "Les chiffres de l’année, mis à jour (" + System.nanoTime() + ").");
 
         // Then a row for the rebuilt page appears: time, the page as a link, latency, cause
         // (read in one go, found again if the table redraws the row meanwhile)
@@ -117,21 +99,6 @@ class LiveReloadInBrowserTest {
         assertThat(row.get(1)).matches("\\d\\d:\\d\\d:\\d\\d,\\d{3}");
         assertThat(row.get(2)).matches("[\\d,]+\\h?m?s");
         assertThat(row.get(3)).hasSize(8);
-        chromium.screenshot(TARGET.resolve("screenshots/live.png"));
-    }
-
-    /** Edits a chapter's body as its team would: GET for the revision, PUT with If-Match. */
-    private static void edit(String slug, String token, String body) {
-        HttpResponse<String> current = gateway.get("/api/editions/2024/chapters/" + slug);
-        assertThat(current.statusCode()).isEqualTo(200);
-        String etag = current.headers().firstValue("ETag").orElseThrow();
-        String title = JsonPath.read(current.body(), "$.title");
-        HttpResponse<String> edit = gateway.put("/api/editions/2024/chapters/" + slug, token, etag,
-                "{\"title\": \"" + json(title) + "\", \"body\": \"" + json(body) + "\"}");
-        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
-    }
-
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+        demo.screenshot("live.png");
     }
 }

@@ -1,12 +1,8 @@
 package org.reportplatform.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.jayway.jsonpath.JsonPath;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,50 +35,36 @@ class OpsDashboardInBrowserTest {
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
 
-    private static final Path TARGET = Path.of(System.getProperty("platform.root", "..")).resolve("system-tests/target");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> SERVICES = List.of("gateway", "content-service", "figures-service", "render-service");
 
-    private static HeadlessChromium chromium;
-    private static Platform platform;
-    private static Http gateway;
+    private static DemoInABrowser demo;
 
     @BeforeAll
     static void startThePlatformAndABrowser() {
-        chromium = HeadlessChromium.start(TARGET.resolve("browser-logs"));
-        platform = Platform.start(kafka.bootstrapServers(), true);
-        gateway = new Http(platform.gatewayUrl());
-        await("the demo report rendered").atMost(Duration.ofSeconds(60))
-                .until(() -> gateway.get("/2024/femmes").statusCode() == 200);
+        demo = DemoInABrowser.start(kafka.bootstrapServers(), "/2024/femmes");
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (platform != null) {
-                platform.close();
-            }
+        if (demo != null) {
+            demo.close();
         }
     }
 
     @Test
     void theDashboardShowsTheServicesAndFollowsAnEdit() {
         // Given an operator who opens the dashboard: it is sent to the sign-in form
-        WebDriver browser = chromium.driver();
-        browser.get(platform.gatewayUrl() + "/ops");
+        WebDriver browser = demo.browser();
+        browser.get(demo.url("/ops"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?next=/ops");
 
         // When it pastes its token
-        browser.findElement(By.id("token")).sendKeys("demo-operator");
-        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        demo.signInWith("demo-operator");
 
         // Then it is on the dashboard, connected to the live stream
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.until(ExpectedConditions.urlToBe(platform.gatewayUrl() + "/ops"));
+        wait.until(ExpectedConditions.urlToBe(demo.url("/ops")));
         wait.until(ExpectedConditions.attributeContains(By.id("status"), "data-state", "open"));
         assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("demo-operator");
 
@@ -102,7 +84,7 @@ class OpsDashboardInBrowserTest {
         int countBefore = count(browser);
 
         // When a team edits its chapter through the API
-        edit("femmes", "demo-femmes", "Un paragraphe ajouté pendant que l’opérateur regarde (" + System.nanoTime() + ").");
+        demo.edit("femmes", "demo-femmes", "Un paragraphe ajouté pendant que l’opérateur regarde (" + System.nanoTime() + ").");
 
         // Then the rebuilt page appears at the top of the latest rebuilds, with its latency
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -157,26 +139,11 @@ class OpsDashboardInBrowserTest {
         // (the whole page: a tall window, from the top)
         browser.manage().window().setSize(new Dimension(1280, 2600));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
-        chromium.screenshot(TARGET.resolve("screenshots/ops.png"));
+        demo.screenshot("ops.png");
     }
 
     private static int count(WebDriver browser) {
         String count = browser.findElement(By.id("kpi-count")).getAttribute("data-count");
         return count == null ? 0 : Integer.parseInt(count);
-    }
-
-    /** Edits a chapter's body as its team would: GET for the revision, PUT with If-Match. */
-    private static void edit(String slug, String token, String body) {
-        HttpResponse<String> current = gateway.get("/api/editions/2024/chapters/" + slug);
-        assertThat(current.statusCode()).isEqualTo(200);
-        String etag = current.headers().firstValue("ETag").orElseThrow();
-        String title = JsonPath.read(current.body(), "$.title");
-        HttpResponse<String> edit = gateway.put("/api/editions/2024/chapters/" + slug, token, etag,
-                "{\"title\": \"" + json(title) + "\", \"body\": \"" + json(body) + "\"}");
-        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
-    }
-
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
