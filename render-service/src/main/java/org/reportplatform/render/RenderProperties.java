@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       waits under a steady stream of changes
  * @param documentQuietWindow how long the sources must be quiet before a dirty PDF is rendered
  *                       (coalescing a burst into one render and one publication)
+ * @param documentNiceness the Linux nice value of the thread that renders documents (0 to 19;
+ *                       0 leaves it as it is): it then uses the CPU that pages and the other
+ *                       services leave, and never delays a page
  */
 @ConfigurationProperties("report.render")
 public record RenderProperties(
@@ -31,5 +34,6 @@ public record RenderProperties(
         @DefaultValue("2m") Duration startupTimeout,
         @DefaultValue("render-service") String groupId,
         @DefaultValue("1s") Duration documentWindow,
-        @DefaultValue("250ms") Duration documentQuietWindow) {
+        @DefaultValue("250ms") Duration documentQuietWindow,
+        @DefaultValue("19") int documentNiceness) {
 }

@@ -22,7 +22,8 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The thread that renders and publishes documents (the report PDF), off the page path: a PDF takes
- * hundreds of milliseconds, pages a few, and pages never wait for it.
+ * hundreds of milliseconds, pages a few, and pages never wait for it. It runs at a low CPU
+ * priority ({@code document-niceness}), so it does not take a core a page needs either.
  *
  * <p>Any change of an edition dirties its PDF. The worker renders a dirty document once the source
  * topics have been quiet for {@code document-quiet-window} (or {@code document-window} after the
@@ -153,6 +154,7 @@ public final class DocumentWorker implements DisposableBean {
     }
 
     private void loop() {
+        LowerCpuPriority.ofThisThread(properties.documentNiceness());
         while (running) {
             List<CompletableFuture<RebuildSummary>> requests;
             lock.lock();
