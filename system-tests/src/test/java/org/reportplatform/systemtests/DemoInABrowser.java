@@ -17,7 +17,7 @@ import org.openqa.selenium.WebDriver;
  */
 final class DemoInABrowser implements AutoCloseable {
 
-    static final Path TARGET = Path.of(System.getProperty("platform.root", "..")).resolve("system-tests/target");
+    private static final Path TARGET = Path.of(System.getProperty("platform.root", "..")).resolve("system-tests/target");
 
     private final HeadlessChromium chromium;
     private final Platform platform;
@@ -73,14 +73,6 @@ final class DemoInABrowser implements AutoCloseable {
     /** Leaves a screenshot in {@code system-tests/target/screenshots/}. */
     void screenshot(String name) {
         chromium.screenshot(TARGET.resolve("screenshots").resolve(name));
-    }
-
-    Platform platform() {
-        return platform;
-    }
-
-    Http gateway() {
-        return gateway;
     }
 
     private static String json(String text) {

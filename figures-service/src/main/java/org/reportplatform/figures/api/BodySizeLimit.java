@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * Caps every request body at {@code report.figures.max-body-size} (5 MB): a body that declares a
  * larger Content-Length is refused before it is read, a streamed one once it has been read to
- * its end (up to 64 MB, dropped as it comes). The refusal surfaces where the handler reads the body, so it is the platform's problem
- * document: 413 with {@code errors: [{field: "body", ...}]}.
+ * its end (up to 64 MB, dropped as it comes). The refusal surfaces where the handler reads the
+ * body, so it is the platform's problem document: 413 with {@code errors: [{field: "body", ...}]}.
  *
  * <p>The codecs' own buffer limit ({@code spring.http.codecs.max-in-memory-size}) is set above
  * this one, so that this limit, with its 413, is the one that applies.

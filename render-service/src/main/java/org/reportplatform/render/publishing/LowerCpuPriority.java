@@ -31,23 +31,26 @@ final class LowerCpuPriority {
         if (niceness <= 0) {
             return;
         }
+        int nice = Math.min(niceness, 19);
+        String thread = Thread.currentThread().getName();
         Optional<String> threadId = linuxThreadId();
         if (threadId.isEmpty()) {
-            log.info("{} keeps its CPU priority: no Linux thread id (/proc/thread-self)", Thread.currentThread().getName());
+            log.info("{} keeps its CPU priority: no Linux thread id (/proc/thread-self)", thread);
             return;
         }
         try {
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(Math.min(niceness, 19)), "-p", threadId.get())
+            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p", threadId.get())
                     .redirectErrorStream(true).start();
-            boolean finished = renice.waitFor(5, TimeUnit.SECONDS);
-            String output = new String(renice.getInputStream().readAllBytes()).strip();
-            if (finished && renice.exitValue() == 0) {
-                log.info("{} (thread {}) runs at nice {}", Thread.currentThread().getName(), threadId.get(), niceness);
+            if (!renice.waitFor(5, TimeUnit.SECONDS)) {
+                renice.destroyForcibly();
+                log.warn("{} keeps its CPU priority: renice did not finish in 5 s", thread);
+            } else if (renice.exitValue() == 0) {
+                log.info("{} (thread {}) runs at nice {}", thread, threadId.get(), nice);
             } else {
-                log.warn("{} keeps its CPU priority: renice answered {}", Thread.currentThread().getName(), output);
+                log.warn("{} keeps its CPU priority: renice answered {}", thread, new String(renice.getInputStream().readAllBytes()).strip());
             }
         } catch (IOException e) {
-            log.warn("{} keeps its CPU priority: renice could not run ({})", Thread.currentThread().getName(), e.getMessage());
+            log.warn("{} keeps its CPU priority: renice could not run ({})", thread, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
