@@ -10,7 +10,7 @@ import org.reportplatform.schemas.Topics;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topics DESIGN.md lays out, with their dead-letter topics, as Kafka admin requests. */
+/** Every topic of {@link org.reportplatform.schemas.Topics}, with its dead-letter topic, as Kafka admin requests. */
 public final class TopicDefinitions {
 
     private TopicDefinitions() {
