@@ -17,9 +17,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Caps every request body at {@code report.figures.max-body-size} (5 MB): a body that declares a
- * larger Content-Length is refused before it is read, a streamed one once it has been read to
- * its end (up to 64 MB, dropped as it comes). The refusal surfaces where the handler reads the
+ * Caps every request body at {@code report.figures.max-body-size} (5 MB): a body past the limit,
+ * declared or streamed, is refused once it has been read to its end (up to 64 MB, dropped as it
+ * comes); a body that declares more than 64 MB is refused before it is read. The refusal surfaces where the handler reads the
  * body, so it is the platform's problem document: 413 with {@code errors: [{field: "body", ...}]}.
  *
  * <p>The codecs' own buffer limit ({@code spring.http.codecs.max-in-memory-size}) is set above
@@ -29,10 +29,10 @@ import reactor.core.publisher.Mono;
 public class BodySizeLimit implements WebFilter, Ordered {
 
     /**
-     * A streamed body past the limit is still read (and dropped) up to this size before the 413:
-     * answering and closing while the client still sends makes the kernel reset the connection,
-     * and the client may see the reset before the answer (IndicatorApiTest, now and then).
-     * Beyond it the 413 comes at once.
+     * A body past the limit is still read (and dropped) up to this size before the 413: answering
+     * and closing while the client still sends makes the kernel reset the connection, and the
+     * client may see the reset before the answer ("connection closed before response, while
+     * sending request body" on a loaded machine). Beyond it the 413 comes at once.
      */
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
@@ -49,7 +49,7 @@ public class BodySizeLimit implements WebFilter, Ordered {
         ServerHttpRequest limited = new ServerHttpRequestDecorator(request) {
             @Override
             public Flux<DataBuffer> getBody() {
-                if (declared > maxBytes) {
+                if (declared > DRAIN_LIMIT) {
                     return Flux.error(tooLarge(declared));
                 }
                 AtomicLong read = new AtomicLong();
@@ -63,7 +63,7 @@ public class BodySizeLimit implements WebFilter, Ordered {
                     if (total > DRAIN_LIMIT) {
                         sink.error(tooLarge(-1));
                     }
-                }).concatWith(Mono.defer(() -> read.get() > maxBytes ? Mono.error(tooLarge(-1)) : Mono.empty()));
+                }).concatWith(Mono.defer(() -> read.get() > maxBytes ? Mono.error(tooLarge(declared)) : Mono.empty()));
             }
         };
         return chain.filter(exchange.mutate().request(limited).build());
