@@ -100,9 +100,8 @@ public class DatasetWrites {
     public Written<Dataset> restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         return log.write(() -> {
-            book.requireLastRevision(edition, id);
-            Optional<DatasetChanged> latest = book.latest(edition, id);
             DatasetState restored = requireContent(edition, id, revision);
+            Optional<DatasetChanged> latest = book.latest(edition, id);
             Optional<Dataset> current = book.current(edition, id);
             preconditions.checkIfPresent(revisionOf(current));
             String owner;
