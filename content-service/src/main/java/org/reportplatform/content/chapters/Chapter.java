@@ -1,6 +1,7 @@
 package org.reportplatform.content.chapters;
 
 import java.time.Instant;
+import org.reportplatform.platform.revisions.AtRevision;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
 
@@ -15,17 +16,12 @@ public record Chapter(
         String language,
         long revision,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy) implements AtRevision {
 
     static Chapter of(ChapterChanged event) {
         ChapterState state = event.getChapter();
         return new Chapter(event.getEdition(), event.getSlug(), state.getTitle(), state.getBody(), state.getPosition(),
                 state.getOwnerTeam(), state.getLanguage(), event.getRevision(), event.getMetadata().getOccurredAt(),
                 event.getMetadata().getActor());
-    }
-
-    /** The strong entity tag of this revision, as sent in ETag and expected in If-Match. */
-    public String etag() {
-        return "\"" + revision + "\"";
     }
 }

@@ -16,10 +16,9 @@ import java.util.List;
 import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.content.references.KnownReferences;
 import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
-import org.springframework.http.HttpStatus;
+import org.reportplatform.platform.revisions.Written;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,8 +69,7 @@ public class ChapterController {
     public ResponseEntity<Chapter> get(@Parameter(example = EDITION) @PathVariable String edition,
             @Parameter(example = "enfants") @PathVariable String slug) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
-        Chapter chapter = book.current(edition, slug)
-                .orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
+        Chapter chapter = book.requireCurrent(edition, slug);
         return ResponseEntity.ok().eTag(chapter.etag()).body(chapter);
     }
 
@@ -116,7 +114,7 @@ public class ChapterController {
             @RequestBody(required = false) ChapterRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
         return OffEventLoop.call(() -> writes.put(edition, slug, request, preconditions, caller))
-                .map(outcome -> WrittenChapter.answer(outcome, outcome.created() ? HttpStatus.CREATED : HttpStatus.OK, references));
+                .map(written -> WrittenChapter.answer(written, references));
     }
 
     @PostMapping("/{slug}/move")
@@ -145,7 +143,7 @@ public class ChapterController {
             @RequestBody(required = false) MoveRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
         return OffEventLoop.call(() -> writes.move(edition, slug, request, preconditions, caller))
-                .map(outcome -> ResponseEntity.ok().eTag(outcome.chapter().etag()).body(outcome.chapter()));
+                .map(Written::answer);
     }
 
     @DeleteMapping("/{slug}")

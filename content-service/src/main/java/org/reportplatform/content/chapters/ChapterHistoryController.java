@@ -17,15 +17,11 @@ import java.util.List;
 import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.content.references.KnownReferences;
 import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.errors.ApiException;
-import org.reportplatform.platform.log.OffEventLoop;
-import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.HistoryEndpoints;
 import org.reportplatform.platform.revisions.RevisionDiff;
-import org.reportplatform.platform.revisions.RevisionNumber;
-import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.ChapterChanged;
-import org.springframework.http.HttpStatus;
+import org.reportplatform.schemas.ChapterState;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,18 +42,13 @@ import reactor.core.publisher.Mono;
 @Tag(name = "history", description = "Revisions of a chapter: list, read, compare, restore")
 public class ChapterHistoryController {
 
-    /** The text fields a diff shows line by line; the others are named in {@code changed}. */
-    static final List<String> TEXT_FIELDS = List.of("title", "body");
-
-    private final ChapterBook book;
+    private final HistoryEndpoints<ChapterChanged, ChapterState, Chapter> history;
     private final ChapterWrites writes;
-    private final ChapterProperties limits;
     private final KnownReferences references;
 
     public ChapterHistoryController(ChapterBook book, ChapterWrites writes, ChapterProperties limits, KnownReferences references) {
-        this.book = book;
+        this.history = new HistoryEndpoints<>(book, (edition, slug) -> ChapterRules.checkPath(edition, slug, limits.maxSlugLength()));
         this.writes = writes;
-        this.limits = limits;
         this.references = references;
     }
 
@@ -84,9 +75,7 @@ public class ChapterHistoryController {
             @Parameter(description = "list the revisions before this one (from a next link); default: the newest", example = "151",
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String before,
             ServerWebExchange exchange) {
-        requireChapter(edition, slug);
-        RevisionPaging paging = RevisionPaging.of(limit, before);
-        return book.revisions(edition, slug, paging).answer(exchange.getRequest(), paging);
+        return history.page(edition, slug, limit, before, exchange);
     }
 
     @GetMapping("/revisions/{revision}")
@@ -103,17 +92,7 @@ public class ChapterHistoryController {
     public Mono<Chapter> revision(@Parameter(example = EDITION) @PathVariable String edition,
             @Parameter(example = "enfants") @PathVariable String slug,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
-        long last = requireChapter(edition, slug);
-        long number = RevisionNumber.parse("revision", revision);
-        requireRevision(edition, slug, number, last);
-        return OffEventLoop.call(() -> {
-            ChapterChanged event = book.revision(edition, slug, number).orElseThrow(() -> noSuchRevision(slug, number, last));
-            if (event.getChapter() == null) {
-                throw new ApiException(HttpStatus.GONE, "revision " + event.getRevision() + " of chapter " + slug
-                        + " deleted it: it has no content; revision " + (event.getRevision() - 1) + " is the content before");
-            }
-            return Chapter.of(event);
-        });
+        return history.revision(edition, slug, revision);
     }
 
     @GetMapping("/diff")
@@ -133,15 +112,7 @@ public class ChapterHistoryController {
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String from,
             @Parameter(description = "the newer revision; default: the current one", example = "3",
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String to) {
-        long last = requireChapter(edition, slug);
-        long toRevision = to == null ? last : RevisionNumber.parse("to", to);
-        long fromRevision = from == null ? Math.max(1, toRevision - 1) : RevisionNumber.parse("from", from);
-        requireRevision(edition, slug, fromRevision, last);
-        requireRevision(edition, slug, toRevision, last);
-        return OffEventLoop.call(() -> {
-            List<ChapterChanged> events = book.revisions(edition, slug, List.of(fromRevision, toRevision));
-            return ChapterBook.REVISIONS.diff(events.get(0), events.get(1), TEXT_FIELDS);
-        });
+        return history.diff(edition, slug, from, to);
     }
 
     @PostMapping("/revisions/{revision}/restore")
@@ -167,25 +138,7 @@ public class ChapterHistoryController {
             @Parameter(example = "enfants") @PathVariable String slug,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
             Caller caller, ServerWebExchange exchange) {
-        long number = RevisionNumber.parse("revision", revision);
-        Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return OffEventLoop.call(() -> writes.restore(edition, slug, number, preconditions, caller))
-                .map(outcome -> WrittenChapter.answer(outcome, outcome.created() ? HttpStatus.CREATED : HttpStatus.OK, references));
-    }
-
-    /** The chapter's last revision (its deletion included); 404 if it never existed. */
-    private long requireChapter(String edition, String slug) {
-        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
-        return book.lastRevision(edition, slug).orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
-    }
-
-    private void requireRevision(String edition, String slug, long revision, long last) {
-        if (!book.hasRevision(edition, slug, revision)) {
-            throw noSuchRevision(slug, revision, last);
-        }
-    }
-
-    private static ApiException noSuchRevision(String slug, long revision, long last) {
-        return ApiException.notFound("chapter " + slug + " has no revision " + revision + "; its revisions are 1 to " + last);
+        return history.restore(edition, slug, revision, caller, exchange, writes::restore,
+                written -> WrittenChapter.answer(written, references));
     }
 }

@@ -11,6 +11,7 @@ import org.reportplatform.platform.log.Decision;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
 import org.reportplatform.schemas.EventMetadata;
@@ -34,11 +35,7 @@ public class ChapterWrites {
         this.limits = limits;
     }
 
-    /** The outcome of a PUT: the chapter as it is now, and whether the PUT created it. */
-    public record Outcome(Chapter chapter, boolean created) {
-    }
-
-    public Outcome put(String edition, String slug, ChapterRequest request, Preconditions preconditions, Caller caller) {
+    public Written<Chapter> put(String edition, String slug, ChapterRequest request, Preconditions preconditions, Caller caller) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
         ChapterRules.checkWritableSlug(slug);
         ChapterRules.checkRequest(request, limits);
@@ -58,8 +55,7 @@ public class ChapterWrites {
     public void delete(String edition, String slug, Preconditions preconditions, Caller caller) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
         log.write(() -> {
-            Chapter current = book.current(edition, slug)
-                    .orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
+            Chapter current = book.requireCurrent(edition, slug);
             requireAdmin(caller, "only an admin removes a chapter from the report");
             preconditions.checkChange(revisionOf(Optional.of(current)));
             EventMetadata meta = metadata.by(caller);
@@ -78,19 +74,18 @@ public class ChapterWrites {
      * and new place shift by one, each with its own event, in the same transaction. A position
      * past the end means the end. If-Match is optional: when sent it must name the current revision.
      */
-    public Outcome move(String edition, String slug, MoveRequest request, Preconditions preconditions, Caller caller) {
+    public Written<Chapter> move(String edition, String slug, MoveRequest request, Preconditions preconditions, Caller caller) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
         ChapterRules.checkMove(request);
         return log.write(() -> {
-            Chapter current = book.current(edition, slug)
-                    .orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
+            Chapter current = book.requireCurrent(edition, slug);
             requireAdmin(caller, "only an admin changes the order of the report");
             preconditions.checkIfPresent(OptionalLong.of(current.revision()));
             List<Chapter> others = new ArrayList<>(book.chapters(edition));
             others.removeIf(c -> c.slug().equals(slug));
             int position = clamp(request.position(), others.size() + 1);
             if (position == current.position()) {
-                return Decision.nothing(new Outcome(current, false));
+                return Decision.nothing(new Written<>(current, false));
             }
             EventMetadata meta = metadata.by(caller);
             ChapterState state = stateOf(current);
@@ -99,7 +94,7 @@ public class ChapterWrites {
             List<ChapterChanged> events = new ArrayList<>();
             events.add(moved);
             events.addAll(renumberAround(others, slug, position, meta));
-            return new Decision<>(events, new Outcome(Chapter.of(moved), false));
+            return new Decision<>(events, new Written<>(Chapter.of(moved), false));
         });
     }
 
@@ -112,12 +107,11 @@ public class ChapterWrites {
      * place (or the end, if the report has fewer chapters now): that is creating a chapter, so
      * only an admin may. Restoring content equal to the current one publishes nothing.
      */
-    public Outcome restore(String edition, String slug, long revision, Preconditions preconditions, Caller caller) {
+    public Written<Chapter> restore(String edition, String slug, long revision, Preconditions preconditions, Caller caller) {
         ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
         return log.write(() -> {
-            long last = book.lastRevision(edition, slug)
-                    .orElseThrow(() -> ApiException.notFound("no chapter " + slug + " in edition " + edition));
-            ChapterState restored = requireContent(edition, slug, revision, last);
+            long last = book.requireLastRevision(edition, slug);
+            ChapterState restored = requireContent(edition, slug, revision);
             ChapterRules.checkRequest(new ChapterRequest(restored.getTitle(), restored.getBody(), null, null,
                     restored.getLanguage()), limits);
             Optional<Chapter> current = book.current(edition, slug);
@@ -134,10 +128,10 @@ public class ChapterWrites {
                 state.setBody(restored.getBody());
                 state.setLanguage(restored.getLanguage());
                 if (state.equals(stateOf(chapter))) {
-                    return Decision.nothing(new Outcome(chapter, false));
+                    return Decision.nothing(new Written<>(chapter, false));
                 }
                 ChapterChanged event = event(metadata.by(caller), edition, slug, next, state);
-                return Decision.publish(event, new Outcome(Chapter.of(event), false));
+                return Decision.publish(event, new Written<>(Chapter.of(event), false));
             }
             requireAdmin(caller, "chapter " + slug + " was deleted; only an admin brings a chapter back into the report");
             List<Chapter> others = book.chapters(edition);
@@ -148,7 +142,7 @@ public class ChapterWrites {
             List<ChapterChanged> events = new ArrayList<>();
             events.add(back);
             events.addAll(renumberAround(others, slug, state.getPosition(), meta));
-            return new Decision<>(events, new Outcome(Chapter.of(back), true));
+            return new Decision<>(events, new Written<>(Chapter.of(back), true));
         });
     }
 
@@ -156,9 +150,8 @@ public class ChapterWrites {
      * The content of revision n of a chapter (read back from the log unless it is the latest):
      * 404 if there is no such revision, 400 if it is the deletion.
      */
-    private ChapterState requireContent(String edition, String slug, long revision, long last) {
-        ChapterChanged event = book.revision(edition, slug, revision).orElseThrow(() -> ApiException.notFound(
-                "chapter " + slug + " has no revision " + revision + "; its revisions are 1 to " + last));
+    private ChapterState requireContent(String edition, String slug, long revision) {
+        ChapterChanged event = book.requireRevision(edition, slug, revision);
         if (event.getChapter() == null) {
             throw ApiException.badRequest("revision", "revision " + revision
                     + " deleted the chapter: it has no content to restore; restore a revision before it");
@@ -166,7 +159,7 @@ public class ChapterWrites {
         return event.getChapter();
     }
 
-    private Decision<ChapterChanged, Outcome> create(String edition, String slug, ChapterRequest request, Caller caller,
+    private Decision<ChapterChanged, Written<Chapter>> create(String edition, String slug, ChapterRequest request, Caller caller,
             EventMetadata meta, long revision) {
         requireAdmin(caller, "only an admin creates chapters; ask an admin to create " + slug + " and assign it to your team");
         if (request.ownerTeam() == null) {
@@ -181,10 +174,10 @@ public class ChapterWrites {
         List<ChapterChanged> events = new ArrayList<>();
         events.add(created);
         events.addAll(renumberAround(others, slug, position, meta));
-        return new Decision<>(events, new Outcome(Chapter.of(created), true));
+        return new Decision<>(events, new Written<>(Chapter.of(created), true));
     }
 
-    private Decision<ChapterChanged, Outcome> update(Chapter current, ChapterRequest request, Caller caller,
+    private Decision<ChapterChanged, Written<Chapter>> update(Chapter current, ChapterRequest request, Caller caller,
             EventMetadata meta, long revision) {
         if (!caller.mayEdit(current.ownerTeam())) {
             throw ApiException.forbidden("chapter " + current.slug() + " belongs to team " + current.ownerTeam()
@@ -204,7 +197,7 @@ public class ChapterWrites {
                 .setPosition(position).setOwnerTeam(owner)
                 .setLanguage(request.language() == null ? current.language() : request.language()).build();
         if (state.equals(stateOf(current))) {
-            return Decision.nothing(new Outcome(current, false));
+            return Decision.nothing(new Written<>(current, false));
         }
         ChapterChanged updated = event(meta, current.edition(), current.slug(), revision, state);
         List<ChapterChanged> events = new ArrayList<>();
@@ -212,7 +205,7 @@ public class ChapterWrites {
         if (position != current.position()) {
             events.addAll(renumberAround(others, current.slug(), position, meta));
         }
-        return new Decision<>(events, new Outcome(Chapter.of(updated), false));
+        return new Decision<>(events, new Written<>(Chapter.of(updated), false));
     }
 
     /** Events for the other chapters whose position changes once {@code slug} stands at {@code position}. */

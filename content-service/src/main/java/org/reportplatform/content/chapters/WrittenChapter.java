@@ -7,8 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.reportplatform.content.references.KnownReferences;
 import org.reportplatform.platform.errors.ApiException.FieldProblem;
+import org.reportplatform.platform.revisions.Written;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -28,9 +28,9 @@ public record WrittenChapter(
     }
 
     /** The answer to a write: the chapter, its new ETag and Location, and warnings about the references its body makes. */
-    static ResponseEntity<WrittenChapter> answer(ChapterWrites.Outcome outcome, HttpStatus status, KnownReferences references) {
-        Chapter chapter = outcome.chapter();
-        return ResponseEntity.status(status)
+    static ResponseEntity<WrittenChapter> answer(Written<Chapter> written, KnownReferences references) {
+        Chapter chapter = written.resource();
+        return ResponseEntity.status(written.status())
                 .eTag(chapter.etag())
                 .header(HttpHeaders.LOCATION, "/api/editions/" + chapter.edition() + "/chapters/" + chapter.slug())
                 .body(new WrittenChapter(chapter, references.warnings(chapter.edition(), chapter.body())));

@@ -14,13 +14,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.figures.api.ApiDocs;
 import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.OffEventLoop;
+import org.reportplatform.platform.revisions.HistoryEndpoints;
 import org.reportplatform.platform.revisions.Preconditions;
-import org.reportplatform.platform.revisions.RevisionNumber;
-import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.DatasetChanged;
+import org.reportplatform.schemas.DatasetState;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,10 +46,12 @@ import reactor.core.publisher.Mono;
 public class DatasetController {
 
     private final DatasetBook book;
+    private final HistoryEndpoints<DatasetChanged, DatasetState, Dataset> history;
     private final DatasetWrites writes;
 
     public DatasetController(DatasetBook book, DatasetWrites writes) {
         this.book = book;
+        this.history = new HistoryEndpoints<>(book, DatasetRules::checkPath);
         this.writes = writes;
     }
 
@@ -69,8 +70,7 @@ public class DatasetController {
     public ResponseEntity<Dataset> get(@Parameter(example = "2024") @PathVariable String edition,
             @Parameter(example = "finances-revenus") @PathVariable String id) {
         DatasetRules.checkPath(edition, id);
-        Dataset dataset = book.current(edition, id)
-                .orElseThrow(() -> ApiException.notFound("no dataset " + id + " in edition " + edition));
+        Dataset dataset = book.requireCurrent(edition, id);
         return ResponseEntity.ok().eTag(dataset.etag()).body(dataset);
     }
 
@@ -96,10 +96,9 @@ public class DatasetController {
             @RequestBody(required = false) DatasetRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
         return OffEventLoop.call(() -> writes.put(edition, id, request, preconditions, caller))
-                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                        .eTag(outcome.dataset().etag())
+                .map(written -> ResponseEntity.status(written.status()).eTag(written.resource().etag())
                         .header(HttpHeaders.LOCATION, "/api/editions/" + edition + "/datasets/" + id)
-                        .body(outcome.dataset()));
+                        .body(written.resource()));
     }
 
     @DeleteMapping("/{id}")
@@ -169,9 +168,7 @@ public class DatasetController {
             @Parameter(description = "list the revisions before this one (from a next link); default: the newest", example = "151",
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String before,
             ServerWebExchange exchange) {
-        lastRevision(edition, id);
-        RevisionPaging paging = RevisionPaging.of(limit, before);
-        return book.revisions(edition, id, paging).answer(exchange.getRequest(), paging);
+        return history.page(edition, id, limit, before, exchange);
     }
 
     @GetMapping("/{id}" + "/revisions/{revision}")
@@ -182,21 +179,10 @@ public class DatasetController {
     @ApiResponse(responseCode = "404", description = "no such dataset or revision", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "410", description = "that revision deleted the dataset: it has no content", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Kafka did not return an older revision in time", content = @Content(mediaType = "application/problem+json"))
-    public Mono<ResponseEntity<Dataset>> revision(@Parameter(example = "2024") @PathVariable String edition,
+    public Mono<Dataset> revision(@Parameter(example = "2024") @PathVariable String edition,
             @Parameter(example = "finances-revenus") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
-        long last = lastRevision(edition, id);
-        long number = RevisionNumber.parse("revision", revision);
-        // An older revision is read back from the topic: off the event loop.
-        return OffEventLoop.call(() -> {
-            DatasetChanged event = book.revision(edition, id, number).orElseThrow(() -> ApiException.notFound("dataset " + id
-                    + " has no revision " + number + "; its revisions are 1 to " + last));
-            if (event.getDataset() == null) {
-                throw new ApiException(HttpStatus.GONE, "revision " + number + " of dataset " + id
-                        + " deleted it: it has no content; revision " + (number - 1) + " is the content before");
-            }
-            return ResponseEntity.ok().body(Dataset.of(event));
-        });
+        return history.revision(edition, id, revision);
     }
 
     @PostMapping("/{id}" + "/revisions/{revision}/restore")
@@ -221,18 +207,6 @@ public class DatasetController {
             @Parameter(example = "finances-revenus") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
             Caller caller, ServerWebExchange exchange) {
-        long number = RevisionNumber.parse("revision", revision);
-        Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return OffEventLoop.call(() -> writes.restore(edition, id, number, preconditions, caller))
-                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                        .eTag(outcome.dataset().etag()).body(outcome.dataset()));
+        return history.restore(edition, id, revision, caller, exchange, writes::restore);
     }
-
-    /** The dataset's last revision (its deletion included); 404 if it never existed. */
-    private long lastRevision(String edition, String id) {
-        DatasetRules.checkPath(edition, id);
-        return book.lastRevision(edition, id).orElseThrow(() -> ApiException.notFound("no dataset " + id + " in edition " + edition));
-    }
-
-
 }

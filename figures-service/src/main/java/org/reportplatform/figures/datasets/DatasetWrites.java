@@ -16,7 +16,9 @@ import org.reportplatform.platform.errors.FieldProblems;
 import org.reportplatform.platform.log.Decision;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
+import org.reportplatform.platform.revisions.AtRevision;
 import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.schemas.ColumnType;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetColumn;
@@ -43,28 +45,20 @@ public class DatasetWrites {
         this.rules = rules;
     }
 
-    /** The outcome of a PUT: the dataset as it is now, and whether the PUT created it. */
-    public record Outcome(Dataset dataset, boolean created) {
-    }
-
     /**
      * The outcome of a CSV import into one dataset: its revision now, whether the import created or
      * changed it, how many rows it has and its columns (given, or inferred for a new dataset).
      */
     @io.swagger.v3.oas.annotations.media.Schema(name = "DatasetImportResult")
     public record ImportOutcome(String edition, String id, long revision, boolean created, boolean changed, int rows,
-            List<Dataset.Column> columns) {
-
-        public String etag() {
-            return "\"" + revision + "\"";
-        }
+            List<Dataset.Column> columns) implements AtRevision {
     }
 
     /** Title, unit, source and owner for a CSV import, from the query string; null keeps the current value. */
     public record ImportSettings(String title, String unit, String source, String ownerTeam) {
     }
 
-    public Outcome put(String edition, String id, DatasetRequest request, Preconditions preconditions, Caller caller) {
+    public Written<Dataset> put(String edition, String id, DatasetRequest request, Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         DatasetState requested = rules.validate(request);
         return log.write(() -> {
@@ -74,10 +68,10 @@ public class DatasetWrites {
             String owner = owner(current, request.ownerTeam(), caller, id);
             requested.setOwnerTeam(owner);
             if (current.isPresent() && requested.equals(latest.get().getDataset())) {
-                return Decision.nothing(new Outcome(current.get(), false));
+                return Decision.nothing(new Written<>(current.get(), false));
             }
             DatasetChanged event = event(caller, edition, id, latest, requested);
-            return Decision.publish(event, new Outcome(Dataset.of(event), current.isEmpty()));
+            return Decision.publish(event, new Written<>(Dataset.of(event), current.isEmpty()));
         });
     }
 
@@ -85,8 +79,7 @@ public class DatasetWrites {
     public void delete(String edition, String id, Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         log.write(() -> {
-            Dataset current = book.current(edition, id)
-                    .orElseThrow(() -> ApiException.notFound("no dataset " + id + " in edition " + edition));
+            Dataset current = book.requireCurrent(edition, id);
             if (!caller.isAdmin()) {
                 throw ApiException.forbidden("only an admin removes a dataset from the report");
             }
@@ -104,14 +97,11 @@ public class DatasetWrites {
      * revision. The owner team stays; a deleted dataset comes back with that revision's owner
      * team, which is creating it: admin only. Restoring the current content publishes nothing.
      */
-    public Outcome restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
+    public Written<Dataset> restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         return log.write(() -> {
+            DatasetState restored = requireContent(edition, id, revision);
             Optional<DatasetChanged> latest = book.latest(edition, id);
-            if (latest.isEmpty()) {
-                throw ApiException.notFound("no dataset " + id + " in edition " + edition);
-            }
-            DatasetState restored = requireContent(edition, id, revision, latest.get().getRevision());
             Optional<Dataset> current = book.current(edition, id);
             preconditions.checkIfPresent(revisionOf(current));
             String owner;
@@ -129,10 +119,10 @@ public class DatasetWrites {
             }
             DatasetState state = rules.validate(requestOf(restored, owner));
             if (current.isPresent() && state.equals(latest.get().getDataset())) {
-                return Decision.nothing(new Outcome(current.get(), false));
+                return Decision.nothing(new Written<>(current.get(), false));
             }
             DatasetChanged event = event(caller, edition, id, latest, state);
-            return Decision.publish(event, new Outcome(Dataset.of(event), current.isEmpty()));
+            return Decision.publish(event, new Written<>(Dataset.of(event), current.isEmpty()));
         });
     }
 
@@ -140,9 +130,8 @@ public class DatasetWrites {
      * The state of revision n of a dataset (read back from the log unless it is the latest): 404 if
      * there is no such revision, 400 if it is a deletion.
      */
-    private DatasetState requireContent(String edition, String id, long revision, long last) {
-        DatasetChanged event = book.revision(edition, id, revision).orElseThrow(() -> ApiException.notFound(
-                "dataset " + id + " has no revision " + revision + "; its revisions are 1 to " + last));
+    private DatasetState requireContent(String edition, String id, long revision) {
+        DatasetChanged event = book.requireRevision(edition, id, revision);
         if (event.getDataset() == null) {
             throw ApiException.badRequest("revision", "revision " + revision
                     + " deleted the dataset: it has nothing to restore; restore a revision before it");

@@ -1,39 +1,24 @@
 package org.reportplatform.figures.datasets;
 
-import java.time.Duration;
-import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
-import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.log.RevisionLog;
+import org.reportplatform.platform.revisions.RevisionBeans;
 import org.reportplatform.schemas.DatasetChanged;
-import org.reportplatform.schemas.Topics;
+import org.reportplatform.schemas.DatasetState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.annotation.Import;
 
 @Configuration
+@Import(DatasetsConfiguration.Beans.class)
 class DatasetsConfiguration {
 
-    /** How long a write or a read of an old revision may wait for Kafka before the API answers 503. */
-    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
-
-    /** Reads old revisions back from the topic; closed with the context (inferred destroy method). */
-    @Bean
-    LogReader<DatasetChanged> datasetReader(ConsumerFactory<String, Object> consumers) {
-        return new LogReader<>(Topics.DATASETS, consumers, KAFKA_TIMEOUT);
-    }
-
-    @Bean
-    DatasetBook datasetBook(LogReader<DatasetChanged> datasetReader) {
-        return new DatasetBook(datasetReader);
-    }
-
-    @Bean
-    RevisionLog<DatasetChanged> datasetLog(DatasetBook book, KafkaTemplate<String, SpecificRecord> template,
-            ConsumerFactory<String, Object> consumers) {
-        return new RevisionLog<>(Topics.DATASETS, book::keyOf, book::apply, template, consumers, KAFKA_TIMEOUT);
+    /** datasetReader, datasetBook and datasetLog. */
+    static final class Beans extends RevisionBeans<DatasetChanged, DatasetState, Dataset, DatasetBook> {
+        Beans() {
+            super(DatasetBook.DATASETS, DatasetBook::new);
+        }
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.reportplatform.figures.indicators;
 
 import java.time.Instant;
 import java.util.Locale;
+import org.reportplatform.platform.revisions.AtRevision;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
@@ -25,7 +26,7 @@ public record Indicator(
         String ownerTeam,
         long revision,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy) implements AtRevision {
 
     static Indicator of(IndicatorChanged event) {
         IndicatorState s = event.getIndicator();
@@ -33,9 +34,5 @@ public record Indicator(
         return new Indicator(event.getEdition(), event.getIndicatorId(), s.getLabel(), s.getType().name().toLowerCase(Locale.ROOT),
                 value, s.getCurrency(), s.getUnit(), s.getPeriod(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
                 event.getMetadata().getOccurredAt(), event.getMetadata().getActor());
-    }
-
-    public String etag() {
-        return "\"" + revision + "\"";
     }
 }

@@ -14,14 +14,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.figures.api.ApiDocs;
 import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.OffEventLoop;
+import org.reportplatform.platform.revisions.HistoryEndpoints;
 import org.reportplatform.platform.revisions.Preconditions;
-import org.reportplatform.platform.revisions.RevisionNumber;
-import org.reportplatform.platform.revisions.RevisionPaging;
 import org.reportplatform.platform.revisions.RevisionSummary;
+import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.schemas.IndicatorChanged;
-import org.springframework.http.HttpStatus;
+import org.reportplatform.schemas.IndicatorState;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,11 +49,13 @@ public class IndicatorController {
     static final String IMPORT = COLLECTION + ":import";
 
     private final IndicatorBook book;
+    private final HistoryEndpoints<IndicatorChanged, IndicatorState, Indicator> history;
     private final IndicatorWrites writes;
     private final IndicatorImport imports;
 
     public IndicatorController(IndicatorBook book, IndicatorWrites writes, IndicatorImport imports) {
         this.book = book;
+        this.history = new HistoryEndpoints<>(book, IndicatorWrites::checkPath);
         this.writes = writes;
         this.imports = imports;
     }
@@ -74,8 +75,7 @@ public class IndicatorController {
     public ResponseEntity<Indicator> get(@Parameter(example = "2024") @PathVariable String edition,
             @Parameter(example = "sos-defenders.cases") @PathVariable String id) {
         IndicatorWrites.checkPath(edition, id);
-        Indicator indicator = book.current(edition, id)
-                .orElseThrow(() -> ApiException.notFound("no indicator " + id + " in edition " + edition));
+        Indicator indicator = book.requireCurrent(edition, id);
         return ResponseEntity.ok().eTag(indicator.etag()).body(indicator);
     }
 
@@ -105,9 +105,7 @@ public class IndicatorController {
     public Mono<ResponseEntity<Indicator>> put(@PathVariable String edition, @PathVariable String id,
             @RequestBody(required = false) IndicatorRequest request, Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return OffEventLoop.call(() -> writes.put(edition, id, request, preconditions, caller))
-                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                        .eTag(outcome.indicator().etag()).body(outcome.indicator()));
+        return OffEventLoop.call(() -> writes.put(edition, id, request, preconditions, caller)).map(Written::answer);
     }
 
     @DeleteMapping(ONE)
@@ -171,9 +169,7 @@ public class IndicatorController {
             @Parameter(description = "list the revisions before this one (from a next link); default: the newest", example = "151",
                     schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String before,
             ServerWebExchange exchange) {
-        lastRevision(edition, id);
-        RevisionPaging paging = RevisionPaging.of(limit, before);
-        return book.revisions(edition, id, paging).answer(exchange.getRequest(), paging);
+        return history.page(edition, id, limit, before, exchange);
     }
 
     @GetMapping(ONE + "/revisions/{revision}")
@@ -184,21 +180,10 @@ public class IndicatorController {
     @ApiResponse(responseCode = "404", description = "no such indicator or revision", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "410", description = "that revision deleted the indicator: it has no content", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Kafka did not return an older revision in time", content = @Content(mediaType = "application/problem+json"))
-    public Mono<ResponseEntity<Indicator>> revision(@Parameter(example = "2024") @PathVariable String edition,
+    public Mono<Indicator> revision(@Parameter(example = "2024") @PathVariable String edition,
             @Parameter(example = "sos-defenders.cases") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision) {
-        long last = lastRevision(edition, id);
-        long number = RevisionNumber.parse("revision", revision);
-        // An older revision is read back from the topic: off the event loop.
-        return OffEventLoop.call(() -> {
-            IndicatorChanged event = book.revision(edition, id, number).orElseThrow(() -> ApiException.notFound("indicator " + id
-                    + " has no revision " + number + "; its revisions are 1 to " + last));
-            if (event.getIndicator() == null) {
-                throw new ApiException(HttpStatus.GONE, "revision " + number + " of indicator " + id
-                        + " deleted it: it has no content; revision " + (number - 1) + " is the content before");
-            }
-            return ResponseEntity.ok().body(Indicator.of(event));
-        });
+        return history.revision(edition, id, revision);
     }
 
     @PostMapping(ONE + "/revisions/{revision}/restore")
@@ -223,18 +208,6 @@ public class IndicatorController {
             @Parameter(example = "sos-defenders.cases") @PathVariable String id,
             @Parameter(example = "1", schema = @Schema(type = "integer", minimum = "1")) @PathVariable String revision,
             Caller caller, ServerWebExchange exchange) {
-        long number = RevisionNumber.parse("revision", revision);
-        Preconditions preconditions = Preconditions.of(exchange.getRequest());
-        return OffEventLoop.call(() -> writes.restore(edition, id, number, preconditions, caller))
-                .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                        .eTag(outcome.indicator().etag()).body(outcome.indicator()));
+        return history.restore(edition, id, revision, caller, exchange, writes::restore);
     }
-
-    /** The indicator's last revision (its deletion included); 404 if it never existed. */
-    private long lastRevision(String edition, String id) {
-        IndicatorWrites.checkPath(edition, id);
-        return book.lastRevision(edition, id).orElseThrow(() -> ApiException.notFound("no indicator " + id + " in edition " + edition));
-    }
-
-
 }

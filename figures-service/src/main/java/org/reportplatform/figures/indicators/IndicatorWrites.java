@@ -13,6 +13,7 @@ import org.reportplatform.platform.log.Decision;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
@@ -37,9 +38,6 @@ public class IndicatorWrites {
         this.metadata = metadata;
     }
 
-    public record Outcome(Indicator indicator, boolean created) {
-    }
-
     static void checkPath(String edition, String id) {
         FieldProblems problems = new FieldProblems();
         problems.check(EDITION.matcher(edition).matches(), "edition", "must be a year of four digits, e.g. 2024");
@@ -50,7 +48,7 @@ public class IndicatorWrites {
         problems.throwIfAny();
     }
 
-    public Outcome put(String edition, String id, IndicatorRequest request, Preconditions preconditions, Caller caller) {
+    public Written<Indicator> put(String edition, String id, IndicatorRequest request, Preconditions preconditions, Caller caller) {
         checkPath(edition, id);
         IndicatorState requested = validate(request);
         return log.write(() -> {
@@ -76,12 +74,12 @@ public class IndicatorWrites {
                     throw ApiException.forbidden("only an admin assigns an indicator to another team");
                 }
                 if (requested.equals(latest.get().getIndicator())) {
-                    return Decision.nothing(new Outcome(existing, false));
+                    return Decision.nothing(new Written<>(existing, false));
                 }
             }
             IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
                     .setIndicatorId(id).setRevision(revision).setIndicator(requested).build();
-            return Decision.publish(event, new Outcome(Indicator.of(event), current.isEmpty()));
+            return Decision.publish(event, new Written<>(Indicator.of(event), current.isEmpty()));
         });
     }
 
@@ -93,8 +91,7 @@ public class IndicatorWrites {
     public void delete(String edition, String id, Preconditions preconditions, Caller caller) {
         checkPath(edition, id);
         log.write(() -> {
-            Indicator current = book.current(edition, id)
-                    .orElseThrow(() -> ApiException.notFound("no indicator " + id + " in edition " + edition));
+            Indicator current = book.requireCurrent(edition, id);
             if (!caller.isAdmin()) {
                 throw ApiException.forbidden("only an admin removes an indicator from the report");
             }
@@ -113,12 +110,11 @@ public class IndicatorWrites {
      * back with that revision's owner team, which is creating it: admin only. Restoring the
      * current content publishes nothing.
      */
-    public Outcome restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
+    public Written<Indicator> restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
         checkPath(edition, id);
         return log.write(() -> {
-            long last = book.lastRevision(edition, id)
-                    .orElseThrow(() -> ApiException.notFound("no indicator " + id + " in edition " + edition));
-            IndicatorState restored = requireContent(edition, id, revision, last);
+            long last = book.requireLastRevision(edition, id);
+            IndicatorState restored = requireContent(edition, id, revision);
             Optional<Indicator> current = book.current(edition, id);
             preconditions.checkIfPresent(current.map(i -> OptionalLong.of(i.revision())).orElse(OptionalLong.empty()));
             long next = last + 1;
@@ -137,11 +133,11 @@ public class IndicatorWrites {
             }
             IndicatorState state = validate(requestOf(restored, owner));
             if (current.isPresent() && state.equals(book.latest(edition, id).orElseThrow().getIndicator())) {
-                return Decision.nothing(new Outcome(current.get(), false));
+                return Decision.nothing(new Written<>(current.get(), false));
             }
             IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
                     .setIndicatorId(id).setRevision(next).setIndicator(state).build();
-            return Decision.publish(event, new Outcome(Indicator.of(event), current.isEmpty()));
+            return Decision.publish(event, new Written<>(Indicator.of(event), current.isEmpty()));
         });
     }
 
@@ -149,9 +145,8 @@ public class IndicatorWrites {
      * The state of revision n of an indicator (read back from the log unless it is the latest):
      * 404 if there is no such revision, 400 if it is a deletion.
      */
-    private IndicatorState requireContent(String edition, String id, long revision, long last) {
-        IndicatorChanged event = book.revision(edition, id, revision).orElseThrow(() -> ApiException.notFound(
-                "indicator " + id + " has no revision " + revision + "; its revisions are 1 to " + last));
+    private IndicatorState requireContent(String edition, String id, long revision) {
+        IndicatorChanged event = book.requireRevision(edition, id, revision);
         if (event.getIndicator() == null) {
             throw ApiException.badRequest("revision", "revision " + revision
                     + " deleted the indicator: it has nothing to restore; restore a revision before it");

@@ -1,39 +1,24 @@
 package org.reportplatform.figures.indicators;
 
-import java.time.Duration;
-import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
-import org.reportplatform.platform.log.LogReader;
 import org.reportplatform.platform.log.RevisionLog;
+import org.reportplatform.platform.revisions.RevisionBeans;
 import org.reportplatform.schemas.IndicatorChanged;
-import org.reportplatform.schemas.Topics;
+import org.reportplatform.schemas.IndicatorState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.annotation.Import;
 
 @Configuration
+@Import(IndicatorsConfiguration.Beans.class)
 class IndicatorsConfiguration {
 
-    /** How long a write or a read of an old revision may wait for Kafka before the API answers 503. */
-    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
-
-    /** Reads old revisions back from the topic; closed with the context (inferred destroy method). */
-    @Bean
-    LogReader<IndicatorChanged> indicatorReader(ConsumerFactory<String, Object> consumers) {
-        return new LogReader<>(Topics.INDICATORS, consumers, KAFKA_TIMEOUT);
-    }
-
-    @Bean
-    IndicatorBook indicatorBook(LogReader<IndicatorChanged> indicatorReader) {
-        return new IndicatorBook(indicatorReader);
-    }
-
-    @Bean
-    RevisionLog<IndicatorChanged> indicatorLog(IndicatorBook book, KafkaTemplate<String, SpecificRecord> template,
-            ConsumerFactory<String, Object> consumers) {
-        return new RevisionLog<>(Topics.INDICATORS, book::keyOf, book::apply, template, consumers, KAFKA_TIMEOUT);
+    /** indicatorReader, indicatorBook and indicatorLog. */
+    static final class Beans extends RevisionBeans<IndicatorChanged, IndicatorState, Indicator, IndicatorBook> {
+        Beans() {
+            super(IndicatorBook.INDICATORS, IndicatorBook::new);
+        }
     }
 
     @Bean
