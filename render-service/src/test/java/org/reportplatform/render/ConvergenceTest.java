@@ -8,18 +8,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.render.site.Rendition;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.render.sources.SourceEvent;
 import org.reportplatform.render.sources.SourceEvents;
+import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.IndicatorChanged;
@@ -30,187 +38,272 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Incremental equals full, on the real pipeline: a random sequence of chapter, indicator and dataset
- * events (bursts, deletes, stale re-deliveries, and the render service stopped and started again in
- * the middle, with events arriving while it is down) goes through Kafka and the service; then the
- * pages and the PDF it published (read back from the topics, latest record per key, a tombstone
- * meaning absent) must be byte for byte what a render from scratch of the final state gives.
+ * Incremental equals full, on the real pipeline, as a property (jqwik): any sequence of chapter,
+ * indicator and dataset events (edits, deletes, moves, figure and table changes, stale
+ * re-deliveries, bursts and pauses) goes through Kafka and the running service; then the pages and
+ * the PDF it published for the edition (read back from the topics, latest record per key, a
+ * tombstone meaning absent) must be byte for byte what a render from scratch of the final state
+ * gives. A failing sequence shrinks to a minimal one.
  *
- * <p>The render from scratch calls the renderers directly (a fresh {@link Site}, no Kafka, no
- * history) on the final state only: the last event of every source, the deleted ones left out.
- * It shares the rendering code with the service, not its state, its dependency index, its dirty
- * sets, its workers or its restarts, which are what this test is about.
+ * <p>One broker and one service for all tries; each try writes to an edition of its own. The render
+ * from scratch calls the renderers directly (a fresh {@link Site}, no Kafka, no history) on the
+ * final state only: it shares the rendering code with the service, not its state, its dependency
+ * index, its dirty sets or its workers, which are what this property is about. What a restart does
+ * to the published outputs is {@link RestartTest}'s.
  */
 class ConvergenceTest {
 
-    private static final String E = "cv";
     private static final String[] SLUGS = {"a", "b", "c", "d", "e", "f"};
     private static final String[] FIGURES = {"x", "y", "z"};
     private static final String[] DATASETS = {"t", "u"};
+    private static final AtomicInteger EDITIONS = new AtomicInteger();
 
-    @RegisterExtension
-    static final KafkaBroker kafka = new KafkaBroker();
+    private static KafkaBroker kafka;
+    private static ConfigurableApplicationContext app;
+    private static SourceTopics sources;
+    private static TopicWatcher<SpecificRecord> pages;
+    private static TopicWatcher<SpecificRecord> documents;
 
-    private final Random random = new Random(20240611L);
-    private final Map<String, Long> revisions = new TreeMap<>();
-    /** The last event sent per source ("topic key"): the final state. */
-    private final Map<String, SpecificRecord> latest = new TreeMap<>();
-    private final List<SpecificRecord> sent = new ArrayList<>();
-    private SourceTopics sources;
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(RenderServiceApplication.class)
+    @BeforeContainer
+    static void start() {
+        kafka = new KafkaBroker();
+        kafka.start();
+        // (the service creates the topics when it starts)
+        app = new SpringApplicationBuilder(RenderServiceApplication.class)
                 .run("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--server.port=0",
                         "--report.render.quiet-window=10ms", "--report.render.document-window=300ms",
                         "--report.render.document-quiet-window=100ms", "--spring.main.banner-mode=off");
+        sources = new SourceTopics(kafka.bootstrapServers());
+        pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
+        documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
     }
 
-    @Test
-    void after_random_events_and_a_restart_the_published_pages_and_pdf_are_a_render_of_the_final_state_from_scratch() {
-        // (the service creates the topics when it starts)
-        ConfigurableApplicationContext app = start();
-        try (SourceTopics topics = new SourceTopics(kafka.bootstrapServers());
-                TopicWatcher<SpecificRecord> pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(),
-                        new org.reportplatform.schemas.AvroDeserializer());
-                TopicWatcher<SpecificRecord> documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(),
-                        new org.reportplatform.schemas.AvroDeserializer())) {
-            sources = topics;
-            try {
-                // Given a random sequence of events in bursts, with a restart in the middle
-                for (int burst = 0; burst < 30; burst++) {
-                    if (burst == 15) {
-                        app.close();
-                        // events arrive while the service is down, a stale one among them
-                        for (int i = 0; i < 8; i++) {
-                            randomEvent();
-                        }
-                        redeliverAnOldEvent();
-                        app = start();
-                    }
-                    int size = random.nextInt(5) == 0 ? 10 + random.nextInt(20) : 1 + random.nextInt(3);
-                    for (int i = 0; i < size; i++) {
-                        randomEvent();
-                    }
-                    if (random.nextInt(4) == 0) {
-                        redeliverAnOldEvent();
-                    }
-                    sleep(random.nextInt(250));
-                }
-
-                // When the service has caught up, Then its topics hold exactly the render from scratch of the final state
-                Expected expected = renderFromScratch();
-                assertThat(expected.pages()).containsKeys("/cv/", "/cv/chiffres-cles", "/cv/finances");
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                    pages.poll(Duration.ofMillis(50));
-                    documents.poll(Duration.ofMillis(50));
-                    assertThat(published(pages)).isEqualTo(expected.pages());
-                    assertThat(published(documents)).isEqualTo(Map.of("/cv/report.pdf", expected.pdf()));
-                });
-            } finally {
-                app.close();
-            }
+    @AfterContainer
+    static void stop() {
+        if (sources != null) {
+            sources.close();
+            pages.close();
+            documents.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (kafka != null) {
+            kafka.stop();
         }
     }
 
-    private record Expected(Map<String, String> pages, String pdf) {
-    }
+    @Property(tries = 30)
+    void the_published_pages_and_pdf_are_a_render_of_the_final_state_from_scratch(@ForAll("sequences") List<Action> actions) {
+        // Given an edition of its own and a sequence of events (the service creates the topics when it starts)
+        Run run = new Run("cv" + EDITIONS.incrementAndGet());
+        run.chapter(new EditChapter(0, 1, 0, -1, false, 0));
+        actions.forEach(run::apply);
 
-    private Expected renderFromScratch() {
-        Site scratch = Renderers.site();
-        latest.forEach((source, event) -> {
-            SourceEvent decoded = SourceEvents.decode(source.substring(0, source.indexOf(' ')), source.substring(source.indexOf(' ') + 1), event);
-            if (decoded.state() != null) {
-                scratch.replay(decoded);
-            }
+        // When the service has caught up, Then its topics hold exactly the render from scratch of the final state
+        Expected expected = run.renderFromScratch();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+            pages.poll(Duration.ofMillis(20));
+            documents.poll(Duration.ofMillis(20));
+            assertThat(published(pages, run.edition)).isEqualTo(expected.pages());
+            assertThat(published(documents, run.edition)).isEqualTo(expected.documents());
         });
-        Map<String, String> pages = new TreeMap<>();
-        for (Rendition page : scratch.renderAll(List.of())) {
-            pages.put(page.path(), page.sha256());
+    }
+
+    // ---------------------------------------------------------------- events, as generated
+
+    /** One step of a sequence; indexes pick among a few chapters, figures and tables so that steps meet. */
+    sealed interface Action permits EditChapter, DeleteChapter, MoveChapter, SetIndicator, DeleteIndicator, SetDataset, DeleteDataset,
+            Redeliver, Pause {
+    }
+
+    /** A chapter (created or changed) citing a figure, perhaps drawing a table, perhaps with a subtitle. */
+    record EditChapter(int slug, int position, int figure, int chart, boolean subtitle, int variant) implements Action {
+    }
+
+    record DeleteChapter(int slug) implements Action {
+    }
+
+    /** A chapter's position changes, its content does not (a reorder). */
+    record MoveChapter(int slug, int position) implements Action {
+    }
+
+    record SetIndicator(int figure, int value) implements Action {
+    }
+
+    record DeleteIndicator(int figure) implements Action {
+    }
+
+    record SetDataset(int dataset, List<Integer> amounts) implements Action {
+    }
+
+    record DeleteDataset(int dataset) implements Action {
+    }
+
+    /** An event already sent is sent again (stale unless it is still its source's latest). */
+    record Redeliver(int index) implements Action {
+    }
+
+    /** The sources go quiet for a moment (what comes next is a new burst). */
+    record Pause(int millis) implements Action {
+    }
+
+    @Provide
+    Arbitrary<List<Action>> sequences() {
+        Arbitrary<Integer> slug = Arbitraries.integers().between(0, SLUGS.length - 1);
+        Arbitrary<Integer> position = Arbitraries.integers().between(1, 6);
+        Arbitrary<Integer> figure = Arbitraries.integers().between(0, FIGURES.length - 1);
+        Arbitrary<Integer> dataset = Arbitraries.integers().between(0, DATASETS.length - 1);
+        Arbitrary<Action> edit = Combinators.combine(slug, position, figure, Arbitraries.integers().between(-1, DATASETS.length - 1),
+                Arbitraries.of(false, true), Arbitraries.integers().between(0, 3)).as(EditChapter::new);
+        Arbitrary<Action> action = Arbitraries.frequencyOf(
+                Tuple.of(6, edit),
+                Tuple.of(1, slug.map(DeleteChapter::new)),
+                Tuple.of(2, Combinators.combine(slug, position).as(MoveChapter::new)),
+                Tuple.of(4, Combinators.combine(figure, Arbitraries.integers().between(0, 2_000_000)).as(SetIndicator::new)),
+                Tuple.of(1, figure.map(DeleteIndicator::new)),
+                Tuple.of(2, Combinators.combine(dataset, Arbitraries.integers().between(0, 5_000_000).list().ofMinSize(1).ofMaxSize(4))
+                        .as(SetDataset::new)),
+                Tuple.of(1, dataset.map(DeleteDataset::new)),
+                Tuple.of(1, Arbitraries.integers().between(0, 40).map(Redeliver::new)),
+                Tuple.of(1, Arbitraries.integers().between(0, 150).map(Pause::new)));
+        return action.list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    // ---------------------------------------------------------------- one try
+
+    private record Expected(Map<String, String> pages, Map<String, String> documents) {
+    }
+
+    /** The events of one try, sent to its edition, and the final state they leave. */
+    private static final class Run {
+        private final String edition;
+        private final Map<String, Long> revisions = new TreeMap<>();
+        /** The last event sent per source ("topic key"): the final state. */
+        private final Map<String, SpecificRecord> latest = new TreeMap<>();
+        private final List<SpecificRecord> sent = new ArrayList<>();
+
+        Run(String edition) {
+            this.edition = edition;
         }
-        scratch.markAllDocumentsDirty(List.of());
-        Rendition pdf = scratch.renderDocument(scratch.takeDirtyDocument().orElseThrow()).orElseThrow();
-        return new Expected(pages, pdf.sha256());
+
+        void apply(Action action) {
+            if (action instanceof EditChapter e) {
+                chapter(e);
+            } else if (action instanceof DeleteChapter d) {
+                String source = source(Topics.CHAPTERS.name(), SLUGS[d.slug()]);
+                record(source, sources.deleteChapter(edition, SLUGS[d.slug()], next(source)));
+            } else if (action instanceof MoveChapter m) {
+                move(m);
+            } else if (action instanceof SetIndicator i) {
+                String source = source(Topics.INDICATORS.name(), FIGURES[i.figure()]);
+                record(source, sources.indicator(edition, FIGURES[i.figure()], next(source), IndicatorType.INTEGER, Integer.toString(i.value()),
+                        "cas"));
+            } else if (action instanceof DeleteIndicator i) {
+                String source = source(Topics.INDICATORS.name(), FIGURES[i.figure()]);
+                record(source, sources.deleteIndicator(edition, FIGURES[i.figure()], next(source)));
+            } else if (action instanceof SetDataset d) {
+                String source = source(Topics.DATASETS.name(), DATASETS[d.dataset()]);
+                List<List<String>> rows = new ArrayList<>();
+                for (int r = 0; r < d.amounts().size(); r++) {
+                    rows.add(List.of("Poste " + r, Integer.toString(d.amounts().get(r))));
+                }
+                record(source, sources.dataset(edition, DATASETS[d.dataset()], next(source), "Tableau " + DATASETS[d.dataset()], rows));
+            } else if (action instanceof DeleteDataset d) {
+                String source = source(Topics.DATASETS.name(), DATASETS[d.dataset()]);
+                record(source, sources.deleteDataset(edition, DATASETS[d.dataset()], next(source)));
+            } else if (action instanceof Redeliver r) {
+                redeliver(r.index());
+            } else if (action instanceof Pause p) {
+                sleep(p.millis());
+            }
+        }
+
+        void chapter(EditChapter e) {
+            String slug = SLUGS[e.slug()];
+            String source = source(Topics.CHAPTERS.name(), slug);
+            StringBuilder body = new StringBuilder("Les défenseur.e.s ont documenté {{fig:" + FIGURES[e.figure()]
+                    + "}} cas ; celles et ceux qui œuvrent « ensemble » " + e.variant() + ".");
+            if (e.chart() >= 0) {
+                body.append("\n\n{{chart:").append(DATASETS[e.chart()]).append("}}");
+            }
+            if (e.subtitle()) {
+                body.insert(0, "## Sous-titre " + e.variant() + "\n\n");
+            }
+            record(source, sources.chapter(edition, slug, next(source), "Chapitre " + slug + " " + e.variant(), e.position(),
+                    body.toString()));
+        }
+
+        /** Re-sends the chapter's latest state at another position (nothing, if it does not exist). */
+        private void move(MoveChapter m) {
+            String slug = SLUGS[m.slug()];
+            String source = source(Topics.CHAPTERS.name(), slug);
+            if (latest.get(source) instanceof ChapterChanged c && c.getChapter() != null) {
+                ChapterChanged moved = SourceTopics.chapterEvent(edition, slug, next(source), c.getChapter().getTitle(), m.position(),
+                        c.getChapter().getBody());
+                record(source, sources.chapter(moved));
+            }
+        }
+
+        private void redeliver(int index) {
+            SpecificRecord old = sent.get(index % sent.size());
+            if (old instanceof ChapterChanged c) {
+                sources.send(Topics.CHAPTERS.name(), edition + "/" + c.getSlug(), c);
+            } else if (old instanceof IndicatorChanged i) {
+                sources.send(Topics.INDICATORS.name(), edition + "/" + i.getIndicatorId(), i);
+            } else if (old instanceof DatasetChanged d) {
+                sources.send(Topics.DATASETS.name(), edition + "/" + d.getDatasetId(), d);
+            }
+        }
+
+        private String source(String topic, String id) {
+            return topic + " " + edition + "/" + id;
+        }
+
+        private long next(String source) {
+            return revisions.merge(source, 1L, Long::sum);
+        }
+
+        private void record(String source, SpecificRecord event) {
+            latest.put(source, event);
+            sent.add(event);
+        }
+
+        Expected renderFromScratch() {
+            Site scratch = Renderers.site();
+            latest.forEach((source, event) -> {
+                SourceEvent decoded = SourceEvents.decode(source.substring(0, source.indexOf(' ')), source.substring(source.indexOf(' ') + 1),
+                        event);
+                if (decoded.state() != null) {
+                    scratch.replay(decoded);
+                }
+            });
+            Map<String, String> pages = new TreeMap<>();
+            for (Rendition page : scratch.renderAll(List.of())) {
+                pages.put(page.path(), page.sha256());
+            }
+            Map<String, String> pdfs = new TreeMap<>();
+            scratch.markAllDocumentsDirty(List.of());
+            scratch.takeDirtyDocument().flatMap(scratch::renderDocument).ifPresent(pdf -> pdfs.put(pdf.path(), pdf.sha256()));
+            return new Expected(pages, pdfs);
+        }
     }
 
     /** Path -> SHA-256 of the content of the latest record of each path of the edition (a tombstone removes it). */
-    private static Map<String, String> published(TopicWatcher<SpecificRecord> watcher) {
-        Predicate<String> edition = key -> key.startsWith("/" + E + "/");
+    private static Map<String, String> published(TopicWatcher<SpecificRecord> watcher, String edition) {
+        Predicate<String> ofEdition = key -> key.startsWith("/" + edition + "/");
         Map<String, String> latest = new TreeMap<>();
-        for (ConsumerRecord<String, SpecificRecord> record : watcher.records(edition)) {
+        for (ConsumerRecord<String, SpecificRecord> record : watcher.records(ofEdition)) {
             if (record.value() == null) {
                 latest.remove(record.key());
             } else {
                 ByteBuffer content = ((RenderedOutput) record.value()).getContent().duplicate();
                 byte[] bytes = new byte[content.remaining()];
                 content.get(bytes);
-                assertThat(((RenderedOutput) record.value()).getSha256()).isEqualTo(Site.sha256Hex(bytes));
                 latest.put(record.key(), Site.sha256Hex(bytes));
             }
         }
         return latest;
-    }
-
-    private long next(String source) {
-        return revisions.merge(source, 1L, Long::sum);
-    }
-
-    private void randomEvent() {
-        int kind = random.nextInt(10);
-        if (kind < 4) {
-            String slug = SLUGS[random.nextInt(SLUGS.length)];
-            String source = Topics.CHAPTERS.name() + " " + E + "/" + slug;
-            StringBuilder body = new StringBuilder("Les défenseur.e.s ont documenté {{fig:" + FIGURES[random.nextInt(FIGURES.length)]
-                    + "}} cas ; celles et ceux qui œuvrent « ensemble » " + random.nextInt(4) + ".");
-            if (random.nextBoolean()) {
-                body.append("\n\n{{chart:").append(DATASETS[random.nextInt(DATASETS.length)]).append("}}");
-            }
-            if (random.nextInt(5) == 0) {
-                body.insert(0, "## Sous-titre " + random.nextInt(3) + "\n\n");
-            }
-            record(source, sources.chapter(E, slug, next(source), "Chapitre " + slug + " " + random.nextInt(3), 1 + random.nextInt(6),
-                    body.toString()));
-        } else if (kind == 4) {
-            String slug = SLUGS[random.nextInt(SLUGS.length)];
-            String source = Topics.CHAPTERS.name() + " " + E + "/" + slug;
-            record(source, sources.deleteChapter(E, slug, next(source)));
-        } else if (kind < 8) {
-            String id = FIGURES[random.nextInt(FIGURES.length)];
-            String source = Topics.INDICATORS.name() + " " + E + "/" + id;
-            if (random.nextInt(8) == 0) {
-                record(source, sources.deleteIndicator(E, id, next(source)));
-            } else {
-                record(source, sources.indicator(E, id, next(source), IndicatorType.INTEGER, Integer.toString(random.nextInt(2_000_000)), "cas"));
-            }
-        } else {
-            String id = DATASETS[random.nextInt(DATASETS.length)];
-            String source = Topics.DATASETS.name() + " " + E + "/" + id;
-            if (random.nextInt(6) == 0) {
-                record(source, sources.deleteDataset(E, id, next(source)));
-            } else {
-                List<List<String>> rows = new ArrayList<>();
-                for (int r = 0; r <= random.nextInt(4); r++) {
-                    rows.add(List.of("Poste " + r, Integer.toString(random.nextInt(5_000_000))));
-                }
-                record(source, sources.dataset(E, id, next(source), "Tableau " + id, rows));
-            }
-        }
-    }
-
-    private void record(String source, SpecificRecord event) {
-        latest.put(source, event);
-        sent.add(event);
-    }
-
-    /** Sends again an event already sent (a redelivery): stale unless it is its source's latest. */
-    private void redeliverAnOldEvent() {
-        SpecificRecord old = sent.get(random.nextInt(sent.size()));
-        if (old instanceof ChapterChanged c) {
-            sources.send(Topics.CHAPTERS.name(), E + "/" + c.getSlug(), c);
-        } else if (old instanceof IndicatorChanged i) {
-            sources.send(Topics.INDICATORS.name(), E + "/" + i.getIndicatorId(), i);
-        } else if (old instanceof DatasetChanged d) {
-            sources.send(Topics.DATASETS.name(), E + "/" + d.getDatasetId(), d);
-        }
     }
 
     private static void sleep(long millis) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -49,8 +48,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class RenderServiceTest {
 
     private static final String NNBSP = "\u202F";
-    /** Long enough for any rebuild an event could trigger to have been published (the quiet window is 10 ms). */
-    private static final Duration SETTLE = Duration.ofMillis(700);
 
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
@@ -60,12 +57,10 @@ class RenderServiceTest {
         kafka.register(registry);
     }
 
-    /** Long enough for the PDF to be rendered and published after the last event (quiet window 300 ms, window 1 s). */
-    private static final Duration DOCUMENT_SETTLE = Duration.ofMillis(2500);
-
     private static SourceTopics sources;
     private static TopicWatcher<SpecificRecord> pages;
     private static TopicWatcher<SpecificRecord> documents;
+    private static Marker marker;
 
     @Autowired
     WebTestClient http;
@@ -83,6 +78,7 @@ class RenderServiceTest {
             sources = new SourceTopics(kafka.bootstrapServers());
             pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
             documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
+            marker = new Marker(sources);
         }
     }
 
@@ -95,6 +91,7 @@ class RenderServiceTest {
             sources = null;
             pages = null;
             documents = null;
+            marker = null;
         }
     }
 
@@ -115,6 +112,11 @@ class RenderServiceTest {
         byte[] bytes = new byte[content.remaining()];
         content.get(bytes);
         return bytes;
+    }
+
+    /** The SHA-256 of {@code content} in lower-case hex, computed here rather than by the service's code. */
+    private static String sha256(byte[] content) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     private static String pdfText(byte[] pdf) throws java.io.IOException {
@@ -139,7 +141,7 @@ class RenderServiceTest {
     }
 
     @Test
-    void a_chapter_event_produces_its_page_and_the_index_lists_it() {
+    void a_chapter_event_produces_its_page_and_the_index_lists_it() throws Exception {
         // Given a new chapter
         ChapterChanged event = sources.chapter("t1", "defenseurs", 1, "Défenseur.e.s des droits humains", 1,
                 "Rendre ces détentions **visibles**, c’est déjà les contester.");
@@ -166,7 +168,7 @@ class RenderServiceTest {
         assertThat(out.getPath()).isEqualTo("/t1/defenseurs");
         assertThat(out.getEdition()).isEqualTo("t1");
         assertThat(out.getContentType()).isEqualTo("text/html; charset=utf-8");
-        assertThat(out.getSha256()).isEqualTo(Site.sha256Hex(html(pageRecord).getBytes(StandardCharsets.UTF_8)));
+        assertThat(out.getSha256()).isEqualTo(sha256(html(pageRecord).getBytes(StandardCharsets.UTF_8)));
         assertThat(out.getSourceRevisions()).isEqualTo(Map.of("chapter:t1/defenseurs", 1L));
         assertThat(out.getCauses()).containsExactly(event.getMetadata().getEventId());
         assertThat(out.getTraceparent()).isEqualTo(event.getMetadata().getTraceparent());
@@ -192,15 +194,14 @@ class RenderServiceTest {
         sources.chapter("t2", "d", 1, "Chapitre D", 4, "Texte D");
         pages.awaitRecords(edition("t2"), has("/t2/", h -> h.contains("Chapitre D")).and(has("/t2/d", h -> h.contains("Chapitre C")))
                 .and(has("/t2/a", h -> h.contains("Chapitre B"))));
-        int before = pages.settle(edition("t2"), SETTLE).size();
+        int before = marker.pages(sources.lastSent(), pages);
 
         // When b's title changes
         sources.chapter("t2", "b", 2, "Chapitre B révisé", 2, "Texte B");
 
         // Then b, the index and b's neighbours a and c are published once each, with the new title, and nothing else
-        pages.awaitRecords(edition("t2"), records -> records.size() >= before + 4);
-        List<ConsumerRecord<String, SpecificRecord>> after = pages.settle(edition("t2"), SETTLE);
-        List<ConsumerRecord<String, SpecificRecord>> rebuilt = after.subList(before, after.size());
+        marker.pages(sources.lastSent(), pages);
+        List<ConsumerRecord<String, SpecificRecord>> rebuilt = Marker.since(pages, before, edition("t2"));
         assertThat(keys(rebuilt)).containsExactlyInAnyOrder("/t2/", "/t2/a", "/t2/b", "/t2/c");
         rebuilt.forEach(r -> assertThat(html(r)).contains("Chapitre B révisé"));
     }
@@ -222,7 +223,7 @@ class RenderServiceTest {
         assertThat(index.select(".key-figures dt").eachText()).containsExactly("Libellé cases", "Libellé other");
         assertThat(output(latest(published, "/t3/a")).getSourceRevisions())
                 .isEqualTo(Map.of("chapter:t3/a", 1L, "chapter:t3/b", 1L, "indicator:t3/cases", 1L));
-        int before = pages.settle(edition("t3"), SETTLE).size();
+        int before = marker.pages(sources.lastSent(), pages);
 
         // When the indicator changes
         IndicatorChanged change = sources.indicator("t3", "cases", 2, IndicatorType.INTEGER, "5001", "cas");
@@ -230,8 +231,8 @@ class RenderServiceTest {
         // Then exactly the pages showing it are republished: the page citing it, the index and the key figures
         pages.awaitRecords(edition("t3"), has("/t3/a", h -> h.contains("5" + NNBSP + "001")).and(has("/t3/", h -> h.contains("5" + NNBSP + "001")))
                 .and(has("/t3/chiffres-cles", h -> h.contains("5" + NNBSP + "001"))));
-        List<ConsumerRecord<String, SpecificRecord>> all = pages.settle(edition("t3"), SETTLE);
-        List<ConsumerRecord<String, SpecificRecord>> rebuilt = all.subList(before, all.size());
+        marker.pages(sources.lastSent(), pages);
+        List<ConsumerRecord<String, SpecificRecord>> rebuilt = Marker.since(pages, before, edition("t3"));
         assertThat(keys(rebuilt)).containsExactlyInAnyOrder("/t3/", "/t3/a", "/t3/chiffres-cles");
         assertThat(output(latest(rebuilt, "/t3/a")).getCauses()).containsExactly(change.getMetadata().getEventId());
     }
@@ -271,15 +272,18 @@ class RenderServiceTest {
         // Given a rendered chapter
         sources.chapter("t4", "a", 1, "A", 1, "Texte");
         pages.awaitRecords(edition("t4"), has("/t4/a", h -> h.contains("Texte")).and(has("/t4/", h -> true)));
-        int before = pages.settle(edition("t4"), SETTLE).size();
         documents.awaitRecords(edition("t4"), records -> !records.isEmpty());
-        int pdfs = documents.settle(edition("t4"), DOCUMENT_SETTLE).size();
+        int pagesBefore = marker.pages(sources.lastSent(), pages);
+        int documentsBefore = marker.documents(sources.lastSent(), documents);
 
         // When a change that does not show on any page arrives (a new revision, same content)
         sources.chapter("t4", "a", 2, "A", 1, "Texte");
 
-        // Then the pages are rendered again to the same bytes and not published
-        assertThat(pages.settle(edition("t4"), SETTLE)).hasSize(before);
+        // Then the pages and the PDF are rendered again to the same bytes and not published
+        marker.pages(sources.lastSent(), pages);
+        assertThat(Marker.since(pages, pagesBefore, edition("t4"))).isEmpty();
+        marker.documents(sources.lastSent(), documents);
+        assertThat(Marker.since(documents, documentsBefore, edition("t4"))).isEmpty();
 
         // and an operator's full rebuild (pages and PDFs of every edition) publishes nothing of it either
         http.post().uri("/api/ops/rebuild").header("Authorization", "Bearer demo-operator").exchange()
@@ -287,8 +291,10 @@ class RenderServiceTest {
                 .expectBody()
                 .jsonPath("$.rendered").value(n -> assertThat(((Number) n).intValue()).isGreaterThanOrEqualTo(5))
                 .jsonPath("$.unchanged").value(n -> assertThat(((Number) n).intValue()).isGreaterThanOrEqualTo(5));
-        assertThat(pages.settle(edition("t4"), SETTLE)).hasSize(before);
-        assertThat(documents.settle(edition("t4"), SETTLE)).hasSize(pdfs);
+        marker.pages(null, pages);
+        assertThat(Marker.since(pages, pagesBefore, edition("t4"))).isEmpty();
+        marker.documents(null, documents);
+        assertThat(Marker.since(documents, documentsBefore, edition("t4"))).isEmpty();
     }
 
     @Test
@@ -305,15 +311,15 @@ class RenderServiceTest {
         // Given revision 2 of a chapter, rendered
         sources.chapter("t5", "a", 2, "Titre récent", 1, "Texte récent");
         pages.awaitRecords(edition("t5"), has("/t5/a", h -> h.contains("Texte récent")).and(has("/t5/", h -> true)));
-        int before = pages.settle(edition("t5"), SETTLE).size();
+        int before = marker.pages(sources.lastSent(), pages);
 
         // When revision 1 arrives late
         sources.chapter("t5", "a", 1, "Titre ancien", 1, "Texte ancien");
 
         // Then nothing is rebuilt and the page keeps revision 2
-        List<ConsumerRecord<String, SpecificRecord>> after = pages.settle(edition("t5"), SETTLE);
-        assertThat(after).hasSize(before);
-        assertThat(html(latest(after, "/t5/a"))).contains("Titre récent").doesNotContain("ancien");
+        marker.pages(sources.lastSent(), pages);
+        assertThat(Marker.since(pages, before, edition("t5"))).isEmpty();
+        assertThat(html(latest(pages.records(edition("t5")), "/t5/a"))).contains("Titre récent").doesNotContain("ancien");
     }
 
     @Test
@@ -412,12 +418,13 @@ class RenderServiceTest {
 
         // Then the PDF is published once, with the final state
         List<ConsumerRecord<String, SpecificRecord>> first = documents.awaitRecords(pdf, records -> !records.isEmpty());
-        List<ConsumerRecord<String, SpecificRecord>> settled = documents.settle(pdf, DOCUMENT_SETTLE);
-        assertThat(settled).hasSize(1);
         RenderedOutput out = output(first.get(0));
         assertThat(out.getContentType()).isEqualTo("application/pdf");
-        assertThat(out.getSha256()).isEqualTo(Site.sha256Hex(bytes(out)));
+        assertThat(out.getSha256()).isEqualTo(sha256(bytes(out)));
         assertThat(out.getCauses()).hasSize(23).contains(last.getMetadata().getEventId());
+        // (every event of the burst was applied before that render: a second PDF would come before the marker's)
+        marker.documents(null, documents);
+        assertThat(documents.records(pdf)).hasSize(1);
         assertThat(out.getSourceRevisions()).containsEntry("indicator:p1/cases", 20L).containsEntry("chapter:p1/c", 1L);
         String text = pdfText(bytes(out));
         assertThat(text).contains("Défenseur.e.s des droits humains").contains("documenté 4" + NNBSP + "445 cas")
@@ -431,10 +438,12 @@ class RenderServiceTest {
 
         // When a change shows nowhere (same content, new revision), the PDF is rendered again to the same bytes and not published
         sources.chapter("p1", "c", 3, "Enfants", 3, "Un texte révisé");
-        assertThat(documents.settle(pdf, DOCUMENT_SETTLE)).hasSize(2);
+        marker.documents(sources.lastSent(), documents);
+        assertThat(documents.records(pdf)).hasSize(2);
         // and an operator's rebuild does not publish it either
         http.post().uri("/api/ops/rebuild").header("Authorization", "Bearer demo-operator").exchange().expectStatus().isOk();
-        assertThat(documents.settle(pdf, SETTLE)).hasSize(2);
+        marker.documents(null, documents);
+        assertThat(documents.records(pdf)).hasSize(2);
     }
 
     @Test

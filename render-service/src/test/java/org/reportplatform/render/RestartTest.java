@@ -2,11 +2,11 @@ package org.reportplatform.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +27,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RestartTest {
 
-    private static final Duration SETTLE = Duration.ofMillis(700);
-    private static final Duration DOCUMENT_SETTLE = Duration.ofMillis(1500);
     private static final String NNBSP = "\u202F";
 
     @RegisterExtension
@@ -58,7 +56,6 @@ class RestartTest {
 
     @Test
     void a_restart_republishes_only_what_changed_while_the_service_was_down() {
-        List<ConsumerRecord<String, SpecificRecord>> first;
         try (ConfigurableApplicationContext app = start();
                 SourceTopics sources = new SourceTopics(kafka.bootstrapServers());
                 TopicWatcher<SpecificRecord> pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
@@ -66,6 +63,7 @@ class RestartTest {
                         new AvroDeserializer());
                 TopicWatcher<byte[]> deadLetters = new TopicWatcher<>(kafka.bootstrapServers(), Topics.CHAPTERS.deadLetterTopic(),
                         new ByteArrayDeserializer())) {
+            Marker marker = new Marker(sources);
             // Given a service that rendered a report of three chapters and a figure
             sources.chapter("r", "a", 1, "Chapitre A", 1, "{{fig:x}} cas");
             sources.chapter("r", "b", 1, "Chapitre B", 2, "Texte B");
@@ -73,34 +71,39 @@ class RestartTest {
             sources.indicator("r", "x", 1, IndicatorType.INTEGER, "4445", "cas");
             pages.awaitRecords(edition("r"), records -> shows(records, "/r/a", "4" + NNBSP + "445 cas")
                     && shows(records, "/r/", "Chapitre C") && shows(records, "/r/c", "Chapitre B") && shows(records, "/r/b", "Chapitre C"));
-            first = pages.settle(edition("r"), SETTLE);
             documents.awaitRecords(edition("r"), records -> !records.isEmpty());
-            int pdfs = documents.settle(edition("r"), DOCUMENT_SETTLE).size();
+            marker.pages(sources.lastSent(), pages);
+            marker.documents(sources.lastSent(), documents);
             app.close();
+            int pagesBefore = pages.readToEnd();
+            int pdfs = documents.records(edition("r")).size();
 
             // When it starts again with nothing changed
             try (ConfigurableApplicationContext again = start()) {
                 // Then it is ready only once the replay and the first full render are done, and publishes nothing (nor the PDF)
                 assertThat(again.getBean(ApplicationAvailability.class).getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
-                assertThat(pages.settle(edition("r"), SETTLE)).hasSameSizeAs(first);
-                assertThat(documents.settle(edition("r"), DOCUMENT_SETTLE)).hasSize(pdfs);
+                marker.pages(null, pages);
+                assertThat(Marker.since(pages, pagesBefore, edition("r"))).isEmpty();
+                marker.documents(null, documents);
+                assertThat(documents.records(edition("r"))).hasSize(pdfs);
             }
 
             // When, while it is down, the figure changes and a poison record arrives
+            pagesBefore = pages.readToEnd();
             IndicatorChanged change = sources.indicator("r", "x", 2, IndicatorType.INTEGER, "5001", "cas");
-            sources.sendRaw(Topics.CHAPTERS.name(), "r/poison", new byte[] {1, 2, 3});
+            RecordMetadata poison = sources.sendRaw(Topics.CHAPTERS.name(), "r/poison", new byte[] {1, 2, 3});
             try (ConfigurableApplicationContext again = start()) {
                 // Then exactly the pages showing the figure, and the PDF, are republished, naming the change as their cause
-                List<ConsumerRecord<String, SpecificRecord>> after = pages.settle(edition("r"), SETTLE);
-                List<ConsumerRecord<String, SpecificRecord>> republished = after.subList(first.size(), after.size());
+                marker.pages(null, pages);
+                List<ConsumerRecord<String, SpecificRecord>> republished = Marker.since(pages, pagesBefore, edition("r"));
                 assertThat(republished).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("/r/", "/r/a", "/r/chiffres-cles");
-                documents.awaitRecords(edition("r"), records -> records.size() > pdfs);
-                List<ConsumerRecord<String, SpecificRecord>> pdf = documents.settle(edition("r"), DOCUMENT_SETTLE);
-                assertThat(pdf).hasSize(pdfs + 1);
-                assertThat(((RenderedOutput) pdf.get(pdfs).value()).getCauses()).containsExactly(change.getMetadata().getEventId());
                 assertThat(republished).allSatisfy(r -> assertThat(((RenderedOutput) r.value()).getCauses())
                         .containsExactly(change.getMetadata().getEventId()));
-                assertThat(shows(after, "/r/a", "5" + NNBSP + "001 cas")).isTrue();
+                assertThat(shows(republished, "/r/a", "5" + NNBSP + "001 cas")).isTrue();
+                marker.documents(null, documents);
+                List<ConsumerRecord<String, SpecificRecord>> pdf = documents.records(edition("r"));
+                assertThat(pdf).hasSize(pdfs + 1);
+                assertThat(((RenderedOutput) pdf.get(pdfs).value()).getCauses()).containsExactly(change.getMetadata().getEventId());
 
                 // and the poison is dead-lettered
                 deadLetters.awaitRecords(key -> key.equals("r/poison"), records -> records.size() == 1);
@@ -110,11 +113,15 @@ class RestartTest {
                 pages.awaitRecords(edition("r"), records -> shows(records, "/r/c", "Chapitre C révisé"));
             }
 
-            // When it restarts once more, the poison (already handled) is not dead-lettered again
+            // When it restarts once more, the poison (already handled) is not dead-lettered again: a marker on the
+            // poison's partition is rendered only once the listener has passed the poison's offset, and a record is
+            // dead-lettered (acknowledged) before the listener goes on to the next
             try (ConfigurableApplicationContext again = start()) {
                 sources.chapter("r", "b", 2, "Chapitre B révisé", 2, "Texte B");
                 pages.awaitRecords(edition("r"), records -> shows(records, "/r/b", "Chapitre B révisé"));
-                assertThat(deadLetters.settle(key -> key.equals("r/poison"), SETTLE)).hasSize(1);
+                marker.pages(poison, pages);
+                deadLetters.readToEnd();
+                assertThat(deadLetters.records(key -> key.equals("r/poison"))).hasSize(1);
             }
         }
     }

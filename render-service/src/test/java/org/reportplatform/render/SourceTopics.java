@@ -10,6 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.reportplatform.schemas.AvroSerializer;
@@ -53,7 +54,11 @@ public final class SourceTopics implements AutoCloseable {
     }
 
     ChapterChanged chapter(String edition, String slug, long revision, String title, int position, String body) {
-        ChapterChanged event = ChapterChanged.newBuilder()
+        return chapter(chapterEvent(edition, slug, revision, title, position, body));
+    }
+
+    static ChapterChanged chapterEvent(String edition, String slug, long revision, String title, int position, String body) {
+        return ChapterChanged.newBuilder()
                 .setMetadata(metadata(newEventId()))
                 .setEdition(edition)
                 .setSlug(slug)
@@ -61,8 +66,6 @@ public final class SourceTopics implements AutoCloseable {
                 .setChapter(ChapterState.newBuilder().setTitle(title).setBody(body).setPosition(position)
                         .setOwnerTeam(slug).setLanguage("fr").build())
                 .build();
-        send(Topics.CHAPTERS.name(), edition + "/" + slug, event);
-        return event;
     }
 
     ChapterChanged chapter(ChapterChanged event) {
@@ -83,7 +86,13 @@ public final class SourceTopics implements AutoCloseable {
     }
 
     IndicatorChanged indicator(String edition, String id, long revision, IndicatorType type, String value, String unit) {
-        IndicatorChanged event = IndicatorChanged.newBuilder()
+        IndicatorChanged event = indicatorEvent(edition, id, revision, type, value, unit);
+        send(Topics.INDICATORS.name(), edition + "/" + id, event);
+        return event;
+    }
+
+    static IndicatorChanged indicatorEvent(String edition, String id, long revision, IndicatorType type, String value, String unit) {
+        return IndicatorChanged.newBuilder()
                 .setMetadata(metadata(newEventId()))
                 .setEdition(edition)
                 .setIndicatorId(id)
@@ -91,8 +100,6 @@ public final class SourceTopics implements AutoCloseable {
                 .setIndicator(IndicatorState.newBuilder().setLabel("Libellé " + id).setType(type).setValue(value)
                         .setUnit(unit).setPeriod("2024").setSource("Source " + id).setOwnerTeam("team").build())
                 .build();
-        send(Topics.INDICATORS.name(), edition + "/" + id, event);
-        return event;
     }
 
     IndicatorChanged deleteIndicator(String edition, String id, long revision) {
@@ -134,6 +141,7 @@ public final class SourceTopics implements AutoCloseable {
     }
 
     private boolean buffered;
+    private RecordMetadata lastSent;
 
     /** Sends what {@code events} sends without waiting for each acknowledgement (a burst), then waits for all. */
     void burst(Runnable events) {
@@ -147,20 +155,30 @@ public final class SourceTopics implements AutoCloseable {
     }
 
     void send(String topic, String key, SpecificRecord value) {
+        send(topic, null, key, value);
+    }
+
+    /** Sends to {@code partition} ({@code null}: the key's); waits for the acknowledgement unless in a {@link #burst}. */
+    void send(String topic, Integer partition, String key, SpecificRecord value) {
         if (buffered) {
-            producer.send(new ProducerRecord<>(topic, key, value));
+            producer.send(new ProducerRecord<>(topic, partition, key, value));
             return;
         }
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+            lastSent = producer.send(new ProducerRecord<>(topic, partition, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
     }
 
-    void sendRaw(String topic, String key, byte[] value) {
+    /** Where the last event sent on its own (not in a burst) was written. */
+    RecordMetadata lastSent() {
+        return lastSent;
+    }
+
+    RecordMetadata sendRaw(String topic, String key, byte[] value) {
         try {
-            raw.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+            return raw.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

@@ -51,13 +51,21 @@ final class TopicWatcher<V> implements AutoCloseable {
         return records(key);
     }
 
-    /** Keeps reading for a while (to see that nothing more arrives); returns the matching records. */
-    List<ConsumerRecord<String, V>> settle(Predicate<String> key, Duration duration) {
-        long until = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < until) {
-            poll(Duration.ofMillis(50));
+    /** Polls until every partition has been read up to its end offset as of now; returns how many records were read in all. */
+    int readToEnd() {
+        Map<TopicPartition, Long> ends;
+        synchronized (this) {
+            ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
         }
-        return records(key);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1)).until(() -> {
+            poll(Duration.ofMillis(50));
+            return reached(ends);
+        });
+        return records(key -> true).size();
+    }
+
+    private synchronized boolean reached(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     @Override

@@ -28,12 +28,17 @@ public class KafkaBroker implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        runtime = dockerAvailable() ? new ContainerRuntime() : new EmbeddedRuntime();
-        runtime.start();
+        start();
         // Stopped when the test class's context closes, after every afterAll callback: a Spring
         // context closed by @DirtiesContext still finds its broker and shuts down quietly.
         context.getStore(ExtensionContext.Namespace.create(KafkaBroker.class, this))
                 .put("broker", (AutoCloseable) this::stop);
+    }
+
+    /** Starts the broker outside JUnit Jupiter (a jqwik property's container); {@link #stop()} stops it. */
+    public void start() {
+        runtime = dockerAvailable() ? new ContainerRuntime() : new EmbeddedRuntime();
+        runtime.start();
     }
 
     /** Stops the broker now (a test of what services do when Kafka goes away); stopping twice is harmless. */

@@ -1,16 +1,11 @@
 package org.reportplatform.render.publishing;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.reportplatform.render.RenderProperties;
 import org.reportplatform.render.site.Causes;
@@ -18,7 +13,7 @@ import org.reportplatform.render.site.Rendition;
 import org.reportplatform.render.site.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The thread that renders and publishes documents (the report PDF), off the page path: a PDF takes
@@ -35,7 +30,7 @@ import org.springframework.beans.factory.DisposableBean;
  * is published is not published again; if Kafka does not acknowledge it, it is dirty again and
  * retried after {@code retry-backoff}.
  */
-public final class DocumentWorker implements DisposableBean {
+public final class DocumentWorker extends CoalescingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentWorker.class);
 
@@ -43,36 +38,31 @@ public final class DocumentWorker implements DisposableBean {
     private final PublishedOutputs published;
     private final OutputPublisher publisher;
     private final RenderProperties properties;
-    private final Counter publishedCounter;
-    private final Counter unchangedCounter;
-    private final Counter deletedCounter;
+    private final OutputOutcomes outcomes;
     private final Timer renderTimer;
     private final EditToLive editToLive;
     private final RebuildProgress progress;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private final List<CompletableFuture<RebuildSummary>> fullRebuilds = new ArrayList<>();
+    // Guarded by the worker's lock (see CoalescingWorker).
     private long firstSignalNanos;
     private long lastSignalNanos;
     private boolean signalled;
+    // Written and read on the worker's thread only.
     private long lastStartNanos;
     private long lastDurationNanos;
     private long lastEndNanos;
-    private volatile boolean running;
-    private volatile Thread thread;
 
     public DocumentWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
             MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
+        super("document-worker", "publishing a document",
+                new FixedBackOff(properties.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
         this.site = site;
         this.editToLive = editToLive;
         this.progress = progress;
         this.published = published;
         this.publisher = publisher;
         this.properties = properties;
-        this.publishedCounter = outcome(meters, "published");
-        this.unchangedCounter = outcome(meters, "unchanged");
-        this.deletedCounter = outcome(meters, "deleted");
+        this.outcomes = OutputOutcomes.of(meters);
         this.renderTimer = Timer.builder("report.render.document")
                 .description("Rendering and publishing one document (the report PDF)")
                 .register(meters);
@@ -81,122 +71,67 @@ public final class DocumentWorker implements DisposableBean {
         this.lastEndNanos = longAgo;
     }
 
-    private static Counter outcome(MeterRegistry meters, String outcome) {
-        return Counter.builder("report.render.outputs")
-                .description("Outputs rendered, by what became of them")
-                .tag("outcome", outcome)
-                .register(meters);
+    @Override
+    protected void onThreadStart() {
+        LowerCpuPriority.ofThisThread(properties.documentNiceness());
     }
 
-    /** Starts the worker; documents already dirty (the start-up render) are rendered right away. */
-    public synchronized void start() {
-        if (running) {
-            return;
+    /** Documents already dirty (the start-up render) are rendered right away. */
+    @Override
+    protected void onStart(long now) {
+        dueNow(now);
+    }
+
+    /** After a failed publication: due at once (unless changes are already pending). */
+    @Override
+    protected void onRetry(long now) {
+        if (!signalled) {
+            dueNow(now);
         }
-        running = true;
-        lock.lock();
-        try {
-            long now = System.nanoTime();
-            firstSignalNanos = now - properties.documentWindow().toNanos();
-            lastSignalNanos = firstSignalNanos;
+    }
+
+    private void dueNow(long now) {
+        signalled = true;
+        firstSignalNanos = now - properties.documentWindow().toNanos();
+        lastSignalNanos = firstSignalNanos;
+    }
+
+    @Override
+    protected void onSignal(long now) {
+        if (!signalled) {
             signalled = true;
-        } finally {
-            lock.unlock();
+            firstSignalNanos = now;
         }
-        thread = new Thread(this::loop, "document-worker");
-        thread.setDaemon(true);
-        thread.start();
+        lastSignalNanos = now;
     }
 
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Sources changed (documents may be dirty): render once the window allows. */
-    public void signal() {
-        lock.lock();
-        try {
-            long now = System.nanoTime();
-            if (!signalled) {
-                signalled = true;
-                firstSignalNanos = now;
-            }
-            lastSignalNanos = now;
-            wake.signal();
-        } finally {
-            lock.unlock();
+    /** Waits for quiet sources (or the window under a steady stream), and for the last render's window and duration. */
+    @Override
+    protected long nanosUntilDue(long now) {
+        if (!signalled) {
+            return IDLE;
         }
-    }
-
-    /** Re-renders every document now (an operator's rebuild); completes once published. */
-    public CompletableFuture<RebuildSummary> requestFullRebuild() {
-        CompletableFuture<RebuildSummary> result = new CompletableFuture<>();
-        lock.lock();
-        try {
-            if (!running) {
-                result.completeExceptionally(new IllegalStateException("the document worker is not running"));
-                return result;
-            }
-            fullRebuilds.add(result);
-            wake.signal();
-        } finally {
-            lock.unlock();
-        }
-        return result;
-    }
-
-    /** Nanoseconds until a render may start (0: now), given the pending signals and the last render. */
-    private long waitNanos(long now) {
         long quietAt = Math.min(lastSignalNanos + properties.documentQuietWindow().toNanos(),
                 firstSignalNanos + properties.documentWindow().toNanos());
         long allowedAt = Math.max(lastStartNanos + properties.documentWindow().toNanos(), lastEndNanos + lastDurationNanos);
         return Math.max(0, Math.max(quietAt, allowedAt) - now);
     }
 
-    private void loop() {
-        LowerCpuPriority.ofThisThread(properties.documentNiceness());
-        while (running) {
-            List<CompletableFuture<RebuildSummary>> requests;
-            lock.lock();
-            try {
-                while (running && fullRebuilds.isEmpty()) {
-                    if (!signalled) {
-                        wake.await();
-                        continue;
-                    }
-                    long wait = waitNanos(System.nanoTime());
-                    if (wait <= 0) {
-                        break;
-                    }
-                    wake.awaitNanos(wait);
-                }
-                if (!running) {
-                    break;
-                }
-                requests = new ArrayList<>(fullRebuilds);
-                fullRebuilds.clear();
-                signalled = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                lock.unlock();
-            }
-            try {
-                if (!requests.isEmpty()) {
-                    progress.plan(site.markAllDocumentsDirty(published.publishedDocuments()));
-                }
-                RebuildSummary summary = renderDirtyDocuments(!requests.isEmpty());
-                if (!requests.isEmpty()) {
-                    log.info("documents rebuilt: {}", summary);
-                }
-                requests.forEach(r -> r.complete(summary));
-            } catch (RuntimeException e) {
-                requests.forEach(r -> r.completeExceptionally(e));
-                log.warn("publishing a document failed, retrying in {}: {}", properties.retryBackoff(), e.getMessage());
-                backOff();
-            }
+    @Override
+    protected void onTaken() {
+        signalled = false;
+    }
+
+    @Override
+    protected RebuildSummary work(boolean full) {
+        if (full) {
+            progress.plan(site.markAllDocumentsDirty(published.publishedDocuments()));
         }
+        RebuildSummary summary = renderDirtyDocuments(full);
+        if (full) {
+            log.info("documents rebuilt: {}", summary);
+        }
+        return summary;
     }
 
     /** Renders every dirty document once and publishes those whose bytes changed. */
@@ -209,12 +144,7 @@ public final class DocumentWorker implements DisposableBean {
         while ((next = site.takeDirtyDocument()).isPresent()) {
             Site.DocumentJob job = next.get();
             long started = System.nanoTime();
-            lock.lock();
-            try {
-                lastStartNanos = started;
-            } finally {
-                lock.unlock();
-            }
+            lastStartNanos = started;
             try {
                 Optional<Rendition> result = site.renderDocument(job);
                 if (result.isEmpty()) {
@@ -225,7 +155,7 @@ public final class DocumentWorker implements DisposableBean {
                 Optional<PublishedOutputs.Published> before = published.get(r.id());
                 if (r.exists() && before.isPresent() && before.get().sha256().equals(r.sha256())) {
                     unchanged++;
-                    unchangedCounter.increment();
+                    outcomes.unchanged().increment();
                     log.debug("{} rendered in {} ms: unchanged", r.path(), (System.nanoTime() - started) / 1_000_000);
                     continue;
                 }
@@ -243,17 +173,17 @@ public final class DocumentWorker implements DisposableBean {
                 }
                 if (!sent.failed().isEmpty()) {
                     site.requeue(Map.of(r.id(), causes));
-                    throw new RebuildWorker.PublishFailedException(r.path() + " was not acknowledged by Kafka: " + sent.error(),
+                    throw new PublishFailedException(r.path() + " was not acknowledged by Kafka: " + sent.error(),
                             sent.error());
                 }
                 published.update(r);
                 if (r.exists()) {
                     editToLive.document(r.causes());
                     changed++;
-                    publishedCounter.increment();
+                    outcomes.published().increment();
                 } else {
                     deleted++;
-                    deletedCounter.increment();
+                    outcomes.deleted().increment();
                 }
                 log.info("{} {} in {} ms ({} bytes)", r.path(), r.exists() ? "published" : "deleted",
                         (System.nanoTime() - started) / 1_000_000, r.exists() ? r.content().length : 0);
@@ -263,50 +193,10 @@ public final class DocumentWorker implements DisposableBean {
                 }
                 long ended = System.nanoTime();
                 renderTimer.record(ended - started, TimeUnit.NANOSECONDS);
-                lock.lock();
-                try {
-                    lastEndNanos = ended;
-                    lastDurationNanos = ended - started;
-                } finally {
-                    lock.unlock();
-                }
+                lastEndNanos = ended;
+                lastDurationNanos = ended - started;
             }
         }
         return new RebuildSummary(rendered, changed, unchanged, deleted);
-    }
-
-    private void backOff() {
-        lock.lock();
-        try {
-            wake.awaitNanos(properties.retryBackoff().toNanos());
-            if (!signalled) {
-                signalled = true;
-                firstSignalNanos = System.nanoTime() - properties.documentWindow().toNanos();
-                lastSignalNanos = firstSignalNanos;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        Thread worker;
-        lock.lock();
-        try {
-            running = false;
-            wake.signalAll();
-            worker = thread;
-            fullRebuilds.forEach(r -> r.completeExceptionally(new IllegalStateException("the render service is stopping")));
-            fullRebuilds.clear();
-        } finally {
-            lock.unlock();
-        }
-        if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-        }
     }
 }

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.reportplatform.render.RenderProperties;
 import org.reportplatform.render.site.Causes;
 import org.reportplatform.render.site.OutputId;
@@ -19,7 +17,7 @@ import org.reportplatform.render.site.Rendition;
 import org.reportplatform.render.site.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The one thread that renders and publishes pages. Source events only mark outputs dirty and
@@ -35,7 +33,7 @@ import org.springframework.beans.factory.DisposableBean;
  * <p>If Kafka does not acknowledge a flush, its outputs become dirty again (causes kept) and are
  * retried after {@code retryBackoff}.
  */
-public final class RebuildWorker implements DisposableBean {
+public final class RebuildWorker extends CoalescingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildWorker.class);
 
@@ -43,36 +41,29 @@ public final class RebuildWorker implements DisposableBean {
     private final PublishedOutputs published;
     private final OutputPublisher publisher;
     private final RenderProperties properties;
-    private final Counter publishedCounter;
-    private final Counter unchangedCounter;
-    private final Counter deletedCounter;
+    private final OutputOutcomes outcomes;
     private final Counter coalescedCounter;
     private final Timer flushTimer;
     private final Timer fullTimer;
     private final EditToLive editToLive;
     private final RebuildProgress progress;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
-    private final List<CompletableFuture<RebuildSummary>> fullRebuilds = new ArrayList<>();
+    // Guarded by the worker's lock (see CoalescingWorker).
     private boolean pending;
     private boolean leading;
     private long firstPendingNanos;
     private long lastSignalNanos;
-    private volatile boolean running;
-    private volatile Thread thread;
 
     public RebuildWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
             MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
+        super("render-worker", "publishing", new FixedBackOff(properties.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
         this.site = site;
         this.editToLive = editToLive;
         this.progress = progress;
         this.published = published;
         this.publisher = publisher;
         this.properties = properties;
-        this.publishedCounter = outcome(meters, "published");
-        this.unchangedCounter = outcome(meters, "unchanged");
-        this.deletedCounter = outcome(meters, "deleted");
+        this.outcomes = OutputOutcomes.of(meters);
         this.flushTimer = flushTimer(meters, "incremental");
         this.fullTimer = flushTimer(meters, "full");
         this.coalescedCounter = Counter.builder("report.render.events.coalesced")
@@ -89,48 +80,20 @@ public final class RebuildWorker implements DisposableBean {
                 .register(meters);
     }
 
-    private static Counter outcome(MeterRegistry meters, String outcome) {
-        return Counter.builder("report.render.outputs")
-                .description("Outputs rendered, by what became of them")
-                .tag("outcome", outcome)
-                .register(meters);
-    }
-
-    /** Starts the worker thread (after the start-up replay and first full render). */
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::loop, "render-worker");
-        thread.setDaemon(true);
-        thread.start();
-        lock.lock();
-        try {
-            if (site.hasDirty()) {
-                markPending(System.nanoTime());
-            }
-        } finally {
-            lock.unlock();
+    /** Pages already dirty when the worker starts (after the start-up replay and first full render) are flushed at once. */
+    @Override
+    protected void onStart(long now) {
+        if (site.hasDirty()) {
+            markPending(now);
         }
     }
 
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Some outputs became dirty: flush them once the topics have been quiet for a moment. */
-    public void signal() {
-        lock.lock();
-        try {
-            if (pending) {
-                coalescedCounter.increment();
-            }
-            markPending(System.nanoTime());
-            wake.signal();
-        } finally {
-            lock.unlock();
+    @Override
+    protected void onSignal(long now) {
+        if (pending) {
+            coalescedCounter.increment();
         }
+        markPending(now);
     }
 
     private void markPending(long now) {
@@ -144,21 +107,35 @@ public final class RebuildWorker implements DisposableBean {
         lastSignalNanos = now;
     }
 
-    /** Asks the worker to re-render every output; completes once published. */
-    public CompletableFuture<RebuildSummary> requestFullRebuild() {
-        CompletableFuture<RebuildSummary> result = new CompletableFuture<>();
-        lock.lock();
-        try {
-            if (!running) {
-                result.completeExceptionally(new IllegalStateException("the render worker is not running"));
-                return result;
-            }
-            fullRebuilds.add(result);
-            wake.signal();
-        } finally {
-            lock.unlock();
+    @Override
+    protected long nanosUntilDue(long now) {
+        if (!pending || leading) {
+            return pending ? 0 : IDLE;
         }
-        return result;
+        long quiet = lastSignalNanos + properties.quietWindow().toNanos() - now;
+        long max = firstPendingNanos + properties.maxDelay().toNanos() - now;
+        return Math.max(0, Math.min(quiet, max));
+    }
+
+    @Override
+    protected void onTaken() {
+        pending = false;
+    }
+
+    /** After a failed flush: due at once (as if pending for {@code maxDelay}). */
+    @Override
+    protected void onRetry(long now) {
+        markPending(now - properties.maxDelay().toNanos());
+    }
+
+    @Override
+    protected RebuildSummary work(boolean full) {
+        if (!full) {
+            return timed(flushTimer, this::flush);
+        }
+        RebuildSummary summary = rebuildAll();
+        log.info("full rebuild: {}", summary);
+        return summary;
     }
 
     /**
@@ -178,80 +155,12 @@ public final class RebuildWorker implements DisposableBean {
         });
     }
 
-    private void loop() {
-        while (running) {
-            List<CompletableFuture<RebuildSummary>> requests;
-            lock.lock();
-            try {
-                while (running && fullRebuilds.isEmpty() && !due(System.nanoTime())) {
-                    if (pending) {
-                        wake.awaitNanos(remainingNanos(System.nanoTime()));
-                    } else {
-                        wake.await();
-                    }
-                }
-                if (!running) {
-                    break;
-                }
-                requests = new ArrayList<>(fullRebuilds);
-                fullRebuilds.clear();
-                pending = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                lock.unlock();
-            }
-            try {
-                if (!requests.isEmpty()) {
-                    RebuildSummary summary = rebuildAll();
-                    log.info("full rebuild: {}", summary);
-                    requests.forEach(r -> r.complete(summary));
-                } else {
-                    timed(flushTimer, this::flush);
-                }
-            } catch (RuntimeException e) {
-                requests.forEach(r -> r.completeExceptionally(e));
-                log.warn("publishing failed, retrying in {}: {}", properties.retryBackoff(), e.getMessage());
-                backOff();
-            }
-        }
-    }
-
-    private RebuildSummary timed(Timer timer, java.util.function.Supplier<RebuildSummary> work) {
+    private RebuildSummary timed(Timer timer, Supplier<RebuildSummary> work) {
         long started = System.nanoTime();
         try {
             return work.get();
         } finally {
             timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private boolean due(long now) {
-        return pending && (leading || now - lastSignalNanos >= properties.quietWindow().toNanos()
-                || now - firstPendingNanos >= properties.maxDelay().toNanos());
-    }
-
-    private long remainingNanos(long now) {
-        long quiet = lastSignalNanos + properties.quietWindow().toNanos() - now;
-        long max = firstPendingNanos + properties.maxDelay().toNanos() - now;
-        return Math.max(1, Math.min(quiet, max));
-    }
-
-    private void backOff() {
-        lock.lock();
-        try {
-            long until = System.nanoTime() + properties.retryBackoff().toNanos();
-            long left;
-            while (running && (left = until - System.nanoTime()) > 0) {
-                wake.awaitNanos(left);
-            }
-            markPending(System.nanoTime() - properties.maxDelay().toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -299,7 +208,7 @@ public final class RebuildWorker implements DisposableBean {
         RebuildSummary finish() {
             int deleted = 0;
             int changed = 0;
-            unchangedCounter.increment(unchanged);
+            outcomes.unchanged().increment(unchanged);
             if (!pending.isEmpty()) {
                 OutputPublisher.Result result = publisher.await(pending);
                 for (OutputPublisher.Outgoing out : result.acknowledged()) {
@@ -313,8 +222,8 @@ public final class RebuildWorker implements DisposableBean {
                         deleted++;
                     }
                 }
-                publishedCounter.increment(changed);
-                deletedCounter.increment(deleted);
+                outcomes.published().increment(changed);
+                outcomes.deleted().increment(deleted);
                 if (!result.failed().isEmpty()) {
                     Map<OutputId, Causes> retry = new TreeMap<>();
                     result.failed().forEach(o -> retry.merge(o.rendition().id(), o.causes(), Causes::merge));
@@ -325,31 +234,6 @@ public final class RebuildWorker implements DisposableBean {
                 log.debug("published {} output(s), deleted {}, {} unchanged", changed, deleted, unchanged);
             }
             return new RebuildSummary(rendered, changed, unchanged, deleted);
-        }
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        Thread worker;
-        lock.lock();
-        try {
-            running = false;
-            wake.signalAll();
-            worker = thread;
-            fullRebuilds.forEach(r -> r.completeExceptionally(new IllegalStateException("the render service is stopping")));
-            fullRebuilds.clear();
-        } finally {
-            lock.unlock();
-        }
-        if (worker != null) {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-        }
-    }
-
-    /** Kafka did not acknowledge some outputs; they are dirty again and will be retried. */
-    public static final class PublishFailedException extends RuntimeException {
-        PublishFailedException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

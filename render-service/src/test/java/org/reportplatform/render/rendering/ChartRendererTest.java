@@ -47,7 +47,8 @@ class ChartRendererTest {
         Element root = svg(revenus, ValueFormatter.FRENCH, Labels.FRENCH).selectFirst("svg");
         assertThat(root.attr("role")).isEqualTo("img");
         assertThat(root.attr("aria-labelledby")).isEqualTo("fig-1-title fig-1-desc");
-        assertThat(root.attr("viewBox")).isEqualTo("0 0 640 " + ChartRenderer.height(revenus));
+        // 640 wide; 56 for the axes and margins, 34 a bar (three rows, one series, no legend)
+        assertThat(root.attr("viewBox")).isEqualTo("0 0 640 158");
         assertThat(root.child(0).tagName()).isEqualTo("title");
         assertThat(root.selectFirst("title#fig-1-title").text()).isEqualTo("Revenus par source");
         assertThat(root.selectFirst("desc#fig-1-desc").wholeText()).startsWith("Diagramme en barres. Gouvernements\u00A0: 3" + NNBSP + "200");

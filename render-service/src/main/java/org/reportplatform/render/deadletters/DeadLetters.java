@@ -1,10 +1,11 @@
-package org.reportplatform.render.sources;
+package org.reportplatform.render.deadletters;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.reportplatform.render.sources.InvalidEventException;
 import org.reportplatform.schemas.Topic;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.DisposableBean;

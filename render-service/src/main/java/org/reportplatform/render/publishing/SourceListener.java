@@ -1,11 +1,12 @@
-package org.reportplatform.render.sources;
+package org.reportplatform.render.publishing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.reportplatform.render.publishing.DocumentWorker;
-import org.reportplatform.render.publishing.RebuildWorker;
 import org.reportplatform.render.site.Site;
+import org.reportplatform.render.sources.InvalidEventException;
+import org.reportplatform.render.sources.SourceEvent;
+import org.reportplatform.render.sources.SourceEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.MessageListener;
@@ -15,7 +16,7 @@ import org.springframework.kafka.listener.MessageListener;
  * documents).
  *
  * <p>Runs in a listener container made by Boot's container factory (so it has the platform's
- * consumer settings and the {@link DeadLetters} error handler), started by the start-up
+ * consumer settings and the {@link org.reportplatform.render.deadletters.DeadLetters} error handler), started by the start-up
  * sequence once the replay is done. The container resumes from the consumer group's committed
  * offsets: the group's lag tells operators how far behind the service is, and a record is
  * dead-lettered once, not at every restart. Events the replay already applied are stale here and

@@ -1,4 +1,4 @@
-package org.reportplatform.render.sources;
+package org.reportplatform.render.deadletters;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.specific.SpecificRecord;
