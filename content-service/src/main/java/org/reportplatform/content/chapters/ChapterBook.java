@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.reportplatform.platform.log.LogPosition;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.revisions.RevisionHistory;
 import org.reportplatform.platform.revisions.RevisionPage;
 import org.reportplatform.platform.revisions.RevisionPaging;
@@ -31,7 +31,7 @@ public class ChapterBook {
 
     private final RevisionHistory<ChapterChanged, ChapterState> history;
 
-    public ChapterBook(LogReader<ChapterChanged> log) {
+    public ChapterBook(RevisionReader<ChapterChanged> log) {
         this.history = REVISIONS.newHistory(log::read);
     }
 

@@ -3,7 +3,7 @@ package org.reportplatform.content.chapters;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.platform.log.EventMetadataFactory;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.Topics;
@@ -20,12 +20,12 @@ class ChaptersConfiguration {
 
     /** Reads old revisions back from the topic; closed with the context (inferred destroy method). */
     @Bean
-    LogReader<ChapterChanged> chapterReader(ConsumerFactory<String, Object> consumers) {
-        return new LogReader<>(Topics.CHAPTERS, consumers, KAFKA_TIMEOUT);
+    RevisionReader<ChapterChanged> chapterReader(ConsumerFactory<String, Object> consumers) {
+        return new RevisionReader<>(Topics.CHAPTERS, consumers, KAFKA_TIMEOUT);
     }
 
     @Bean
-    ChapterBook chapterBook(LogReader<ChapterChanged> chapterReader) {
+    ChapterBook chapterBook(RevisionReader<ChapterChanged> chapterReader) {
         return new ChapterBook(chapterReader);
     }
 

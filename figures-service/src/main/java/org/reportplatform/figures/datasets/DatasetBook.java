@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.reportplatform.platform.log.LogPosition;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.revisions.RevisionHistory;
 import org.reportplatform.platform.revisions.RevisionPage;
 import org.reportplatform.platform.revisions.RevisionPaging;
@@ -28,7 +28,7 @@ public class DatasetBook {
 
     private final RevisionHistory<DatasetChanged, DatasetState> history;
 
-    public DatasetBook(LogReader<DatasetChanged> log) {
+    public DatasetBook(RevisionReader<DatasetChanged> log) {
         this.history = REVISIONS.newHistory(log::read);
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.Topics;
@@ -21,12 +21,12 @@ class DatasetsConfiguration {
 
     /** Reads old revisions back from the topic; closed with the context (inferred destroy method). */
     @Bean
-    LogReader<DatasetChanged> datasetReader(ConsumerFactory<String, Object> consumers) {
-        return new LogReader<>(Topics.DATASETS, consumers, KAFKA_TIMEOUT);
+    RevisionReader<DatasetChanged> datasetReader(ConsumerFactory<String, Object> consumers) {
+        return new RevisionReader<>(Topics.DATASETS, consumers, KAFKA_TIMEOUT);
     }
 
     @Bean
-    DatasetBook datasetBook(LogReader<DatasetChanged> datasetReader) {
+    DatasetBook datasetBook(RevisionReader<DatasetChanged> datasetReader) {
         return new DatasetBook(datasetReader);
     }
 

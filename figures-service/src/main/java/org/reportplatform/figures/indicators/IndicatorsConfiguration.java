@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.Topics;
@@ -21,12 +21,12 @@ class IndicatorsConfiguration {
 
     /** Reads old revisions back from the topic; closed with the context (inferred destroy method). */
     @Bean
-    LogReader<IndicatorChanged> indicatorReader(ConsumerFactory<String, Object> consumers) {
-        return new LogReader<>(Topics.INDICATORS, consumers, KAFKA_TIMEOUT);
+    RevisionReader<IndicatorChanged> indicatorReader(ConsumerFactory<String, Object> consumers) {
+        return new RevisionReader<>(Topics.INDICATORS, consumers, KAFKA_TIMEOUT);
     }
 
     @Bean
-    IndicatorBook indicatorBook(LogReader<IndicatorChanged> indicatorReader) {
+    IndicatorBook indicatorBook(RevisionReader<IndicatorChanged> indicatorReader) {
         return new IndicatorBook(indicatorReader);
     }
 
