@@ -178,8 +178,8 @@ public class RenderConfiguration {
 
     @Bean
     StartupSequence startupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
-            PublishedOutputs published, Site site, RebuildWorker worker,
-            DocumentWorker documents, ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer,
+            PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
+            ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer,
             ApplicationEventPublisher events, RenderProperties properties) {
         return new StartupSequence(publishedLog, sourceLog, published, site, worker, documents, sourceListenerContainer, events, properties);
     }

@@ -58,8 +58,8 @@ public final class StartupSequence implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final RenderProperties properties;
 
-    public StartupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog, PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
-            MessageListenerContainer sourceListener, ApplicationEventPublisher events, RenderProperties properties) {
+    public StartupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
+            PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents, MessageListenerContainer sourceListener, ApplicationEventPublisher events, RenderProperties properties) {
         this.publishedLog = publishedLog;
         this.sourceLog = sourceLog;
         this.published = published;
