@@ -5,8 +5,10 @@ import gg.jte.TemplateEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import io.micrometer.tracing.Tracer;
+import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.platform.observability.CurrentTraceparent;
 import org.reportplatform.render.deadletters.DeadLetterReader;
 import org.reportplatform.render.deadletters.DeadLetterService;
@@ -26,7 +28,6 @@ import org.reportplatform.render.rendering.HtmlSanitizer;
 import org.reportplatform.render.rendering.MarkdownRenderer;
 import org.reportplatform.render.rendering.PageRenderer;
 import org.reportplatform.render.site.Site;
-import org.reportplatform.render.startup.LogReader;
 import org.reportplatform.render.startup.StartupSequence;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,11 +123,11 @@ public class RenderConfiguration {
     }
 
     @Bean
-    DeadLetterService deadLetterService(ConsumerFactory<String, Object> consumers, LogReader logReader,
+    DeadLetterService deadLetterService(ConsumerFactory<String, Object> consumers,
             KafkaTemplate<String, SpecificRecord> template, SourceListener listener, Clock clock, ObjectProvider<Tracer> tracer,
             RenderProperties properties, MeterRegistry meters) {
         return new DeadLetterService(new DeadLetterReader(consumers, Duration.ofSeconds(10)),
-                new ReplayedDeadLetters(logReader, template, properties.sendTimeout()), listener, clock, new CurrentTraceparent(tracer),
+                new ReplayedDeadLetters(ReplayedDeadLetters.log(consumers, properties.startupTimeout()), template, properties.sendTimeout()), listener, clock, new CurrentTraceparent(tracer),
                 meters);
     }
 
@@ -161,15 +162,25 @@ public class RenderConfiguration {
         return container;
     }
 
+    /** What the render service published: read at start, to republish only what changed. */
     @Bean
-    LogReader logReader(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
-        return new LogReader(consumers, Duration.ofSeconds(10), properties.startupTimeout());
+    LogFollower<String, Object> publishedLog(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
+        return new LogFollower<>(consumers, List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name()),
+                StartupSequence.readSettings("published", properties));
+    }
+
+    /** The source topics, replayed at start into the site. */
+    @Bean
+    LogFollower<String, Object> sourceLog(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
+        return new LogFollower<>(consumers, List.of(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name()),
+                StartupSequence.readSettings("replay", properties));
     }
 
     @Bean
-    StartupSequence startupSequence(LogReader reader, PublishedOutputs published, Site site, RebuildWorker worker,
-            DocumentWorker documents, ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer,
+    StartupSequence startupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
+            PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
+            ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer,
             ApplicationEventPublisher events, RenderProperties properties) {
-        return new StartupSequence(reader, published, site, worker, documents, sourceListenerContainer, events, properties);
+        return new StartupSequence(publishedLog, sourceLog, published, site, worker, documents, sourceListenerContainer, events, properties);
     }
 }

@@ -2,7 +2,7 @@ package org.reportplatform.content.chapters;
 
 import java.util.Comparator;
 import java.util.List;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.revisions.ResourceFamily;
 import org.reportplatform.platform.revisions.RevisionBook;
 import org.reportplatform.platform.revisions.Revisioned;
@@ -22,7 +22,7 @@ public class ChapterBook extends RevisionBook<ChapterChanged, ChapterState, Chap
                     ChapterChanged::getMetadata, ChapterChanged::getChapter),
             Chapter::of, Comparator.comparingInt(Chapter::position).thenComparing(Chapter::slug), List.of("title", "body"));
 
-    public ChapterBook(LogReader<ChapterChanged> log) {
+    public ChapterBook(RevisionReader<ChapterChanged> log) {
         super(CHAPTERS, log);
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.content.ContentServiceApplication;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.auth.Role;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.testing.KafkaBroker;
@@ -132,7 +132,7 @@ class ChapterWriteBenchmark {
                 book = null;
                 baselineBytes = usedHeapAfterGc();
                 long gcBefore = gcMillis();
-                LogReader<ChapterChanged> reader = new LogReader<>(Topics.CHAPTERS, consumers(app), Duration.ofSeconds(30));
+                RevisionReader<ChapterChanged> reader = new RevisionReader<>(Topics.CHAPTERS, consumers(app), Duration.ofSeconds(30));
                 book = new ChapterBook(reader);
                 RevisionLog<ChapterChanged> replay = freshLog(app, book);
                 started = System.nanoTime();

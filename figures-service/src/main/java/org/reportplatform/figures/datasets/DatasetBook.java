@@ -2,7 +2,7 @@ package org.reportplatform.figures.datasets;
 
 import java.util.Comparator;
 import java.util.List;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.revisions.ResourceFamily;
 import org.reportplatform.platform.revisions.RevisionBook;
 import org.reportplatform.platform.revisions.Revisioned;
@@ -22,7 +22,7 @@ public class DatasetBook extends RevisionBook<DatasetChanged, DatasetState, Data
                     DatasetChanged::getRevision, DatasetChanged::getMetadata, DatasetChanged::getDataset),
             Dataset::of, Comparator.comparing(Dataset::id), List.of());
 
-    public DatasetBook(LogReader<DatasetChanged> log) {
+    public DatasetBook(RevisionReader<DatasetChanged> log) {
         super(DATASETS, log);
     }
 

@@ -2,7 +2,7 @@ package org.reportplatform.figures.indicators;
 
 import java.util.Comparator;
 import java.util.List;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.revisions.ResourceFamily;
 import org.reportplatform.platform.revisions.RevisionBook;
 import org.reportplatform.platform.revisions.Revisioned;
@@ -22,7 +22,7 @@ public class IndicatorBook extends RevisionBook<IndicatorChanged, IndicatorState
                     IndicatorChanged::getRevision, IndicatorChanged::getMetadata, IndicatorChanged::getIndicator),
             Indicator::of, Comparator.comparing(Indicator::id), List.of());
 
-    public IndicatorBook(LogReader<IndicatorChanged> log) {
+    public IndicatorBook(RevisionReader<IndicatorChanged> log) {
         super(INDICATORS, log);
     }
 

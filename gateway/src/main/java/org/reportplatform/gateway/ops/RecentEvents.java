@@ -7,13 +7,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.gateway.live.LiveNotice;
+import org.reportplatform.platform.log.FollowerSettings;
+import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.schemas.EventMetadata;
 import org.reportplatform.schemas.Topics;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -25,7 +23,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * all are matched with this gateway's live notices (an output names the events that caused it),
  * which gives each event its edit-to-publish latency.
  *
- * <p>Blocking, bounded by the timeout: call it off the event loop. A record that is not a source
+ * <p>Blocking, bounded by the timeout (a read that takes longer fails): call it off the event loop. A record that is not a source
  * event (undecodable: it is in a dead-letter topic's business) is left out.
  */
 final class RecentEvents {
@@ -33,13 +31,12 @@ final class RecentEvents {
     private static final List<String> TOPICS = List.of(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name());
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final ConsumerFactory<?, ?> consumers;
-    private final Duration timeout;
-    private final AtomicLong clients = new AtomicLong();
+    private final LogFollower<String, Object> follower;
 
+    @SuppressWarnings("unchecked")
     RecentEvents(ConsumerFactory<?, ?> consumers, Duration timeout) {
-        this.consumers = consumers;
-        this.timeout = timeout;
+        this.follower = new LogFollower<>((ConsumerFactory<String, Object>) consumers, TOPICS,
+                FollowerSettings.named("gateway-ops-events").withKafkaTimeout(timeout).withReadTimeout(timeout).withPoll(POLL));
     }
 
     /** The newest {@code limit} events, newest first, each with what this gateway saw of it going live. */
@@ -64,38 +61,9 @@ final class RecentEvents {
         return events.size() > limit ? List.copyOf(events.subList(0, limit)) : events;
     }
 
-    @SuppressWarnings("unchecked")
     private List<ConsumerRecord<String, Object>> tail(int limit) {
         List<ConsumerRecord<String, Object>> records = new ArrayList<>();
-        try (Consumer<String, Object> kafka = (Consumer<String, Object>) consumers.createConsumer(null,
-                "gateway-ops-events", "-" + clients.incrementAndGet())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                List<PartitionInfo> infos = kafka.partitionsFor(topic, timeout);
-                if (infos != null) {
-                    infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-                }
-            }
-            Map<TopicPartition, Long> ends = kafka.endOffsets(partitions, timeout);
-            Map<TopicPartition, Long> begins = kafka.beginningOffsets(partitions, timeout);
-            Map<TopicPartition, Long> toRead = new HashMap<>();
-            ends.forEach((partition, end) -> {
-                long start = Math.max(begins.getOrDefault(partition, 0L), end - limit);
-                if (start < end) {
-                    toRead.put(partition, start);
-                }
-            });
-            if (toRead.isEmpty()) {
-                return records;
-            }
-            kafka.assign(toRead.keySet());
-            toRead.forEach(kafka::seek);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && !toRead.keySet().stream()
-                    .allMatch(partition -> kafka.position(partition, timeout) >= ends.get(partition))) {
-                kafka.poll(POLL).forEach(records::add);
-            }
-        }
+        follower.readLast(limit, records::add);
         return records;
     }
 

@@ -2,7 +2,7 @@ package org.reportplatform.platform.log;
 
 /**
  * Where one record is on its topic: what a writer keeps in memory instead of an old revision's
- * content, to read it back from the log when it is asked for ({@link LogReader}).
+ * content, to read it back from the log when it is asked for ({@link RevisionReader}).
  */
 public record LogPosition(int partition, long offset) {
 

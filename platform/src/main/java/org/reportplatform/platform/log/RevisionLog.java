@@ -2,9 +2,7 @@ package org.reportplatform.platform.log;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,15 +11,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.schemas.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -35,7 +30,7 @@ import org.springframework.kafka.support.SendResult;
  * in one Kafka transaction, and apply them only once Kafka committed them. The applier gets each
  * event with its position on the topic (from the record while replaying, from the send result
  * when writing), so the state may keep positions instead of whole old events and read those back
- * later ({@link LogReader}). The lock makes this service the single writer of its topic: a
+ * later ({@link RevisionReader}). The lock makes this service the single writer of its topic: a
  * decision is never based on a state that another write is about to change, and one key's
  * revisions reach the partition in order.
  *
@@ -46,6 +41,8 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RevisionLog.class);
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(60);
+    /** Each attempt already waits for Kafka (max.block.ms): no pause is needed between them. */
+    private static final Retrying.Pauses WARM_UP_PAUSES = Retrying.Pauses.fixed(Duration.ZERO);
 
     private final Topic<E> topic;
     private final Function<E, String> keyOf;
@@ -125,37 +122,20 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
     /** Reads the topic from the beginning up to its current end (last stable offset). */
     void replay() {
-        long started = System.nanoTime();
-        try (var consumer = consumers.createConsumer(null, topic.name() + "-replay")) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic.name(), timeout)) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
-            long count = 0;
-            while (!caughtUp(consumer, end)) {
-                ConsumerRecords<String, Object> records = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<String, Object> record : records) {
+        long[] applied = {0};
+        LogRead read = new LogFollower<>(consumers, List.of(topic.name()),
+                FollowerSettings.named(topic.name() + "-replay").withKafkaTimeout(timeout)).readToEnd(record -> {
                     if (record.value() == null) {
                         log.error("skipped an unreadable record at {}-{}@{} while replaying", record.topic(),
                                 record.partition(), record.offset());
-                        continue;
+                        return;
                     }
                     applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
-                    count++;
-                }
-            }
-            replayedEvents = count;
-        }
+                    applied[0]++;
+                });
+        replayedEvents = applied[0];
         replayed = true;
-        log.info("replayed {} events of {} in {} ms", replayedEvents, topic.name(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static boolean caughtUp(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-        return end.isEmpty();
+        log.info("replayed {} events of {} in {} ms", replayedEvents, topic.name(), read.millis());
     }
 
     public boolean isReplayed() {
@@ -182,18 +162,15 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
      * request may wait; doing it here keeps the first write as fast as any other.
      */
     private void warmUp() {
-        long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
-        while (true) {
-            try {
-                template.executeInTransaction(operations -> null);
-                return;
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka accepted no transaction for " + topic.name() + " within "
-                            + WARM_UP_LIMIT.toSeconds() + " s: " + rootMessage(e), e);
-                }
-                log.warn("the transactional producer for {} is not ready yet ({}); retrying", topic.name(), rootMessage(e));
-            }
+        try {
+            Retrying.until(WARM_UP_LIMIT, WARM_UP_PAUSES, () -> true,
+                    (failure, pause) -> log.warn("the transactional producer for {} is not ready yet ({}); retrying", topic.name(),
+                            rootMessage(failure)),
+                    () -> template.executeInTransaction(operations -> null));
+        } catch (RetryException e) {
+            RuntimeException last = Retrying.lastFailure(e);
+            throw new IllegalStateException("Kafka accepted no transaction for " + topic.name() + " within "
+                    + WARM_UP_LIMIT.toSeconds() + " s: " + rootMessage(last), last);
         }
     }
 

@@ -3,7 +3,7 @@ package org.reportplatform.platform.revisions;
 import java.time.Duration;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
@@ -15,7 +15,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The beans of one family of revisioned resources, made in one place: for the noun {@code chapter},
- * {@code chapterReader} (a {@link LogReader} of its topic, closed with the context),
+ * {@code chapterReader} (a {@link RevisionReader} of its topic, closed with the context),
  * {@code chapterBook} (its {@link RevisionBook}) and {@code chapterLog} (its {@link RevisionLog},
  * which replays the topic into the book before the web server starts, then publishes its writes).
  *
@@ -33,10 +33,10 @@ public abstract class RevisionBeans<E extends SpecificRecord, S extends Specific
     public static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
 
     private final ResourceFamily<E, S, R> family;
-    private final Function<LogReader<E>, B> newBook;
+    private final Function<RevisionReader<E>, B> newBook;
 
     /** The beans of a family whose book is a subclass of its own, made by {@code newBook} (e.g. {@code ChapterBook::new}). */
-    protected RevisionBeans(ResourceFamily<E, S, R> family, Function<LogReader<E>, B> newBook) {
+    protected RevisionBeans(ResourceFamily<E, S, R> family, Function<RevisionReader<E>, B> newBook) {
         this.family = family;
         this.newBook = newBook;
     }
@@ -51,17 +51,17 @@ public abstract class RevisionBeans<E extends SpecificRecord, S extends Specific
     @SuppressWarnings("unchecked")
     public void register(BeanRegistry registry, Environment environment) {
         ResolvableType declared = ResolvableType.forClass(getClass()).as(RevisionBeans.class);
-        ParameterizedTypeReference<LogReader<E>> readerType =
-                type(ResolvableType.forClassWithGenerics(LogReader.class, declared.getGeneric(0)));
+        ParameterizedTypeReference<RevisionReader<E>> readerType =
+                type(ResolvableType.forClassWithGenerics(RevisionReader.class, declared.getGeneric(0)));
         ParameterizedTypeReference<B> bookType = type(declared.getGeneric(3));
         ParameterizedTypeReference<RevisionLog<E>> logType =
                 type(ResolvableType.forClassWithGenerics(RevisionLog.class, declared.getGeneric(0)));
         String reader = family.noun() + "Reader";
         String book = family.noun() + "Book";
         registry.registerBean(reader, readerType, spec -> spec.supplier(context ->
-                new LogReader<>(family.topic(), context.bean(ConsumerFactory.class), KAFKA_TIMEOUT)));
+                new RevisionReader<>(family.topic(), context.bean(ConsumerFactory.class), KAFKA_TIMEOUT)));
         registry.registerBean(book, bookType, spec -> spec.supplier(context ->
-                newBook.apply((LogReader<E>) context.bean(reader, LogReader.class))));
+                newBook.apply((RevisionReader<E>) context.bean(reader, RevisionReader.class))));
         registry.registerBean(family.noun() + "Log", logType, spec -> spec.supplier(context -> {
             B replayed = (B) context.bean(book, RevisionBook.class);
             return new RevisionLog<>(family.topic(), replayed::keyOf, replayed::apply, context.bean(KafkaTemplate.class),

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.LogPosition;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.schemas.Topics;
 
 /**
@@ -27,7 +27,7 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
     private final RevisionHistory<E, S> history;
 
     /** @param log reads older revisions back from the family's topic */
-    public RevisionBook(ResourceFamily<E, S, R> family, LogReader<E> log) {
+    public RevisionBook(ResourceFamily<E, S, R> family, RevisionReader<E> log) {
         this.family = family;
         this.history = family.revisions().newHistory(log::read);
     }

@@ -22,7 +22,7 @@ import org.springframework.http.HttpStatus;
  * (the resource as it is now), and for every revision only its summary (who, when, which fields
  * changed, whether it deleted the resource) and its position on the topic. An older revision's
  * content is read back from the log when it is asked for ({@code readBack}, a
- * {@link org.reportplatform.platform.log.LogReader}). Fed only with committed events (by a
+ * {@link org.reportplatform.platform.log.RevisionReader}). Fed only with committed events (by a
  * {@code RevisionLog}); safe to read while it is fed.
  *
  * <p>Memory grows with the number of revisions by one small entry each (about 70 bytes measured:

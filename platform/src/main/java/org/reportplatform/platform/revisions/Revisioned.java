@@ -46,7 +46,7 @@ public record Revisioned<E extends SpecificRecord, S extends SpecificRecord>(
 
     /**
      * An empty history of this family's events, which reads older revisions back from the log
-     * with {@code readBack} (e.g. a {@link org.reportplatform.platform.log.LogReader}'s {@code read}).
+     * with {@code readBack} (e.g. a {@link org.reportplatform.platform.log.RevisionReader}'s {@code read}).
      */
     public RevisionHistory<E, S> newHistory(Function<List<LogPosition>, List<E>> readBack) {
         return new RevisionHistory<>(this, readBack);

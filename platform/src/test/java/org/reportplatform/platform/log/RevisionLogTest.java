@@ -124,15 +124,15 @@ class RevisionLogTest {
         assertThat(history.at("2024/migrants", 1)).contains(event);
     }
 
-    private final List<LogReader<ChapterChanged>> readers = List.of(reader(), reader(), reader());
+    private final List<RevisionReader<ChapterChanged>> readers = List.of(reader(), reader(), reader());
 
     @AfterEach
     void closeReaders() {
-        readers.forEach(LogReader::close);
+        readers.forEach(RevisionReader::close);
     }
 
-    private static LogReader<ChapterChanged> reader() {
-        return new LogReader<>(Topics.CHAPTERS, consumers, Duration.ofSeconds(10));
+    private static RevisionReader<ChapterChanged> reader() {
+        return new RevisionReader<>(Topics.CHAPTERS, consumers, Duration.ofSeconds(10));
     }
 
     private static RevisionLog<ChapterChanged> log(RevisionHistory<ChapterChanged, ChapterState> history) {

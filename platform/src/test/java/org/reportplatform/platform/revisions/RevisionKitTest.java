@@ -25,7 +25,7 @@ import org.reportplatform.platform.auth.Role;
 import org.reportplatform.platform.errors.ApiErrorHandler;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.Decision;
-import org.reportplatform.platform.log.LogReader;
+import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.schemas.AvroDeserializer;
@@ -206,7 +206,7 @@ class RevisionKitTest {
         Map<String, List<ChapterChanged>> written;
         try (AnnotationConfigApplicationContext app = new AnnotationConfigApplicationContext(NotesConfiguration.class)) {
             // Given the family's beans, named after its noun and typed by its events
-            assertThat(app.getBean("noteReader")).isInstanceOf(LogReader.class);
+            assertThat(app.getBean("noteReader")).isInstanceOf(RevisionReader.class);
             assertThat(app.getBean("noteLog", RevisionLog.class).isReplayed()).isTrue();
             RevisionBook<ChapterChanged, ChapterState, Note> book = app.<RevisionBook<ChapterChanged, ChapterState, Note>>getBeanProvider(
                     ResolvableType.forClassWithGenerics(RevisionBook.class, ChapterChanged.class, ChapterState.class, Note.class)).getObject();

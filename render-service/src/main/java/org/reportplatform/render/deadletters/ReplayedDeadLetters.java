@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
-import org.reportplatform.render.startup.LogReader;
+import org.reportplatform.platform.log.FollowerSettings;
+import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.schemas.DeadLetterReplayed;
 import org.reportplatform.schemas.Topics;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -19,15 +21,21 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public final class ReplayedDeadLetters {
 
-    private final LogReader reader;
+    private final LogFollower<String, Object> log;
     private final KafkaTemplate<String, SpecificRecord> template;
     private final Duration timeout;
     private Set<String> replayed;
 
-    public ReplayedDeadLetters(LogReader reader, KafkaTemplate<String, SpecificRecord> template, Duration timeout) {
-        this.reader = reader;
+    public ReplayedDeadLetters(LogFollower<String, Object> log, KafkaTemplate<String, SpecificRecord> template, Duration timeout) {
+        this.log = log;
         this.template = template;
         this.timeout = timeout;
+    }
+
+    /** The topic of replayed dead letters, each read of it within {@code readTimeout}. */
+    public static LogFollower<String, Object> log(ConsumerFactory<String, Object> consumers, Duration readTimeout) {
+        return new LogFollower<>(consumers, List.of(Topics.REPLAYED_DEAD_LETTERS.name()),
+                FollowerSettings.named("render-replayed-dead-letters").withReadTimeout(readTimeout));
     }
 
     public synchronized boolean contains(String id) {
@@ -55,7 +63,7 @@ public final class ReplayedDeadLetters {
     private Set<String> loaded() {
         if (replayed == null) {
             Set<String> ids = new HashSet<>();
-            reader.readToEnd(List.of(Topics.REPLAYED_DEAD_LETTERS.name()), "replayed-dead-letters", record -> {
+            log.readToEnd(record -> {
                 if (record.value() != null) {
                     ids.add(record.key());
                 } else {

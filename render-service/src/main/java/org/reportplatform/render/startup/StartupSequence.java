@@ -1,9 +1,12 @@
 package org.reportplatform.render.startup;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.reportplatform.platform.log.FollowerSettings;
+import org.reportplatform.platform.log.LogFollower;
+import org.reportplatform.platform.log.Retrying;
 import org.reportplatform.render.RenderProperties;
 import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.PublishedOutputs;
@@ -12,7 +15,6 @@ import org.reportplatform.render.publishing.RebuildWorker;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.render.sources.InvalidEventException;
 import org.reportplatform.render.sources.SourceEvents;
-import org.reportplatform.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,6 +22,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.retry.RetryException;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -43,8 +46,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 public final class StartupSequence implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
+    private static final Retrying.Pauses PAUSES = new Retrying.Pauses(Duration.ofMillis(500), 2, Duration.ofSeconds(5));
 
-    private final LogReader reader;
+    private final LogFollower<String, Object> publishedLog;
+    private final LogFollower<String, Object> sourceLog;
     private final PublishedOutputs published;
     private final Site site;
     private final RebuildWorker worker;
@@ -53,9 +58,10 @@ public final class StartupSequence implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final RenderProperties properties;
 
-    public StartupSequence(LogReader reader, PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
-            MessageListenerContainer sourceListener, ApplicationEventPublisher events, RenderProperties properties) {
-        this.reader = reader;
+    public StartupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
+            PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents, MessageListenerContainer sourceListener, ApplicationEventPublisher events, RenderProperties properties) {
+        this.publishedLog = publishedLog;
+        this.sourceLog = sourceLog;
         this.published = published;
         this.site = site;
         this.worker = worker;
@@ -65,23 +71,31 @@ public final class StartupSequence implements ApplicationRunner {
         this.properties = properties;
     }
 
+    /**
+     * How the start-up reads the log: each read within {@code report.render.startup-timeout}, in
+     * large polls (a replay is throughput, not latency).
+     */
+    public static FollowerSettings readSettings(String purpose, RenderProperties properties) {
+        return FollowerSettings.named("render-" + purpose).withReadTimeout(properties.startupTimeout())
+                .withConsumerProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         long started = System.nanoTime();
-        long pages = retrying("read " + Topics.PAGES.name() + " and " + Topics.DOCUMENTS.name(), () -> {
+        long pages = retrying("read " + String.join(" and ", publishedLog.topics()), () -> {
             published.clear();
-            return reader.readToEnd(List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name()), "published", published::load);
+            return publishedLog.readToEnd(published::load).records();
         });
         long[] skipped = {0};
         long sources = retrying("replay the source topics", () -> {
             skipped[0] = 0;
-            return reader.readToEnd(List.of(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name()),
-                    "replay", record -> {
-                        if (!replay(record)) {
-                            skipped[0]++;
-                        }
-                    });
+            return sourceLog.readToEnd(record -> {
+                if (!replay(record)) {
+                    skipped[0]++;
+                }
+            }).records();
         });
         RebuildSummary summary = retrying("render and publish the site", worker::rebuildAll);
         site.markAllDocumentsDirty(published.publishedDocuments());
@@ -110,24 +124,12 @@ public final class StartupSequence implements ApplicationRunner {
     }
 
     private <T> T retrying(String what, Supplier<T> step) {
-        long deadline = System.nanoTime() + properties.startupTimeout().toNanos();
-        Duration pause = Duration.ofMillis(500);
-        while (true) {
-            try {
-                return step.get();
-            } catch (RuntimeException e) {
-                if (System.nanoTime() + pause.toNanos() > deadline) {
-                    throw new IllegalStateException("could not " + what + " within " + properties.startupTimeout() + ": " + e.getMessage(), e);
-                }
-                log.warn("could not {} yet, retrying in {}: {}", what, pause, e.toString());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted during start-up", interrupted);
-                }
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : pause.multipliedBy(2);
-            }
+        try {
+            return Retrying.until(properties.startupTimeout(), PAUSES, () -> true,
+                    (failure, pause) -> log.warn("could not {} yet, retrying in {}: {}", what, pause, failure.toString()), step);
+        } catch (RetryException e) {
+            RuntimeException last = Retrying.lastFailure(e);
+            throw new IllegalStateException("could not " + what + " within " + properties.startupTimeout() + ": " + last.getMessage(), last);
         }
     }
 }

@@ -36,7 +36,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.render.RenderProperties;
 import org.reportplatform.render.deadletters.ReplayedDeadLetters;
-import org.reportplatform.render.startup.LogReader;
 import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.AvroSerializer;
 import org.reportplatform.schemas.ChapterChanged;
@@ -58,6 +57,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -105,7 +105,7 @@ class OperationsTest {
     }
 
     @Autowired
-    LogReader logReader;
+    ConsumerFactory<String, Object> consumers;
 
     @Autowired
     KafkaTemplate<String, SpecificRecord> template;
@@ -239,8 +239,8 @@ class OperationsTest {
         assertThat(deadLetters("dl1/annexe")).singleElement().satisfies(d -> assertThat(d.path("replayed").asBoolean()).isTrue());
         http.post().uri("/api/ops/dead-letters/{id}/replay", fixed).header("Authorization", "Bearer demo-admin").exchange()
                 .expectStatus().isEqualTo(409);
-        assertThat(new ReplayedDeadLetters(logReader, template, properties.sendTimeout()).contains(fixed)).isTrue();
-        assertThat(new ReplayedDeadLetters(logReader, template, properties.sendTimeout()).contains(stillBad)).isFalse();
+        assertThat(new ReplayedDeadLetters(ReplayedDeadLetters.log(consumers, Duration.ofSeconds(30)), template, properties.sendTimeout()).contains(fixed)).isTrue();
+        assertThat(new ReplayedDeadLetters(ReplayedDeadLetters.log(consumers, Duration.ofSeconds(30)), template, properties.sendTimeout()).contains(stillBad)).isFalse();
     }
 
     // ---------------------------------------------------------------- metrics

@@ -8,7 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +20,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.render.RenderProperties;
 import org.reportplatform.render.RenderServiceApplication;
-import org.reportplatform.render.startup.LogReader;
+import org.reportplatform.platform.log.LogFollower;
+import org.reportplatform.platform.log.LogRead;
+import org.reportplatform.render.startup.StartupSequence;
+import org.reportplatform.schemas.Topics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.ConsumerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,20 +52,19 @@ class ReadinessTest {
 
     @Configuration(proxyBeanMethods = false)
     static class HeldReplay {
+        /** Replaces the render service's own {@code sourceLog} (bean overriding is on for this test). */
         @Bean
-        @Primary
-        LogReader heldLogReader(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
-            return new LogReader(consumers, Duration.ofSeconds(10), properties.startupTimeout()) {
+        LogFollower<String, Object> sourceLog(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
+            return new LogFollower<>(consumers, List.of(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name()),
+                    StartupSequence.readSettings("replay", properties)) {
                 @Override
-                public long readToEnd(Collection<String> topics, String purpose, Consumer<ConsumerRecord<String, Object>> handler) {
-                    if (purpose.equals("replay")) {
-                        try {
-                            replayMayGo.await(60, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                public LogRead readToEnd(Consumer<ConsumerRecord<String, Object>> handler) {
+                    try {
+                        replayMayGo.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                    return super.readToEnd(topics, purpose, handler);
+                    return super.readToEnd(handler);
                 }
             };
         }

@@ -34,7 +34,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * hundreds of milliseconds on a loaded machine. After a failed read it is closed and the next
  * read opens a new one. {@link #close} closes it (a Spring bean's inferred destroy method).
  */
-public class LogReader<E extends SpecificRecord> implements AutoCloseable {
+public class RevisionReader<E extends SpecificRecord> implements AutoCloseable {
 
     /** The broker sends at least one whole batch whatever this says: enough for one revision and its neighbours. */
     private static final int FETCH_BYTES = 256 * 1024;
@@ -47,7 +47,7 @@ public class LogReader<E extends SpecificRecord> implements AutoCloseable {
     private Consumer<String, Object> consumer;
     private boolean closed;
 
-    public LogReader(Topic<E> topic, ConsumerFactory<String, Object> consumers, Duration timeout) {
+    public RevisionReader(Topic<E> topic, ConsumerFactory<String, Object> consumers, Duration timeout) {
         this.topic = topic;
         this.consumers = consumers;
         this.timeout = timeout;
