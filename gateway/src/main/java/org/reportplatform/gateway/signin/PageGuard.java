@@ -2,6 +2,7 @@ package org.reportplatform.gateway.signin;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.reportplatform.gateway.signin.Access.Known;
 import org.reportplatform.gateway.signin.Access.Refused;
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
 public final class PageGuard {
 
     private final Access access;
+    /** The refusal of a bad bearer token names only the guarded path: rendered once per path. */
+    private final Map<String, byte[]> tokenRefused = new ConcurrentHashMap<>();
 
     public PageGuard(Access access) {
         this.access = access;
@@ -34,7 +37,8 @@ public final class PageGuard {
             BiFunction<Known, Account, Mono<ServerResponse>> page) {
         return access.identify(request.exchange()).flatMap(identity -> {
             if (identity instanceof Refused) {
-                return UiPages.respond(HttpStatus.UNAUTHORIZED, UiPages.render("token-refused.jte", Map.of("path", path)));
+                return UiPages.respond(HttpStatus.UNAUTHORIZED,
+                        tokenRefused.computeIfAbsent(path, guarded -> UiPages.render("token-refused.jte", Map.of("path", guarded))));
             }
             if (!(identity instanceof Known known)) {
                 return SignInHandler.redirectToSignIn(path);
