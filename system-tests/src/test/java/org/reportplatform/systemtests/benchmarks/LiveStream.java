@@ -1,7 +1,9 @@
 package org.reportplatform.systemtests.benchmarks;
 
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,6 +34,9 @@ public final class LiveStream implements AutoCloseable {
             return built != null && built >= revision;
         }
     }
+
+    /** The gateway leaves out null members: one missing reads as null. */
+    private static final Configuration NOTICE_JSON = Configuration.defaultConfiguration().addOptions(Option.DEFAULT_PATH_LEAF_TO_NULL);
 
     private final SseRecorder stream;
 
@@ -80,7 +85,7 @@ public final class LiveStream implements AutoCloseable {
     }
 
     private static Notice parse(SseRecorder.Received received) {
-        DocumentContext document = JsonPath.parse(received.event().data());
+        DocumentContext document = JsonPath.using(NOTICE_JSON).parse(received.event().data());
         Map<String, Object> revisions = document.read("$.sourceRevisions");
         Map<String, Long> sourceRevisions = new HashMap<>();
         revisions.forEach((source, revision) -> sourceRevisions.put(source, ((Number) revision).longValue()));
