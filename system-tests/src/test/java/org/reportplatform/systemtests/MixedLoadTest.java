@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * while authors edit chapters and figures through it, all on the loopback interface. The
  * gateway's error rate stays zero and its p99 stays bounded while the writers and the render
  * service work. Prints the figures; the bound is a guard against a stall, not a benchmark (see
- * GatewayBenchmark for that).
+ * {@code ./benchmark.sh} for that).
  */
 @ExtendWith(SharedPlatform.class)
 class MixedLoadTest {

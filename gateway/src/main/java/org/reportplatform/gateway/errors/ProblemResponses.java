@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.reportplatform.gateway.ui.UiPages;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +35,8 @@ public class ProblemResponses {
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final ServerResponse.Context context;
+    /** The pages that do not name the path, by status: each rendered once. */
+    private final Map<Integer, byte[]> staticPages = new ConcurrentHashMap<>();
 
     public ProblemResponses(ServerCodecConfigurer codecs) {
         List<HttpMessageWriter<?>> writers = codecs.getWriters();
@@ -97,26 +100,11 @@ public class ProblemResponses {
         }
     }
 
-    private static String page(int status, String path) {
-        String title;
-        String message;
+    /** The HTML page of a failed request (template {@code error.jte}); only a 404's names the path. */
+    private byte[] page(int status, String path) {
         if (status == HttpStatus.NOT_FOUND.value()) {
-            title = "Page introuvable";
-            message = "Aucune page n’est publiée à l’adresse <code>" + HtmlUtils.htmlEscape(path) + "</code>.";
-        } else if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            title = "Rapport momentanément indisponible";
-            message = "Le rapport est en cours de chargement. Réessayez dans quelques secondes.";
-        } else {
-            title = "Erreur " + status;
-            message = "La page n’a pas pu être affichée.";
+            return UiPages.render("error.jte", Map.of("status", status, "path", path));
         }
-        return """
-                <!doctype html>
-                <html lang="fr">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title></head>
-                <body><main><h1>%s</h1><p>%s</p><p><a href="/">Aller au rapport</a></p></main></body>
-                </html>
-                """.formatted(title, title, message);
+        return staticPages.computeIfAbsent(status, code -> UiPages.render("error.jte", Map.of("status", code, "path", "")));
     }
 }

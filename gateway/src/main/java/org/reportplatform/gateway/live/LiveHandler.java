@@ -123,17 +123,7 @@ public final class LiveHandler {
     /** {@code GET /live}. */
     public Mono<ServerResponse> livePage(ServerRequest request) {
         return guard.page(request, "/live", Access.LIVE_ROLES, (known, account) ->
-                UiPages.respond(HttpStatus.OK, UiPages.page("Reconstructions en direct", account, """
-                        <h1>Reconstructions en direct</h1>
-                        <p class="lead">Chaque page ou document republié par le service de rendu, dès que la passerelle le sert.
-                        La latence va de la modification acceptée à la publication de la page.</p>
-                        <p id="status" class="status" data-state="connecting" role="status">Connexion au flux…</p>
-                        <table class="notices">
-                        <thead><tr><th scope="col">Heure</th><th scope="col">Page</th><th scope="col" class="num">Latence</th><th scope="col">Cause</th><th scope="col">Sources</th></tr></thead>
-                        <tbody id="notices"></tbody>
-                        </table>
-                        <p id="empty" class="empty">Aucune reconstruction depuis l’ouverture de cette page. Modifiez un chapitre : la page reconstruite apparaîtra ici.</p>""",
-                        "live.js")));
+                UiPages.respond(HttpStatus.OK, UiPages.render("live.jte", Map.of("account", account))));
     }
 
     private Mono<ServerResponse> eventStream(Flux<ServerSentEvent<Object>> events) {

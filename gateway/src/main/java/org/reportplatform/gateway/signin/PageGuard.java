@@ -1,9 +1,12 @@
 package org.reportplatform.gateway.signin;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.reportplatform.gateway.signin.Access.Known;
 import org.reportplatform.gateway.signin.Access.Refused;
+import org.reportplatform.gateway.ui.Account;
 import org.reportplatform.gateway.ui.UiPages;
 import org.reportplatform.platform.auth.Role;
 import org.springframework.http.HttpStatus;
@@ -19,42 +22,35 @@ import reactor.core.publisher.Mono;
 public final class PageGuard {
 
     private final Access access;
+    /** The refusal of a bad bearer token names only the guarded path: rendered once per path. */
+    private final Map<String, byte[]> tokenRefused = new ConcurrentHashMap<>();
 
     public PageGuard(Access access) {
         this.access = access;
     }
 
     /**
-     * @param page renders the page for the caller; its second argument is the account bar (who is
-     *             signed in and the sign-out form, empty for a bearer caller)
+     * @param page renders the page for the caller; its second argument is who the header bar names
+     *             (with the sign-out form for a signed-in session)
      */
     public Mono<ServerResponse> page(ServerRequest request, String path, Set<Role> roles,
-            BiFunction<Known, String, Mono<ServerResponse>> page) {
+            BiFunction<Known, Account, Mono<ServerResponse>> page) {
         return access.identify(request.exchange()).flatMap(identity -> {
             if (identity instanceof Refused) {
-                return UiPages.respond(HttpStatus.UNAUTHORIZED, UiPages.page("Jeton refusé", "",
-                        "<h1>Jeton refusé</h1><p>Le jeton envoyé dans l’en-tête <code>Authorization</code> n’est pas valide.</p>"
-                                + "<p><a href=\"/signin?next=" + UiPages.escape(path) + "\">Se connecter</a></p>", null));
+                return UiPages.respond(HttpStatus.UNAUTHORIZED,
+                        tokenRefused.computeIfAbsent(path, guarded -> UiPages.render("token-refused.jte", Map.of("path", guarded))));
             }
             if (!(identity instanceof Known known)) {
                 return SignInHandler.redirectToSignIn(path);
             }
-            if (!known.fromSession()) {
-                String account = "<p class=\"account\"><span class=\"who\">Jeton : <strong>"
-                        + UiPages.escape(known.caller().name()) + "</strong></span></p>";
-                return known.hasAny(roles) ? page.apply(known, account) : forbidden(known, account, path);
-            }
-            return request.session().flatMap(session -> {
-                String account = UiPages.account(known.caller().name(), CsrfTokens.of(session));
-                return known.hasAny(roles) ? page.apply(known, account) : forbidden(known, account, path);
-            });
+            Mono<Account> account = known.fromSession()
+                    ? request.session().map(session -> Account.signedIn(known.caller().name(), CsrfTokens.of(session)))
+                    : Mono.just(Account.bearer(known.caller().name()));
+            return account.flatMap(shown -> known.hasAny(roles) ? page.apply(known, shown) : forbidden(shown, path));
         });
     }
 
-    private static Mono<ServerResponse> forbidden(Known known, String account, String path) {
-        return UiPages.respond(HttpStatus.FORBIDDEN, UiPages.page("Accès réservé", account,
-                "<h1>Accès réservé</h1><p>Le jeton <strong>" + UiPages.escape(known.caller().name())
-                        + "</strong> ne donne pas accès à cette page.</p>"
-                        + "<p><a href=\"/signin?next=" + UiPages.escape(path) + "\">Se connecter avec un autre jeton</a></p>", null));
+    private static Mono<ServerResponse> forbidden(Account account, String path) {
+        return UiPages.respond(HttpStatus.FORBIDDEN, UiPages.render("forbidden.jte", Map.of("account", account, "path", path)));
     }
 }

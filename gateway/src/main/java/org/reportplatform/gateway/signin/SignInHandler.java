@@ -1,6 +1,7 @@
 package org.reportplatform.gateway.signin;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.reportplatform.gateway.ui.UiPages;
@@ -34,6 +35,8 @@ public final class SignInHandler {
     /** The pages a sign-in may return to: anything else would make the form an open redirect. */
     private static final Set<String> NEXT_PAGES = Set.of("/live", "/ops");
     private static final String DEFAULT_NEXT = "/live";
+    /** The same for everyone: rendered once. */
+    private static final byte[] FORM_EXPIRED = UiPages.render("form-expired.jte", Map.of());
 
     private final Access access;
     private final SignInProperties properties;
@@ -118,36 +121,12 @@ public final class SignInHandler {
 
     private static Mono<ServerResponse> csrfRefused(ServerRequest request) {
         log.info("refused a {} {} without a valid CSRF token (from {})", request.method(), request.path(), remote(request));
-        return UiPages.respond(HttpStatus.FORBIDDEN, UiPages.page("Demande refusée", "",
-                "<h1>Demande refusée</h1><p>Ce formulaire a expiré ou ne vient pas de ce site. "
-                        + "Rechargez la page et recommencez.</p><p><a href=\"/signin\">Page de connexion</a></p>", null));
+        return UiPages.respond(HttpStatus.FORBIDDEN, FORM_EXPIRED);
     }
 
-    private static String page(WebSession session, String next, String error, Caller signedIn, boolean signedOut) {
-        StringBuilder main = new StringBuilder("<div class=\"narrow\">\n<h1>Connexion</h1>\n");
-        if (signedOut) {
-            main.append("<p class=\"notice\" role=\"status\">Vous êtes déconnecté·e.</p>\n");
-        }
-        if (signedIn != null) {
-            main.append("<p class=\"notice\">Connecté·e avec le jeton <strong>").append(UiPages.escape(signedIn.name()))
-                    .append("</strong>. <a href=\"/live\">Reconstructions en direct</a></p>\n");
-        }
-        main.append("<p>Collez votre jeton d’accès, le même que pour l’API. Il n’est pas conservé : ")
-                .append("la session retient seulement qui vous êtes.</p>\n");
-        if (error != null) {
-            main.append("<p class=\"error\" role=\"alert\" id=\"signin-error\">").append(UiPages.escape(error)).append("</p>\n");
-        }
-        main.append("<form method=\"post\" action=\"/signin\" class=\"signin\">\n")
-                .append("<input type=\"hidden\" name=\"").append(CsrfTokens.FIELD).append("\" value=\"")
-                .append(UiPages.escape(CsrfTokens.of(session))).append("\">\n");
-        if (next != null) {
-            main.append("<input type=\"hidden\" name=\"next\" value=\"").append(UiPages.escape(next)).append("\">\n");
-        }
-        main.append("<label for=\"token\">Jeton</label>\n")
-                .append("<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"off\" spellcheck=\"false\" required autofocus")
-                .append(error != null ? " aria-describedby=\"signin-error\" aria-invalid=\"true\"" : "").append(">\n")
-                .append("<button type=\"submit\">Se connecter</button>\n</form>\n</div>");
-        return UiPages.page("Connexion", "", main.toString(), null);
+    private static byte[] page(WebSession session, String next, String error, Caller signedIn, boolean signedOut) {
+        SignInForm form = new SignInForm(CsrfTokens.of(session), next, error, signedIn == null ? null : signedIn.name(), signedOut);
+        return UiPages.render("signin.jte", Map.of("form", form));
     }
 
     private static String safeNext(String next) {

@@ -2,15 +2,16 @@ package org.reportplatform.gateway.site;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.reportplatform.gateway.ui.UiPages;
 import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A page as served with {@code ?live}: the published HTML plus one script element before
  * {@code </body>} that reloads the page when the gateway serves a new version of it
- * ({@code /ui/reload.js}, listening to {@code /api/live/page}). Only for {@code ?live}: without
+ * ({@code /ui/reload.js}, listening to {@code /api/live/page}; template {@code reload-script.jte}). Only for {@code ?live}: without
  * it, the bytes served are exactly the published ones. Its entity tag is its own
  * ({@code "<sha256>.live"}), so a cache never mixes the two.
  */
@@ -31,8 +32,8 @@ final class LiveVariant {
 
     static byte[] content(SiteEntry entry) {
         String html = new String(entry.content(), charset(entry));
-        String script = "<script src=\"/ui/reload.js\" data-path=\"" + HtmlUtils.htmlEscape(entry.path())
-                + "\" data-sha256=\"" + entry.sha256() + "\" defer></script>\n";
+        String script = new String(UiPages.render("reload-script.jte", Map.of("path", entry.path(), "sha256", entry.sha256())),
+                StandardCharsets.UTF_8);
         int at = lastBodyEnd(html);
         String live = at < 0 ? html + script : html.substring(0, at) + script + html.substring(at);
         return live.getBytes(charset(entry));

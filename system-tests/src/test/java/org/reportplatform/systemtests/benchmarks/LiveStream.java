@@ -1,33 +1,32 @@
 package org.reportplatform.systemtests.benchmarks;
 
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import com.jayway.jsonpath.Option;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.reportplatform.platform.testing.SseRecorder;
 
 /**
- * The gateway's live stream ({@code GET /api/live}, as the web team's /live view reads it): every
- * notice, stamped with the moment it arrived here, kept so that a scenario can wait for the one it
- * expects and count afterwards what an edit caused.
+ * The gateway's live stream ({@code GET /api/live}, as the web team's /live view reads it), read by
+ * the tests' {@link SseRecorder}: every {@code published} notice, stamped with the moment it
+ * arrived here, so that a scenario can wait for the one it expects and count afterwards what an
+ * edit caused. Positions ({@link #mark}) count every event of the stream.
  */
 public final class LiveStream implements AutoCloseable {
 
-    /** One {@code published} notice; {@code arrivedNanos} is this JVM's {@link System#nanoTime()} when it arrived. */
-    public record Notice(long arrivedNanos, String path, String kind, Map<String, Long> sourceRevisions, long latencyMs) {
+    /**
+     * One {@code published} notice; {@code arrivedNanos} is this JVM's {@link System#nanoTime()} when it arrived;
+     * {@code latencyMs} the notice's own, from the source change accepted to the output published (-1 when
+     * unknown); {@code gatewayMs} from the output published to the gateway serving it (-1 when unknown).
+     */
+    public record Notice(long arrivedNanos, String path, String kind, Map<String, Long> sourceRevisions, long latencyMs,
+            long gatewayMs) {
 
         /** Whether it was built from at least this revision of the source (e.g. {@code chapter:2024/enfants}). */
         public boolean builtFrom(String source, long revision) {
@@ -36,71 +35,32 @@ public final class LiveStream implements AutoCloseable {
         }
     }
 
-    private final List<Notice> notices = new ArrayList<>();
-    private final InputStream body;
+    /** The gateway leaves out null members: one missing reads as null. */
+    private static final Configuration NOTICE_JSON = Configuration.defaultConfiguration().addOptions(Option.DEFAULT_PATH_LEAF_TO_NULL);
 
-    private LiveStream(InputStream body) {
-        this.body = body;
-        Thread reader = new Thread(this::read, "live-stream-reader");
-        reader.setDaemon(true);
-        reader.start();
+    private final SseRecorder stream;
+
+    private LiveStream(SseRecorder stream) {
+        this.stream = stream;
     }
 
     public static LiveStream open(String gatewayUrl, String token) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        try {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/live"))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("/api/live answered " + response.statusCode());
-            }
-            return new LiveStream(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new LiveStream(SseRecorder.open(gatewayUrl, "/api/live", token));
     }
 
-    /** How many notices arrived so far: the point to wait from. */
+    /** How many events arrived so far: the point to wait from. */
     public int mark() {
-        synchronized (notices) {
-            return notices.size();
-        }
+        return stream.mark();
     }
 
     /** The first notice from {@code from} on that matches, waiting for it at most {@code timeout}. */
     public Notice await(int from, Predicate<Notice> expected, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (notices) {
-            int next = from;
-            while (true) {
-                for (; next < notices.size(); next++) {
-                    if (expected.test(notices.get(next))) {
-                        return notices.get(next);
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("no matching live notice within " + timeout);
-                }
-                try {
-                    notices.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        return parse(stream.await(from, received -> isPublished(received) && expected.test(parse(received)), timeout));
     }
 
     /** The notices from {@code from} on that match. */
     public List<Notice> since(int from, Predicate<Notice> matching) {
-        synchronized (notices) {
-            return notices.subList(from, notices.size()).stream().filter(matching).toList();
-        }
+        return stream.since(from, LiveStream::isPublished).stream().map(LiveStream::parse).filter(matching).toList();
     }
 
     /** Waits until no notice arrived for {@code quiet} (at most {@code timeout}): the platform has settled. */
@@ -120,35 +80,22 @@ public final class LiveStream implements AutoCloseable {
         }
     }
 
-    private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String event = null;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                long arrived = System.nanoTime();
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).strip();
-                } else if (line.startsWith("data:") && "published".equals(event)) {
-                    Notice notice = parse(arrived, line.substring(5));
-                    synchronized (notices) {
-                        notices.add(notice);
-                        notices.notifyAll();
-                    }
-                } else if (line.isEmpty()) {
-                    event = null;
-                }
-            }
-        } catch (IOException e) {
-            // closed at the end of the run
-        }
+    private static boolean isPublished(SseRecorder.Received received) {
+        return "published".equals(received.event().event());
     }
 
-    private static Notice parse(long arrived, String json) {
-        DocumentContext document = JsonPath.parse(json);
+    private static Notice parse(SseRecorder.Received received) {
+        DocumentContext document = JsonPath.using(NOTICE_JSON).parse(received.event().data());
         Map<String, Object> revisions = document.read("$.sourceRevisions");
         Map<String, Long> sourceRevisions = new HashMap<>();
         revisions.forEach((source, revision) -> sourceRevisions.put(source, ((Number) revision).longValue()));
         Number latency = document.read("$.latencyMs");
-        return new Notice(arrived, document.read("$.path"), document.read("$.kind"), sourceRevisions, latency == null ? -1 : latency.longValue());
+        String publishedAt = document.read("$.publishedAt");
+        String receivedAt = document.read("$.receivedAt");
+        long gatewayMs = publishedAt == null || receivedAt == null ? -1
+                : Duration.between(Instant.parse(publishedAt), Instant.parse(receivedAt)).toMillis();
+        return new Notice(received.arrivedNanos(), document.read("$.path"), document.read("$.kind"), sourceRevisions,
+                latency == null ? -1 : latency.longValue(), gatewayMs);
     }
 
     static void sleep(long millis) {
@@ -162,10 +109,6 @@ public final class LiveStream implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // nothing to do: the stream is gone either way
-        }
+        stream.close();
     }
 }

@@ -176,7 +176,7 @@ public final class ReportDocument {
         line("Each is timed from just before the PUT until (a) the gateway's live stream (`/api/live`, SSE) announces the page rebuilt");
         line("from the revision the PUT answered, and (b) a `GET` of the page (polled with `If-None-Match`, 304 until it changes) returns");
         line("the new bytes. \"In the platform\" is the notice's own `latencyMs`: from the write accepted by content-service to the page");
-        line("published by render-service.");
+        line("published by render-service; \"in the gateway\" from the page published to the gateway serving it (read from Kafka).");
         line();
         line("| from the PUT to | p50 ms | p95 ms | p99 ms | max ms | n |");
         line("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -184,6 +184,7 @@ public final class ReportDocument {
         row("the live notice (SSE) received", e.notice());
         row("the new bytes served by the gateway", e.served());
         row("in the platform: accepted → published", e.inPlatform());
+        row("in the gateway: published → served", e.toGateway());
         line();
         image("edit-to-live.svg", "Histogram of edit-to-live latencies");
     }
