@@ -5,9 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.reportplatform.platform.errors.ApiException.FieldProblem;
+import org.reportplatform.schemas.ContentReferences;
+import org.reportplatform.schemas.ContentReferences.Kind;
+import org.reportplatform.schemas.ContentReferences.Reference;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.Topics;
@@ -19,9 +20,6 @@ import org.reportplatform.schemas.Topics;
  * that names nothing of the edition is a warning, never a refusal (the figure may come later).
  */
 public class KnownReferences {
-
-    /** As the render service reads them: {@code {{fig:ID}}} and {@code {{chart:ID}}}. */
-    static final Pattern REFERENCE = Pattern.compile("\\{\\{(fig|chart):([^{}]*)\\}\\}");
 
     private final Set<String> indicators = ConcurrentHashMap.newKeySet();
     private final Set<String> datasets = ConcurrentHashMap.newKeySet();
@@ -57,14 +55,10 @@ public class KnownReferences {
      * edition, in the order they first appear: {@code {field: "body", problem: "unknown indicator sos.x"}}.
      */
     public List<FieldProblem> warnings(String edition, String body) {
-        if (body == null) {
-            return List.of();
-        }
         Set<String> unknown = new LinkedHashSet<>();
-        Matcher reference = REFERENCE.matcher(body);
-        while (reference.find()) {
-            String id = reference.group(2).strip();
-            boolean figure = reference.group(1).equals("fig");
+        for (Reference reference : ContentReferences.in(body)) {
+            String id = reference.id();
+            boolean figure = reference.kind() == Kind.FIGURE;
             boolean known = figure ? hasIndicator(edition, id) : hasDataset(edition, id);
             if (!known) {
                 unknown.add((figure ? "unknown indicator " : "unknown dataset ") + (id.isEmpty() ? "(no id)" : id));

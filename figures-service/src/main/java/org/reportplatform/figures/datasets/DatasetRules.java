@@ -17,6 +17,7 @@ import org.reportplatform.schemas.ColumnType;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetColumn;
 import org.reportplatform.schemas.DatasetState;
+import org.reportplatform.schemas.ReportIds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,9 +30,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class DatasetRules {
 
-    static final Pattern ID = Pattern.compile("^[a-z0-9]+(?:[.-][a-z0-9]+)*$");
-    static final Pattern TEAM = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
-    static final int MAX_ID = 80;
     static final int MAX_TEXT = 200;
     private static final Pattern DECIMAL = Pattern.compile("^-?\\d{1,30}(\\.\\d{1,10})?$");
 
@@ -47,11 +45,11 @@ final class DatasetRules {
 
     static void checkPath(String edition, String id) {
         FieldProblems problems = new FieldProblems();
-        problems.check(edition.matches("^[0-9]{4}$"), "edition", "must be a year of four digits, e.g. 2024");
+        problems.check(ReportIds.isEdition(edition), "edition", "must be a year of four digits, e.g. 2024");
         if (id != null) {
-            problems.check(id.length() <= MAX_ID && ID.matcher(id).matches(), "id",
+            problems.check(ReportIds.isSourceId(id), "id",
                     "must be lowercase letters and digits joined by single dots or hyphens (e.g. finances-revenus), at most "
-                            + MAX_ID + " characters");
+                            + ReportIds.MAX_SOURCE_ID_LENGTH + " characters");
         }
         problems.throwIfAny();
     }
@@ -250,7 +248,7 @@ final class DatasetRules {
 
     static void team(FieldProblems problems, String ownerTeam) {
         if (ownerTeam != null) {
-            problems.check(TEAM.matcher(ownerTeam).matches(), "ownerTeam", "must be a team id: lowercase letters, digits and single hyphens");
+            problems.check(ReportIds.isTeam(ownerTeam), "ownerTeam", "must be a team id: lowercase letters, digits and single hyphens");
         }
     }
 

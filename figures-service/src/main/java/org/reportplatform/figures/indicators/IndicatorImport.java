@@ -18,6 +18,7 @@ import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
+import org.reportplatform.schemas.ReportIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -129,9 +130,9 @@ public class IndicatorImport {
                 problems.add(line, null, "id", "is required");
                 continue;
             }
-            if (id.length() > IndicatorWrites.MAX_ID || !IndicatorWrites.ID.matcher(id).matches()) {
+            if (!ReportIds.isSourceId(id)) {
                 problems.add(line, id, "id", "must be lowercase letters and digits joined by single dots or hyphens "
-                        + "(e.g. sos-defenders.cases), at most " + IndicatorWrites.MAX_ID + " characters");
+                        + "(e.g. sos-defenders.cases), at most " + ReportIds.MAX_SOURCE_ID_LENGTH + " characters");
                 continue;
             }
             Long first = lineOfId.putIfAbsent(id, line);

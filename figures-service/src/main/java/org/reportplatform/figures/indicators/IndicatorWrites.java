@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import org.reportplatform.figures.csv.FormulaGuard;
 import org.reportplatform.platform.auth.Caller;
 import org.reportplatform.platform.errors.ApiException;
@@ -17,15 +16,12 @@ import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.ReportIds;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Decides every change to indicators: validation, ownership, revision preconditions. */
 public class IndicatorWrites {
 
-    static final Pattern EDITION = Pattern.compile("^[0-9]{4}$");
-    static final Pattern ID = Pattern.compile("^[a-z0-9]+(?:[.-][a-z0-9]+)*$");
-    private static final Pattern TEAM = Pattern.compile("^[a-z0-9]+(?:-[a-z0-9]+)*$");
-    static final int MAX_ID = 80;
     private static final int MAX_TEXT = 200;
 
     private final IndicatorBook book;
@@ -40,10 +36,10 @@ public class IndicatorWrites {
 
     static void checkPath(String edition, String id) {
         FieldProblems problems = new FieldProblems();
-        problems.check(EDITION.matcher(edition).matches(), "edition", "must be a year of four digits, e.g. 2024");
+        problems.check(ReportIds.isEdition(edition), "edition", "must be a year of four digits, e.g. 2024");
         if (id != null) {
-            problems.check(id.length() <= MAX_ID && ID.matcher(id).matches(), "id",
-                    "must be lowercase letters and digits joined by single dots or hyphens (e.g. sos-defenders.cases), at most " + MAX_ID + " characters");
+            problems.check(ReportIds.isSourceId(id), "id",
+                    "must be lowercase letters and digits joined by single dots or hyphens (e.g. sos-defenders.cases), at most " + ReportIds.MAX_SOURCE_ID_LENGTH + " characters");
         }
         problems.throwIfAny();
     }
@@ -176,7 +172,7 @@ public class IndicatorWrites {
         text(problems, "period", request.period(), false);
         text(problems, "source", request.source(), false);
         if (request.ownerTeam() != null) {
-            problems.check(TEAM.matcher(request.ownerTeam()).matches(), "ownerTeam", "must be a team id: lowercase letters, digits and single hyphens");
+            problems.check(ReportIds.isTeam(request.ownerTeam()), "ownerTeam", "must be a team id: lowercase letters, digits and single hyphens");
         }
         IndicatorType type = IndicatorValues.type(request.type(), problems);
         String value = type == null ? null : IndicatorValues.normalize(type, request.value(), request.currency(), problems);

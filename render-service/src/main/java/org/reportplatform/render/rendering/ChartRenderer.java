@@ -36,6 +36,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 import org.jfree.svg.util.DoubleConverter;
 import org.reportplatform.render.sources.Dataset;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Draws a dataset as a chart with JFreeChart: horizontal bars, one bar per row (one series per
@@ -121,8 +122,8 @@ public final class ChartRenderer {
         int openEnd = svg.indexOf('>');
         return svg.substring(0, openEnd)
                 + " role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"chart\">"
-                + "<title id=\"" + id + "-title\">" + Html.escape(dataset.title()) + "</title>"
-                + "<desc id=\"" + id + "-desc\">" + Html.escape(description(dataset, formatter, labels)) + "</desc>"
+                + "<title id=\"" + id + "-title\">" + HtmlUtils.htmlEscape(dataset.title(), DatasetMarkup.PAGE_ENCODING) + "</title>"
+                + "<desc id=\"" + id + "-desc\">" + HtmlUtils.htmlEscape(description(dataset, formatter, labels), DatasetMarkup.PAGE_ENCODING) + "</desc>"
                 + svg.substring(openEnd + 1);
     }
 

@@ -3,6 +3,7 @@ package org.reportplatform.render.rendering;
 import java.util.ArrayList;
 import java.util.List;
 import org.reportplatform.render.sources.Dataset;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The HTML of one dataset where a chapter says {@code {{chart:ID}}}, and on the finance page:
@@ -22,6 +23,12 @@ import org.reportplatform.render.sources.Dataset;
  * sanitizer (which would drop the SVG).
  */
 public final class DatasetMarkup {
+
+    /**
+     * The pages' encoding, for {@link HtmlUtils#htmlEscape(String, String)}: in UTF-8 it escapes
+     * only {@code & < > " '} and keeps every other character as it is.
+     */
+    static final String PAGE_ENCODING = "UTF-8";
 
     /** The element an {@code <object>} of the report PDF has when it stands for a chart. */
     public static final String CHART_OBJECT_TYPE = "application/x-report-chart";
@@ -47,15 +54,15 @@ public final class DatasetMarkup {
     /** Charts as {@code <object>} placeholders that the PDF renderer draws (the document). */
     public static DatasetMarkup forDocument() {
         return new DatasetMarkup((dataset, id, formatter, labels) -> "<div class=\"chart\"><object type=\"" + CHART_OBJECT_TYPE
-                + "\" data-dataset=\"" + Html.escape(dataset.id()) + "\" style=\"width: 100%; height: "
+                + "\" data-dataset=\"" + HtmlUtils.htmlEscape(dataset.id(), PAGE_ENCODING) + "\" style=\"width: 100%; height: "
                 + ChartRenderer.height(dataset) + "px;\"></object></div>");
     }
 
     /** The figure of a dataset; {@code id} must be unique in the page. */
     public String figure(Dataset dataset, String id, ValueFormatter formatter, Labels labels) {
         StringBuilder html = new StringBuilder(1024);
-        html.append("<figure class=\"dataset\" id=\"").append(Html.escape(id)).append("\">\n");
-        html.append("<figcaption>").append(Html.escape(dataset.title())).append("</figcaption>\n");
+        html.append("<figure class=\"dataset\" id=\"").append(HtmlUtils.htmlEscape(id, PAGE_ENCODING)).append("\">\n");
+        html.append("<figcaption>").append(HtmlUtils.htmlEscape(dataset.title(), PAGE_ENCODING)).append("</figcaption>\n");
         if (ChartRenderer.chartable(dataset)) {
             html.append(chart.html(dataset, id, formatter, labels)).append('\n');
         }
@@ -68,7 +75,7 @@ public final class DatasetMarkup {
             notes.add(labels.source() + labels.colon() + dataset.source().strip());
         }
         if (!notes.isEmpty()) {
-            html.append("<p class=\"dataset-note\">").append(Html.escape(String.join(". ", notes))).append("</p>\n");
+            html.append("<p class=\"dataset-note\">").append(HtmlUtils.htmlEscape(String.join(". ", notes), PAGE_ENCODING)).append("</p>\n");
         }
         html.append("</figure>");
         return html.toString();
@@ -77,17 +84,17 @@ public final class DatasetMarkup {
     private static void table(StringBuilder html, Dataset dataset, ValueFormatter formatter) {
         List<Dataset.Column> columns = dataset.columns();
         boolean rowHeaders = !columns.isEmpty() && !columns.get(0).numeric();
-        html.append("<table class=\"dataset\">\n<caption>").append(Html.escape(dataset.title())).append("</caption>\n<thead><tr>");
+        html.append("<table class=\"dataset\">\n<caption>").append(HtmlUtils.htmlEscape(dataset.title(), PAGE_ENCODING)).append("</caption>\n<thead><tr>");
         for (Dataset.Column column : columns) {
             html.append(column.numeric() ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
-                    .append(Html.escape(column.name())).append("</th>");
+                    .append(HtmlUtils.htmlEscape(column.name(), PAGE_ENCODING)).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : dataset.rows()) {
             html.append("<tr>");
             for (int c = 0; c < columns.size(); c++) {
                 boolean numeric = columns.get(c).numeric();
-                String cell = Html.escape(numeric ? formatter.number(row.get(c)) : row.get(c));
+                String cell = HtmlUtils.htmlEscape(numeric ? formatter.number(row.get(c)) : row.get(c), PAGE_ENCODING);
                 if (c == 0 && rowHeaders) {
                     html.append("<th scope=\"row\">").append(cell).append("</th>");
                 } else {

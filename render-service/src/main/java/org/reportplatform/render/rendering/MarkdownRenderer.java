@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
@@ -26,6 +24,9 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.schemas.ContentReferences;
+import org.reportplatform.schemas.ContentReferences.Kind;
+import org.reportplatform.schemas.ContentReferences.Reference;
 
 /**
  * Renders a chapter body: CommonMark with GFM tables, references resolved, HTML sanitized.
@@ -41,9 +42,6 @@ import org.reportplatform.render.sources.Dataset;
  * <p>Thread-safe and deterministic.
  */
 public final class MarkdownRenderer {
-
-    static final Pattern REFERENCE = Pattern.compile("\\{\\{(fig|chart):([^{}]*)\\}\\}");
-    private static final Pattern CHART_LINE = Pattern.compile("\\s*\\{\\{chart:([^{}]*)\\}\\}\\s*");
 
     private final List<Extension> extensions = List.of(TablesExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
@@ -187,10 +185,7 @@ public final class MarkdownRenderer {
 
     private static Optional<String> chartId(List<Node> line) {
         if (line.size() == 1 && line.get(0) instanceof Text text) {
-            Matcher m = CHART_LINE.matcher(text.getLiteral());
-            if (m.matches()) {
-                return Optional.of(m.group(1).strip());
-            }
+            return ContentReferences.chartAlone(text.getLiteral());
         }
         return Optional.empty();
     }
@@ -208,16 +203,14 @@ public final class MarkdownRenderer {
         });
         for (Text text : texts) {
             String literal = text.getLiteral();
-            Matcher m = REFERENCE.matcher(literal);
+            List<Reference> found = ContentReferences.in(literal);
             int from = 0;
-            boolean found = false;
-            while (m.find()) {
-                found = true;
-                if (m.start() > from) {
-                    text.insertBefore(new Text(literal.substring(from, m.start())));
+            for (Reference reference : found) {
+                if (reference.start() > from) {
+                    text.insertBefore(new Text(literal.substring(from, reference.start())));
                 }
-                String id = m.group(2).strip();
-                if (m.group(1).equals("fig")) {
+                String id = reference.id();
+                if (reference.kind() == Kind.FIGURE) {
                     Optional<String> value = references.figure(id);
                     if (value.isPresent()) {
                         text.insertBefore(new Text(value.get()));
@@ -229,9 +222,9 @@ public final class MarkdownRenderer {
                     missing.add(new MissingReference(MissingReference.Kind.CHART_INLINE, id));
                     text.insertBefore(new Marker(labels.marker(labels.chartNotOnItsOwnLine(), id)));
                 }
-                from = m.end();
+                from = reference.end();
             }
-            if (found) {
+            if (!found.isEmpty()) {
                 if (from < literal.length()) {
                     text.insertBefore(new Text(literal.substring(from)));
                 }

@@ -3,6 +3,7 @@ package org.reportplatform.render.sources;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
@@ -13,27 +14,29 @@ import org.reportplatform.schemas.DatasetState;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.ReportIds;
 import org.reportplatform.schemas.Topics;
 
 /**
  * Turns the Avro events of the source topics into {@link SourceEvent}s, checking what the
- * renderer relies on: the record key is {@code {edition}/{id}}, an edition and a slug can be URL
- * path segments, a revision is positive, numbers are plain decimals, dataset rows fit their
- * columns. Anything else is an {@link InvalidEventException} (dead-lettered, never applied).
+ * renderer relies on: the record key is {@code {edition}/{id}}, slugs, ids and languages are what
+ * the writers accept ({@link ReportIds}), an edition can be a URL path segment, a revision is
+ * positive, numbers are plain decimals, dataset rows fit their columns. Anything else is an
+ * {@link InvalidEventException} (dead-lettered, never applied).
  */
 public final class SourceEvents {
 
+    /**
+     * Only a URL path segment, looser than the writers' year ({@link ReportIds#isEdition}): the
+     * renderer renders any edition it is given, and its tests give each case an edition of its own
+     * ({@code t1}, {@code cv}).
+     */
     private static final Pattern EDITION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
 
-    /**
-     * Slugs a chapter cannot have: the paths {@code /{edition}/{slug}} of the site's own pages
-     * (the key figures and the finance page). A chapter event with one is invalid (dead-lettered).
-     */
-    public static final List<String> RESERVED_SLUGS = List.of("chiffres-cles", "finances");
+    private static final String SLUG = "lowercase words joined by single hyphens, at most " + ReportIds.MAX_SLUG_LENGTH + " characters";
+    private static final String SOURCE_ID = "lowercase words joined by single dots or hyphens, at most "
+            + ReportIds.MAX_SOURCE_ID_LENGTH + " characters";
 
     private SourceEvents() {
     }
@@ -56,17 +59,18 @@ public final class SourceEvents {
     }
 
     static SourceEvent.ChapterEvent chapter(String key, ChapterChanged e) {
-        String edition = check(EDITION, e.getEdition(), "edition");
-        String slug = check(SLUG, e.getSlug(), "slug");
-        if (RESERVED_SLUGS.contains(slug)) {
+        String edition = edition(e.getEdition());
+        String slug = check(ReportIds::isSlug, e.getSlug(), "slug", SLUG);
+        if (ReportIds.isReservedSlug(slug)) {
             throw new InvalidEventException("slug '" + slug + "' is reserved: /{edition}/" + slug + " is a page of the site "
-                    + "(reserved: " + RESERVED_SLUGS + ")");
+                    + "(reserved: " + ReportIds.RESERVED_SLUGS + ")");
         }
         checkKey(key, edition, slug);
         ChapterState s = e.getChapter();
         Chapter chapter = null;
         if (s != null) {
-            String language = s.getLanguage() == null || s.getLanguage().isBlank() ? "fr" : check(LANGUAGE, s.getLanguage(), "language");
+            String language = s.getLanguage() == null || s.getLanguage().isBlank() ? "fr"
+                    : check(ReportIds::isLanguage, s.getLanguage(), "language", "a language tag such as fr or fr-CH");
             chapter = new Chapter(edition, slug, Objects.requireNonNullElse(s.getTitle(), "").strip(),
                     Objects.requireNonNullElse(s.getBody(), ""), s.getPosition(), language);
         }
@@ -74,8 +78,8 @@ public final class SourceEvents {
     }
 
     static SourceEvent.IndicatorEvent indicator(String key, IndicatorChanged e) {
-        String edition = check(EDITION, e.getEdition(), "edition");
-        String id = check(ID, e.getIndicatorId(), "indicatorId");
+        String edition = edition(e.getEdition());
+        String id = check(ReportIds::isSourceId, e.getIndicatorId(), "indicatorId", SOURCE_ID);
         checkKey(key, edition, id);
         IndicatorState s = e.getIndicator();
         Indicator indicator = null;
@@ -90,8 +94,8 @@ public final class SourceEvents {
     }
 
     static SourceEvent.DatasetEvent dataset(String key, DatasetChanged e) {
-        String edition = check(EDITION, e.getEdition(), "edition");
-        String id = check(ID, e.getDatasetId(), "datasetId");
+        String edition = edition(e.getEdition());
+        String id = check(ReportIds::isSourceId, e.getDatasetId(), "datasetId", SOURCE_ID);
         checkKey(key, edition, id);
         DatasetState s = e.getDataset();
         Dataset dataset = null;
@@ -117,9 +121,13 @@ public final class SourceEvents {
         return new SourceEvent.DatasetEvent(SourceRef.dataset(edition, id), revision(e.getRevision()), EventInfo.of(e.getMetadata()), dataset);
     }
 
-    private static String check(Pattern pattern, String value, String field) {
-        if (value == null || !pattern.matcher(value).matches()) {
-            throw new InvalidEventException(field + " '" + value + "' is not valid (expected " + pattern.pattern() + ")");
+    private static String edition(String edition) {
+        return check(value -> EDITION.matcher(value).matches(), edition, "edition", EDITION.pattern());
+    }
+
+    private static String check(Predicate<String> valid, String value, String field, String expected) {
+        if (value == null || !valid.test(value)) {
+            throw new InvalidEventException(field + " '" + value + "' is not valid (expected " + expected + ")");
         }
         return value;
     }
