@@ -15,7 +15,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.Topic;
 
-/** Reads what a topic holds right now, committed records only, as a test wants to check it. */
+/**
+ * Reads what a topic holds right now, committed records only, as a test wants to check it.
+ *
+ * <p>"Right now" is the high watermark, not the last stable offset a read-committed consumer
+ * would stop at: a writer's {@code commitTransaction} returns once the coordinator decided, and
+ * the commit markers reach the partitions a moment later. Until they do, the last stable offset
+ * still excludes the write the test was just answered for; reading up to the high watermark
+ * waits for the markers, so an acknowledged write is always seen.
+ */
 public final class TopicReader {
 
     private final String bootstrapServers;
@@ -34,12 +42,16 @@ public final class TopicReader {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new AvroDeserializer())) {
+        Properties uncommitted = new Properties();
+        uncommitted.putAll(config);
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new AvroDeserializer());
+                var highWatermarks = new KafkaConsumer<>(uncommitted, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topicName, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
+            Map<TopicPartition, Long> end = new HashMap<>(highWatermarks.endOffsets(partitions, Duration.ofSeconds(10)));
             List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!end.isEmpty()) {
