@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.reportplatform.schemas.DecimalStrings;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.figures.csv.FormulaGuard;
 import org.reportplatform.platform.errors.ApiException;
@@ -31,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 final class DatasetRules {
 
     static final int MAX_TEXT = 200;
-    private static final Pattern DECIMAL = Pattern.compile("^-?\\d{1,30}(\\.\\d{1,10})?$");
 
     private final FiguresProperties limits;
 
@@ -184,7 +183,7 @@ final class DatasetRules {
             if (number.isEmpty()) {
                 return "is empty: every row needs a number in column " + column.getName();
             }
-            if (!DECIMAL.matcher(number).matches()) {
+            if (!DecimalStrings.isWithinLimits(number)) {
                 return "must be a number written with digits and a dot for decimals, without separators "
                         + "(e.g. 1900000 or 12.5), got \"" + abbreviate(text) + "\" (column " + column.getName() + ")";
             }
@@ -201,7 +200,7 @@ final class DatasetRules {
 
     /** Whether a CSV cell can be a number cell (to infer a column's type). */
     static boolean isNumber(String text) {
-        return DECIMAL.matcher(text.strip()).matches();
+        return DecimalStrings.isWithinLimits(text.strip());
     }
 
     static String stored(String text, ColumnType type) {

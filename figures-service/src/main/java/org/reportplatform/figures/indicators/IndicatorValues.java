@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.reportplatform.schemas.DecimalStrings;
 import org.reportplatform.figures.csv.FormulaGuard;
 import org.reportplatform.platform.errors.FieldProblems;
 import org.reportplatform.schemas.IndicatorType;
@@ -20,7 +20,6 @@ final class IndicatorValues {
     /** As many digits as a decimal's integer part may have. */
     private static final int MAX_INTEGER_DIGITS = 30;
 
-    private static final Pattern DECIMAL = Pattern.compile("^-?\\d{1,30}(\\.\\d{1,10})?$");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
@@ -101,7 +100,7 @@ final class IndicatorValues {
 
     private static String decimal(JsonNode value, FieldProblems problems) {
         String text = value.isNumber() ? value.decimalValue().toPlainString() : value.isString() ? value.stringValue().strip() : null;
-        if (text == null || !DECIMAL.matcher(text).matches()) {
+        if (text == null || !DecimalStrings.isWithinLimits(text)) {
             problems.add("value", "must be a decimal number written with a dot and without separators (a JSON number, or a string such as \"12.5\"), got " + describe(value));
             return null;
         }

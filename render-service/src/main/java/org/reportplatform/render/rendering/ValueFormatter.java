@@ -2,7 +2,7 @@ package org.reportplatform.render.rendering;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import org.reportplatform.schemas.DecimalStrings;
 import org.reportplatform.schemas.IndicatorType;
 
 /**
@@ -21,7 +21,6 @@ public final class ValueFormatter {
     public static final char NARROW_NO_BREAK_SPACE = '\u202F';
     public static final char NO_BREAK_SPACE = '\u00A0';
 
-    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
 
     public static final ValueFormatter FRENCH = new ValueFormatter(String.valueOf(NARROW_NO_BREAK_SPACE), ",",
             NARROW_NO_BREAK_SPACE + "%", true);
@@ -57,7 +56,7 @@ public final class ValueFormatter {
 
     /** A plain decimal string ({@code 4445}, {@code -12.50}) with grouping and this language's decimal mark. */
     public String number(String plainDecimal) {
-        if (plainDecimal == null || !DECIMAL.matcher(plainDecimal.strip()).matches()) {
+        if (plainDecimal == null || !DecimalStrings.isPlain(plainDecimal.strip())) {
             throw new IllegalArgumentException("'" + plainDecimal + "' is not a plain decimal number");
         }
         String plain = new BigDecimal(plainDecimal.strip()).toPlainString();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.reportplatform.schemas.DecimalStrings;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
 import org.reportplatform.schemas.ColumnType;
@@ -32,7 +33,6 @@ public final class SourceEvents {
      * ({@code t1}, {@code cv}).
      */
     private static final Pattern EDITION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
 
     private static final String SLUG = "lowercase words joined by single hyphens, at most " + ReportIds.MAX_SLUG_LENGTH + " characters";
     private static final String SOURCE_ID = "lowercase words joined by single dots or hyphens, at most "
@@ -147,7 +147,7 @@ public final class SourceEvents {
     }
 
     private static void decimal(String value, String what) {
-        if (value == null || !DECIMAL.matcher(value).matches()) {
+        if (!DecimalStrings.isPlain(value)) {
             throw new InvalidEventException(what + ": '" + value + "' is not a plain decimal number");
         }
         new BigDecimal(value);
