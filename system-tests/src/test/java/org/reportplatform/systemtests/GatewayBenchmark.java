@@ -86,7 +86,7 @@ class GatewayBenchmark {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(Platform.RUN_SH_JVM);
+        command.addAll(Platform.RUN_SH_JVM.service());
         command.addAll(List.of("-jar", ROOT.resolve("gateway/target/gateway-" + System.getProperty("platform.version", "0.1.0-SNAPSHOT")
                 + "-exec.jar").toString(), "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
