@@ -53,6 +53,7 @@ public final class DocumentWorker implements DisposableBean {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final List<CompletableFuture<RebuildSummary>> fullRebuilds = new ArrayList<>();
+    private final CompletableFuture<RebuildSummary> firstPass = new CompletableFuture<>();
     private long firstSignalNanos;
     private long lastSignalNanos;
     private boolean signalled;
@@ -110,6 +111,14 @@ public final class DocumentWorker implements DisposableBean {
 
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Completes once the documents dirty at {@link #start()} (the start-up's: every document of the
+     * replayed log) are published, or found unchanged: the render service is ready only then.
+     */
+    public CompletableFuture<RebuildSummary> firstDocumentsPublished() {
+        return firstPass.copy();
     }
 
     /** Sources changed (documents may be dirty): render once the window allows. */
@@ -187,6 +196,7 @@ public final class DocumentWorker implements DisposableBean {
                     progress.plan(site.markAllDocumentsDirty(published.publishedDocuments()));
                 }
                 RebuildSummary summary = renderDirtyDocuments(!requests.isEmpty());
+                firstPass.complete(summary);
                 if (!requests.isEmpty()) {
                     log.info("documents rebuilt: {}", summary);
                 }
