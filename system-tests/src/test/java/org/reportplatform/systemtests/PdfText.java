@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.concurrent.TimeUnit;
 
-/** A PDF's text, as poppler's {@code pdftotext} extracts it, with every run of white space made one space. */
+/**
+ * A PDF's text, as poppler's {@code pdftotext} extracts it, with every run of white space made one
+ * space and ligatures (the fonts' "ﬁ") made their letters again (NFKC).
+ */
 final class PdfText {
 
     private static final Path PDFTOTEXT = Path.of("/usr/bin/pdftotext");
@@ -29,7 +33,7 @@ final class PdfText {
                 if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     throw new IllegalStateException("pdftotext could not read the PDF (" + pdf.length + " bytes)");
                 }
-                return text.replaceAll("\\s+", " ");
+                return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", " ");
             } finally {
                 Files.deleteIfExists(file);
             }
