@@ -92,8 +92,9 @@ final class Platform implements AutoCloseable {
                 "REPORT_GATEWAY_CONTENT_URI", "http://localhost:" + content,
                 "REPORT_GATEWAY_FIGURES_URI", "http://localhost:" + figures,
                 "REPORT_GATEWAY_RENDER_URI", "http://localhost:" + render), jvmOptions);
-        // platform.ready-timeout-seconds: a loaded machine (the benchmarks on a shared one) may need longer
-        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("platform.ready-timeout-seconds", 120)).toNanos();
+        // The three steps share one deadline, platform.ready-timeout-seconds: 300 s, as one service
+        // start took over a minute on a machine whose 2 cores ran a dozen other builds.
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("platform.ready-timeout-seconds", 300)).toNanos();
         try {
             for (List<String> group : List.of(List.of("content-service", "figures-service"), List.of("render-service"),
                     List.of("gateway"))) {
