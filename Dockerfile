@@ -8,7 +8,10 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /workspace
 COPY . .
 # The Maven repository is a cache mount: kept between builds, never part of an image.
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package
+# The schemas module's tests run here, the others do not: SchemaCompatibilityTest is the gate
+# that fails a build whose events could not be read by, or could not read, a published version.
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B package \
+      -Dtest='org.reportplatform.schemas.**' -Dsurefire.failIfNoSpecifiedTests=false
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE

@@ -40,5 +40,5 @@ if [[ -n $build ]]; then
   ./mvnw -B -q install -DskipTests < /dev/null
 fi
 echo "Running the benchmarks..."
-./mvnw -B -q -pl system-tests -Pbenchmark-report verify -Dplatform.ready-timeout-seconds=300 "${settings[@]}" < /dev/null
+./mvnw -B -q -pl system-tests -Pbenchmark-report verify "${settings[@]}" < /dev/null
 echo "Done in $(( SECONDS - started )) s."

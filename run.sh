@@ -8,7 +8,8 @@
 #   REPORT_DATA=/tmp/report ./run.sh  # another data folder
 #
 # Also read: REPORT_READY_TIMEOUT (seconds the services get to become ready, default 180) and
-# REPORT_SERVICE_JVM_OPTS / REPORT_RENDER_JVM_OPTS (replace the services' JVM options below).
+# REPORT_SERVICE_JVM_OPTS / REPORT_RENDER_JVM_OPTS (replace the services' JVM options of
+# deploy/jvm-options.env).
 #
 # Not `set -e`: the supervisor handles failing processes itself.
 set -uo pipefail
@@ -27,19 +28,14 @@ readonly KAFKA_PORT=9092 CONTROLLER_PORT=9093
 readonly BROKER_LIB=$ROOT/system-tests/target/kafka-broker/lib
 readonly BROKER_CONFIG_DIR=$ROOT/system-tests/src/main/kafka
 
-# Sized so the broker and the four services stay under 1.5 GB resident at rest.
-# maxCachedBufferSize: without it every thread that once wrote a 32 MiB record (the PDF)
-# keeps a 32 MiB direct buffer cached forever.
-readonly COMMON_JVM_OPTS="-Xss512k -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144"
-readonly BROKER_JVM_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC $COMMON_JVM_OPTS"
-readonly SERVICE_JVM_OPTS="${REPORT_SERVICE_JVM_OPTS:--Xmx192m -XX:MaxMetaspaceSize=160m -XX:+UseSerialGC $COMMON_JVM_OPTS}"
-# The render service holds a PDF render's working set (~65 MB live) while pages keep coming. In
-# 192 MB its old generation filled every few seconds under a stream of edits (a ~200 ms full GC
-# each time); in 384 MB with the serial collector, young collections promoted the PDF's working
-# set, a full GC of 210-280 ms came every ~12 s and young pauses reached 130 ms. The parallel
-# collector sizes the survivor spaces to what survives and copies with both cores:
-# docs/gateway.md, "Where the edit-to-notice tail comes from".
-readonly RENDER_JVM_OPTS="${REPORT_RENDER_JVM_OPTS:--Xmx384m -XX:MaxMetaspaceSize=160m -XX:+UseParallelGC $COMMON_JVM_OPTS}"
+# JVM options per role, and the broker settings every broker shares: kept once under deploy/
+# (docker-compose.yml and the system tests read the same files).
+# shellcheck source=deploy/jvm-options.env
+source "$ROOT/deploy/jvm-options.env" || exit 1
+readonly BROKER_SETTINGS=$ROOT/deploy/kafka-broker.properties
+readonly BROKER_JVM_OPTS
+readonly SERVICE_JVM_OPTS="${REPORT_SERVICE_JVM_OPTS:-$SERVICE_JVM_OPTS}"
+readonly RENDER_JVM_OPTS="${REPORT_RENDER_JVM_OPTS:-$RENDER_JVM_OPTS}"
 
 readonly BROKER_TIMEOUT=60   # seconds until the broker must accept connections
 readonly READY_TIMEOUT=${REPORT_READY_TIMEOUT:-180}   # seconds until every service must be ready
@@ -139,7 +135,7 @@ check_ports_free() {
 write_broker_config() {
   local template
   template=$(<"$BROKER_CONFIG_DIR/server.properties")
-  printf '%s\n' "${template//@LOG_DIRS@/$DATA/kafka/logs}" > "$DATA/kafka/server.properties"
+  { printf '%s\n\n' "${template//@LOG_DIRS@/$DATA/kafka/logs}"; cat "$BROKER_SETTINGS"; } > "$DATA/kafka/server.properties"
 }
 
 format_broker_storage() {
@@ -197,19 +193,20 @@ start_service() {   # index into SERVICES
   SERVICE_STARTED[i]=$SECONDS
 }
 
-http_status() {   # port path -> the HTTP status code, or nothing
+http_status() {   # port path [method] -> the HTTP status code, or nothing
   (
     exec 3<>"/dev/tcp/localhost/$1" || exit 1
-    printf 'GET %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "$2" >&3
+    printf '%s %s HTTP/1.0\r\nHost: localhost\r\n\r\n' "${3:-GET}" "$2" >&3
     read -r -t 5 _ status _ <&3 && printf '%s' "$status"
   ) 2>/dev/null
 }
 
+# Waits until the given services (indices into SERVICES) answer ready, by READY_DEADLINE.
 wait_until_ready() {
-  local deadline=$(( SECONDS + READY_TIMEOUT )) i pending
+  local i pending
   while :; do
     pending=()
-    for i in "${!SERVICES[@]}"; do
+    for i in "$@"; do
       if ! kill -0 "${SERVICE_PIDS[i]}" 2>/dev/null; then
         wait "${SERVICE_PIDS[i]}" 2>/dev/null
         die "${SERVICES[i]} exited with code $? while starting; read $LOGS/${SERVICES[i]}.log"
@@ -217,14 +214,22 @@ wait_until_ready() {
       [[ $(http_status "${PORTS[i]}" /actuator/health/readiness) == 200 ]] || pending+=("$i")
     done
     (( ${#pending[@]} == 0 )) && return 0
-    if (( SECONDS >= deadline )); then
+    if (( SECONDS >= READY_DEADLINE )); then
       for i in "${pending[@]}"; do
         err "${SERVICES[i]} is not ready after ${READY_TIMEOUT}s (http://localhost:${PORTS[i]}/actuator/health/readiness); read $LOGS/${SERVICES[i]}.log"
       done
       die "not every service became ready in time"
     fi
-    sleep 1
+    sleep 0.5
   done
+}
+
+start_and_wait() {   # index... : starts these services together and waits until each is ready
+  local i names=()
+  for i in "$@"; do names+=("${SERVICES[i]}"); done
+  say "Starting ${names[*]}..."
+  for i in "$@"; do start_service "$i"; done
+  wait_until_ready "$@"
 }
 
 print_banner() {   # seconds it took
@@ -354,10 +359,17 @@ main() {
   wait_for_broker
   say "Kafka accepts connections on localhost:$KAFKA_PORT after $(seconds_since "$start") s."
 
-  say "Starting ${SERVICES[*]}..."
-  local i
-  for i in "${!SERVICES[@]}"; do start_service "$i"; done
-  wait_until_ready
+  # In order, each group once the previous one is ready, so that "ready" means the report is whole:
+  # a writer is ready once it has replayed its topic (and loaded the demo, on the first start);
+  # render-service once the pages and documents of everything the writers hold are published;
+  # the gateway once it has read them all.
+  READY_DEADLINE=$(( SECONDS + READY_TIMEOUT ))
+  start_and_wait 0 1   # content-service figures-service
+  start_and_wait 2     # render-service
+  start_and_wait 3     # gateway
+  if [[ ! -f $DEMO_MARKER ]] && [[ $(http_status "${PORTS[3]}" /2024/report.pdf HEAD) != 200 ]]; then
+    die "the gateway is ready but does not serve the demo report's PDF (http://localhost:${PORTS[3]}/2024/report.pdf)"
+  fi
   if [[ ! -f $DEMO_MARKER ]]; then
     date '+demo report loaded %F %T' > "$DEMO_MARKER"
   fi

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reportplatform.schemas.RenderedOutput;
@@ -56,13 +57,13 @@ class CrashMidBurstTest {
             assertThat(api.createChapter(EDITION, slug, "enfants", "Chapitre " + slug, Author.chapterBody(slug, 0, figures)).status())
                     .isEqualTo(201);
         }
-        boolean[] stop = {false};
+        AtomicBoolean stop = new AtomicBoolean();
         int perAuthor = (UPDATES + authorCount - 1) / authorCount;
         for (String slug : figuresOf.keySet()) {
-            authors.add(new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", perAuthor, 0, () -> stop[0])
+            authors.add(new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", perAuthor, 0, stop::get)
                     .referencing(figuresOf.get(slug)));
             for (String figure : figuresOf.get(slug)) {
-                authors.add(new Author(api, Author.Kind.INDICATOR, EDITION, figure, "demo-enfants", perAuthor, 0, () -> stop[0]));
+                authors.add(new Author(api, Author.Kind.INDICATOR, EDITION, figure, "demo-enfants", perAuthor, 0, stop::get));
             }
         }
         ServiceProcess render = platform.service("render-service");

@@ -27,15 +27,23 @@ class FirstEditGoesLiveTest {
     @RegisterExtension
     static final KafkaBroker kafka = new KafkaBroker();
 
+    /** The demo report's chapters, in order. */
+    private static final List<String> DEMO_TITLES = List.of("Un message de notre présidente", "Comité contre la Torture",
+            "Défenseur.e.s des droits humains", "Réponse aux crises", "Violences policières", "En quête de justice",
+            "Soutien aux victimes", "Les migrant.e.s", "Enfants", "Les femmes",
+            "Renforcement du Réseau et du mouvement des droits humains", "Accompagner les partenaires locaux",
+            "Initiatives culturelles", "Donateurs et finances");
+
     private static Platform platform;
     private static Http gateway;
+    /** The report PDF as the first request got it, at once when the platform said it was ready. */
+    private static HttpResponse<byte[]> pdfWhenReady;
 
     @BeforeAll
     static void startThePlatformWithTheDemoReport() {
         platform = Platform.start(kafka.bootstrapServers(), true);
         gateway = new Http(platform.gatewayUrl());
-        await("the demo report rendered").atMost(Duration.ofSeconds(60))
-                .until(() -> gateway.get("/2024/").statusCode() == 200);
+        pdfWhenReady = gateway.getBytes("/2024/report.pdf");
     }
 
     @AfterAll
@@ -52,18 +60,21 @@ class FirstEditGoesLiveTest {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(index.body()).contains("Rapport annuel 2024", "lang=\"fr\"");
-        List<String> titles = List.of("Un message de notre présidente", "Comité contre la Torture",
-                "Défenseur.e.s des droits humains", "Réponse aux crises", "Violences policières", "En quête de justice",
-                "Soutien aux victimes", "Les migrant.e.s", "Enfants", "Les femmes",
-                "Renforcement du Réseau et du mouvement des droits humains", "Accompagner les partenaires locaux",
-                "Initiatives culturelles", "Donateurs et finances");
         int previous = -1;
-        for (String title : titles) {
+        for (String title : DEMO_TITLES) {
             int at = index.body().indexOf(title);
             assertThat(at).as("%s listed after the chapter before it", title).isGreaterThan(previous);
             previous = at;
         }
         assertThat(gateway.get("/").body()).as("/ serves the current edition").contains("Rapport annuel 2024");
+    }
+
+    @Test
+    void theWholeReportPdfIsServedOnTheFirstRequestOnceThePlatformIsReady() {
+        assertThat(pdfWhenReady.statusCode()).as("/2024/report.pdf right after the platform was ready").isEqualTo(200);
+        assertThat(pdfWhenReady.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String text = PdfText.of(pdfWhenReady.body());
+        assertThat(DEMO_TITLES).allSatisfy(title -> assertThat(text).as("the PDF's text").contains(title));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,17 +45,17 @@ class KafkaRestartTest {
         await("the chapter served").atMost(Duration.ofSeconds(30)).until(() -> platform.gateway().get(page).status() == 200);
 
         // and readers reading it, and two authors writing, all the time
-        boolean[] stop = {false};
+        AtomicBoolean stop = new AtomicBoolean();
         List<Author> authors = List.of(
-                new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", Integer.MAX_VALUE, 0, () -> stop[0])
+                new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", Integer.MAX_VALUE, 0, stop::get)
                         .referencing(List.of(figure)),
-                new Author(api, Author.Kind.INDICATOR, EDITION, figure, "demo-enfants", Integer.MAX_VALUE, 0, () -> stop[0]));
+                new Author(api, Author.Kind.INDICATOR, EDITION, figure, "demo-enfants", Integer.MAX_VALUE, 0, stop::get));
         ConcurrentHashMap<Integer, AtomicLong> readerAnswers = new ConcurrentHashMap<>();
         AtomicLong slowestReadNanos = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(authors.size() + 1);
         List<Future<?>> writing = authors.stream().<Future<?>>map(pool::submit).toList();
         Future<?> reading = pool.submit(() -> {
-            while (!stop[0]) {
+            while (!stop.get()) {
                 RawHttp.Answer answer = platform.gateway().get(page);
                 readerAnswers.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
                 slowestReadNanos.accumulateAndGet(answer.nanos(), Math::max);
@@ -85,7 +86,7 @@ class KafkaRestartTest {
                         return true;
                     });
             long recoveredMillis = (System.nanoTime() - up) / 1_000_000;
-            stop[0] = true;
+            stop.set(true);
             for (Future<?> f : writing) {
                 f.get(1, TimeUnit.MINUTES);
             }
@@ -118,7 +119,7 @@ class KafkaRestartTest {
                     outageMillis, audit.figures(), duringOutage.size(), slowest503, recoveredMillis, readerAnswers,
                     slowestReadNanos.get() / 1_000_000);
         } finally {
-            stop[0] = true;
+            stop.set(true);
             pool.shutdownNow();
             if (!platform.broker().isRunning()) {
                 platform.broker().start();

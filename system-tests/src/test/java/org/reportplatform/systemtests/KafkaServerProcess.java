@@ -13,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
+import org.reportplatform.platform.testing.RunConfiguration;
 
 /**
  * Apache Kafka's own broker (single-node KRaft, broker and controller in one process) run as an
  * operating-system process, the way {@code ./run.sh} runs it: the server jars the build copies to
  * {@code system-tests/target/kafka-broker/lib}, {@code src/main/kafka/server.properties}, storage
- * formatted with Kafka's StorageTool. Unlike run.sh it listens on free ports and keeps its log
+ * formatted with Kafka's StorageTool, the JVM options and broker settings of {@code deploy/}. Unlike run.sh it listens on free ports and keeps its log
  * in a folder of its own, so tests never meet a developer's broker.
  *
  * <p>Being a process of its own, it can be stopped and started again under running services
@@ -26,7 +27,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaServerProcess implements AutoCloseable {
 
-    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = RunConfiguration.root();
     private static final Path LIB = ROOT.resolve("system-tests/target/kafka-broker/lib");
     private static final Path CONFIG_DIR = ROOT.resolve("system-tests/src/main/kafka");
 
@@ -52,15 +53,18 @@ final class KafkaServerProcess implements AutoCloseable {
             Files.createDirectories(directory);
             int port = Ports.free();
             int controller = Ports.free();
+            // as run.sh: the local node's settings, then those every broker of the project shares
             String properties = Files.readString(CONFIG_DIR.resolve("server.properties"))
                     .replace("localhost:9092", "localhost:" + port)
                     .replace("localhost:9093", "localhost:" + controller)
-                    .replace("@LOG_DIRS@", directory.resolve("logs").toString());
+                    .replace("@LOG_DIRS@", directory.resolve("logs").toString())
+                    + "\n" + Files.readString(RunConfiguration.brokerSettingsFile());
             Path config = directory.resolve("server.properties");
             Files.writeString(config, properties);
             String javaCommand = ProcessHandle.current().info().command().orElse("java");
-            List<String> java = List.of(javaCommand, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dlog4j2.configurationFile=" + CONFIG_DIR.resolve("log4j2.xml"), "-cp", LIB + "/*");
+            List<String> java = new ArrayList<>(List.of(javaCommand));
+            java.addAll(RunConfiguration.jvmOptions(RunConfiguration.Role.BROKER));
+            java.addAll(List.of("-Dlog4j2.configurationFile=" + CONFIG_DIR.resolve("log4j2.xml"), "-cp", LIB + "/*"));
             KafkaServerProcess broker = new KafkaServerProcess(port, config, directory.resolve("kafka.log"), java);
             broker.format();
             broker.start();

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,7 +40,7 @@ class MixedLoadTest {
         // Given an edition of three chapters, each showing an indicator, served
         List<String> pages = new ArrayList<>(List.of("/" + EDITION + "/"));
         List<Author> authors = new ArrayList<>();
-        boolean[] stop = {false};
+        AtomicBoolean stop = new AtomicBoolean();
         for (int i = 1; i <= 3; i++) {
             String slug = "charge-" + i;
             String figure = "charge.f" + i;
@@ -49,7 +50,7 @@ class MixedLoadTest {
             pages.add("/" + EDITION + "/" + slug);
             if (i <= 2) {
                 authors.add(new Author(api, i == 1 ? Author.Kind.CHAPTER : Author.Kind.INDICATOR, EDITION, i == 1 ? slug : figure,
-                        "demo-enfants", Integer.MAX_VALUE, 0, () -> stop[0]).referencing(List.of("charge.f1")));
+                        "demo-enfants", Integer.MAX_VALUE, 0, stop::get).referencing(List.of("charge.f1")));
             }
         }
         await("the pages served").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
@@ -82,7 +83,7 @@ class MixedLoadTest {
         for (Future<?> f : reading) {
             f.get(DURATION.toSeconds() + 60, TimeUnit.SECONDS);
         }
-        stop[0] = true;
+        stop.set(true);
         for (Future<?> f : writing) {
             f.get(1, TimeUnit.MINUTES);
         }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.reportplatform.platform.testing.RunConfiguration;
 
 /**
  * The whole platform as real processes, built by this Maven build: the four services, each
@@ -19,29 +22,39 @@ import java.util.Map;
  */
 final class Platform implements AutoCloseable {
 
-    private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = RunConfiguration.root();
     private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
 
     private final Map<String, ServiceProcess> services = new HashMap<>();
-    private final List<String> jvmOptions;
 
-    private Platform(List<String> jvmOptions) {
-        this.jvmOptions = jvmOptions;
+    /** JVM options per kind of service: render-service has its own (a PDF render's working set). */
+    record JvmOptions(List<String> service, List<String> render) {
+
+        /** For the services of this service name. */
+        List<String> of(String name) {
+            return name.equals("render-service") ? render : service;
+        }
+
+        /** The same options with {@code extra} added to each kind. */
+        JvmOptions with(String extra) {
+            return new JvmOptions(Stream.concat(service.stream(), Stream.of(extra)).toList(),
+                    Stream.concat(render.stream(), Stream.of(extra)).toList());
+        }
+
+        /** The same options with another heap ceiling ({@code -Xmx}) for every service. */
+        JvmOptions withHeap(String heap) {
+            UnaryOperator<List<String>> replace = options -> options.stream()
+                    .map(option -> option.startsWith("-Xmx") ? "-Xmx" + heap : option).toList();
+            return new JvmOptions(replace.apply(service), replace.apply(render));
+        }
     }
 
-    /**
-     * JVM options for tests: a quick start matters more than peak speed (C1 only).
-     */
-    static final List<String> TEST_JVM = List.of("-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1");
+    /** run.sh's JVM options (deploy/jvm-options.env), for measurements: the services as they run for users. */
+    static final JvmOptions RUN_SH_JVM = new JvmOptions(RunConfiguration.jvmOptions(RunConfiguration.Role.SERVICE),
+            RunConfiguration.jvmOptions(RunConfiguration.Role.RENDER));
 
-    /** run.sh's JVM options, for measurements: the services as they run for users. */
-    static final List<String> RUN_SH_JVM = List.of("-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:ReservedCodeCacheSize=48m", "-Djdk.nio.maxCachedBufferSize=262144");
-
-    /** run.sh's JVM options for render-service: a larger heap and the parallel collector (a PDF render's working set). */
-    static final List<String> RUN_SH_RENDER_JVM = RUN_SH_JVM.stream()
-            .map(option -> option.startsWith("-Xmx") ? "-Xmx384m" : option.equals("-XX:+UseSerialGC") ? "-XX:+UseParallelGC" : option)
-            .toList();
+    /** JVM options for tests: run.sh's, with a quick start mattering more than peak speed (C1 only). */
+    static final JvmOptions TEST_JVM = RUN_SH_JVM.with("-XX:TieredStopAtLevel=1");
 
     /** Starts every service, with the demo report loaded, and waits until each one is ready. */
     static Platform start(String bootstrapServers, boolean loadDemo) {
@@ -49,18 +62,20 @@ final class Platform implements AutoCloseable {
     }
 
     /** Starts every service with the given JVM options, and waits until each one is ready. */
-    static Platform start(String bootstrapServers, boolean loadDemo, List<String> jvmOptions) {
+    static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions) {
         return start(bootstrapServers, loadDemo, jvmOptions, Map.of(),
                 ROOT.resolve("system-tests/target/service-logs/" + System.currentTimeMillis()));
     }
 
     /**
      * Starts every service with {@code extraEnvironment} added to each one's environment, logging
-     * to {@code logs}, and waits until each one is ready.
+     * to {@code logs}, and returns once each one is ready. As run.sh, in order: the writers, then
+     * render-service, then the gateway, each once the previous ones are ready, so that a ready
+     * platform serves every page and document of the log as it stood (the demo report included).
      */
-    static Platform start(String bootstrapServers, boolean loadDemo, List<String> jvmOptions,
+    static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
             Map<String, String> extraEnvironment, Path logs) {
-        Platform platform = new Platform(jvmOptions);
+        Platform platform = new Platform();
         int content = freePort();
         int figures = freePort();
         int render = freePort();
@@ -77,12 +92,17 @@ final class Platform implements AutoCloseable {
                 "REPORT_GATEWAY_CONTENT_URI", "http://localhost:" + content,
                 "REPORT_GATEWAY_FIGURES_URI", "http://localhost:" + figures,
                 "REPORT_GATEWAY_RENDER_URI", "http://localhost:" + render), jvmOptions);
-        platform.services.values().forEach(ServiceProcess::start);
+        // The three steps share one deadline, platform.ready-timeout-seconds: 300 s, as one service
+        // start took over a minute on a machine whose 2 cores ran a dozen other builds.
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("platform.ready-timeout-seconds", 300)).toNanos();
         try {
-            // platform.ready-timeout-seconds: a loaded machine (the benchmarks on a shared one) may need longer
-            await("every service ready").atMost(Duration.ofSeconds(Long.getLong("platform.ready-timeout-seconds", 120)))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> platform.services.values().stream().allMatch(ServiceProcess::isReady));
+            for (List<String> group : List.of(List.of("content-service", "figures-service"), List.of("render-service"),
+                    List.of("gateway"))) {
+                group.forEach(name -> platform.services.get(name).start());
+                await(group + " ready").atMost(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> group.stream().map(platform.services::get).allMatch(ServiceProcess::isReady));
+            }
         } catch (RuntimeException | Error e) {
             // the caller gets no platform to close: stop what was started rather than leave it running
             platform.close();
@@ -105,15 +125,14 @@ final class Platform implements AutoCloseable {
     }
 
     private void add(String name, int port, Path logs, Map<String, String> common, Map<String, String> extra,
-            List<String> jvmOptions) {
+            JvmOptions jvmOptions) {
         Path jar = ROOT.resolve(name + "/target/" + name + "-" + VERSION + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no executable jar at " + jar + ": run the build (./mvnw verify) from the root");
         }
         Map<String, String> environment = new HashMap<>(common);
         environment.putAll(extra);
-        services.put(name, new ServiceProcess(name, port, jar, logs, environment,
-                name.equals("render-service") && jvmOptions == RUN_SH_JVM ? RUN_SH_RENDER_JVM : jvmOptions));
+        services.put(name, new ServiceProcess(name, port, jar, logs, environment, jvmOptions.of(name)));
     }
 
     private static int freePort() {

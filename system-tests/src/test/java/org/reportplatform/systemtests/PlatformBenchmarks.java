@@ -137,8 +137,8 @@ class PlatformBenchmarks {
     }
 
     /** run.sh's JVM options with a larger heap: render-service needs it for the large report (and its PDF). */
-    private static List<String> largeReportJvm(Settings settings) {
-        return Platform.RUN_SH_JVM.stream().map(option -> option.startsWith("-Xmx") ? "-Xmx" + settings.largeHeap() : option).toList();
+    private static Platform.JvmOptions largeReportJvm(Settings settings) {
+        return Platform.RUN_SH_JVM.withHeap(settings.largeHeap());
     }
 
     /** The measured processes by name: the four services and the broker. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,7 +33,7 @@ class WriterRestartTest {
     @Test
     void noAcknowledgedWriteIsLostOrDuplicatedWhenTheWritersRestartUnderLoad() throws Exception {
         // Given two chapters and two indicators, each with its author writing all the time
-        boolean[] stop = {false};
+        AtomicBoolean stop = new AtomicBoolean();
         List<Author> authors = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             String figure = "writer.f" + i;
@@ -40,9 +41,9 @@ class WriterRestartTest {
             assertThat(api.createIndicator(EDITION, figure, "enfants", 0).status()).isEqualTo(201);
             assertThat(api.createChapter(EDITION, slug, "enfants", "Chapitre " + slug, Author.chapterBody(slug, 0, List.of(figure)))
                     .status()).isEqualTo(201);
-            authors.add(new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", Integer.MAX_VALUE, 0, () -> stop[0])
+            authors.add(new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", Integer.MAX_VALUE, 0, stop::get)
                     .referencing(List.of(figure)));
-            authors.add(new Author(api, Author.Kind.INDICATOR, EDITION, figure, "demo-enfants", Integer.MAX_VALUE, 0, () -> stop[0]));
+            authors.add(new Author(api, Author.Kind.INDICATOR, EDITION, figure, "demo-enfants", Integer.MAX_VALUE, 0, stop::get));
         }
         ExecutorService pool = Executors.newFixedThreadPool(authors.size());
         List<Future<?>> writing = authors.stream().<Future<?>>map(pool::submit).toList();
@@ -63,7 +64,7 @@ class WriterRestartTest {
             long figuresMillis = (System.nanoTime() - figuresStarted) / 1_000_000;
             awaitMoreAcknowledged(authors);
 
-            stop[0] = true;
+            stop.set(true);
             for (Future<?> f : writing) {
                 f.get(1, TimeUnit.MINUTES);
             }
@@ -101,7 +102,7 @@ class WriterRestartTest {
                     + "killed and ready again in %d ms, under load; %s; all of them readable %d ms after the last write%n",
                     contentMillis, figuresMillis, audit.figures(), visibleAfterMillis);
         } finally {
-            stop[0] = true;
+            stop.set(true);
             pool.shutdownNow();
         }
     }

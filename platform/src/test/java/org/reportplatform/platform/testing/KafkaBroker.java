@@ -2,6 +2,8 @@ package org.reportplatform.platform.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -82,11 +84,13 @@ public class KafkaBroker implements BeforeAllCallback {
     }
 
     private static final class ContainerRuntime implements Runtime {
-        private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE)
-                .withEnv("KAFKA_ADD_PARTITIONS_TO_TXN_RETRY_BACKOFF_MS", "1");
+        private final KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
 
         @Override
         public void start() {
+            // The image's way of taking a setting: KAFKA_ and the name in capitals, '.' as '_' ('_' doubled).
+            RunConfiguration.brokerSettings().forEach((name, value) -> container.withEnv(
+                    "KAFKA_" + name.replace("_", "__").replace("-", "___").replace('.', '_').toUpperCase(Locale.ROOT), value));
             container.start();
         }
 
@@ -106,20 +110,13 @@ public class KafkaBroker implements BeforeAllCallback {
 
         @Override
         public void start() {
-            // One broker: every internal topic (offsets, transaction state) must fit on it.
-            broker.brokerProperties(Map.of(
-                    "transaction.state.log.replication.factor", "1",
-                    "transaction.state.log.min.isr", "1",
-                    "offsets.topic.replication.factor", "1",
-                    // One partition each instead of 50: the first transaction and the first
-                    // consumer group do not wait for dozens of partitions to be created.
-                    "transaction.state.log.num.partitions", "1",
-                    "offsets.topic.num.partitions", "1",
-                    "auto.create.topics.enable", "false",
-                    // As run.sh's broker: a write that starts while the previous commit's markers
-                    // are still written is retried after 1 ms, not 20 (server.properties).
-                    "add.partitions.to.txn.retry.backoff.ms", "1",
-                    "message.max.bytes", Integer.toString(40 * 1024 * 1024)));
+            // The project's broker settings (one node: every internal topic fits on it).
+            Map<String, String> settings = new HashMap<>(RunConfiguration.brokerSettings());
+            // One partition each instead of 4: a test class's first transaction and first
+            // consumer group wait for fewer partitions to be created.
+            settings.put("transaction.state.log.num.partitions", "1");
+            settings.put("offsets.topic.num.partitions", "1");
+            broker.brokerProperties(settings);
             broker.afterPropertiesSet();
         }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.reportplatform.render.RenderProperties;
@@ -43,6 +44,7 @@ public final class DocumentWorker extends CoalescingWorker {
     private final EditToLive editToLive;
     private final RebuildProgress progress;
 
+    private final CompletableFuture<RebuildSummary> firstPass = new CompletableFuture<>();
     // Guarded by the worker's lock (see CoalescingWorker).
     private long firstSignalNanos;
     private long lastSignalNanos;
@@ -128,10 +130,19 @@ public final class DocumentWorker extends CoalescingWorker {
             progress.plan(site.markAllDocumentsDirty(published.publishedDocuments()));
         }
         RebuildSummary summary = renderDirtyDocuments(full);
+        firstPass.complete(summary);
         if (full) {
             log.info("documents rebuilt: {}", summary);
         }
         return summary;
+    }
+
+    /**
+     * Completes once the documents dirty at {@link #start()} (the start-up's: every document of the
+     * replayed log) are published, or found unchanged: the render service is ready only then.
+     */
+    public CompletableFuture<RebuildSummary> firstDocumentsPublished() {
+        return firstPass.copy();
     }
 
     /** Renders every dirty document once and publishes those whose bytes changed. */

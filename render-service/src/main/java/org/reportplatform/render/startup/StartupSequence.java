@@ -1,6 +1,9 @@
 package org.reportplatform.render.startup;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,10 +39,13 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  *   <li>replay the three source topics from the beginning to their current end into the state;</li>
  *   <li>render every page once, publish those whose bytes differ from what is published, and
  *       tombstone published pages that no longer exist: a restart republishes nothing else;
- *       mark every document dirty: the document worker renders them once it runs (readiness does
- *       not wait for the PDF), and publishes only those that differ;</li>
+ *       mark every document dirty: the document worker renders them as soon as it runs, and
+ *       publishes only those that differ;</li>
  *   <li>start the render worker and the source listener, which resumes from the group's committed
- *       offsets (records the replay already applied are stale and change nothing).</li>
+ *       offsets (records the replay already applied are stale and change nothing);</li>
+ *   <li>wait until the document worker has published those documents (the PDF): a ready render
+ *       service has published every output of the log as it stood when it started, so a reader
+ *       never gets a half-built report from a platform that said it was ready.</li>
  * </ol>
  * Kafka being unreachable is retried until {@code report.render.startup-timeout}; then start-up fails.
  */
@@ -102,10 +108,26 @@ public final class StartupSequence implements ApplicationRunner {
         worker.start();
         documents.start();
         sourceListener.start();
+        RebuildSummary documentSummary = firstDocuments();
         log.info("ready in {} ms: {} published record(s) read, {} source event(s) replayed ({} skipped), {} page(s) rendered: "
-                        + "{} published, {} unchanged, {} deleted",
+                        + "{} published, {} unchanged, {} deleted; {} document(s) rendered: {} published, {} unchanged",
                 (System.nanoTime() - started) / 1_000_000, pages, sources, skipped[0], summary.rendered(),
-                summary.published(), summary.unchanged(), summary.deleted());
+                summary.published(), summary.unchanged(), summary.deleted(), documentSummary.rendered(),
+                documentSummary.published(), documentSummary.unchanged());
+    }
+
+    /** Waits for the document worker's first pass (it retries a failed publication itself) until the start-up timeout. */
+    private RebuildSummary firstDocuments() {
+        try {
+            return documents.firstDocumentsPublished().get(properties.startupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the documents were not published within " + properties.startupTimeout(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publishing the documents failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during start-up", e);
+        }
     }
 
     /** Applies one replayed record; a record that cannot be read or applied is skipped (the listener dead-letters it). */

@@ -3,6 +3,7 @@ package org.reportplatform.systemtests.benchmarks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.reportplatform.platform.testing.RunConfiguration;
 import org.reportplatform.systemtests.benchmarks.jmh.AvroSerde;
 import org.reportplatform.systemtests.benchmarks.jmh.PageRendering;
 
@@ -28,6 +30,9 @@ public final class Microbenchmarks {
         }
     }
 
+    /** The fork's JVM options: the services' (run.sh's, deploy/jvm-options.env). */
+    static final List<String> JVM_OPTIONS = RunConfiguration.jvmOptions(RunConfiguration.Role.SERVICE);
+
     private Microbenchmarks() {
     }
 
@@ -38,8 +43,7 @@ public final class Microbenchmarks {
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(settings.jmhSeconds()))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(settings.jmhSeconds()))
-                // the same collector and heap ceiling as the services (run.sh)
-                .jvmArgsAppend("-Dplatform.root=" + settings.root(), "-XX:+UseSerialGC", "-Xmx192m")
+                .jvmArgsAppend(Stream.concat(Stream.of("-Dplatform.root=" + settings.root()), JVM_OPTIONS.stream()).toArray(String[]::new))
                 .result(settings.work().resolve("jmh.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .build();

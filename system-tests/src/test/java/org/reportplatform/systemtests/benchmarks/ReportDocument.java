@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.reportplatform.platform.testing.RunConfiguration;
 
 /**
  * Writes {@code docs/benchmarks.md} and its charts ({@code docs/benchmarks/*.svg}) from one run's
@@ -283,8 +284,9 @@ public final class ReportDocument {
         line();
         line("Resident memory (RSS, `VmRSS` of `/proc/<pid>/status`) of each process, in MB. The broker is Apache Kafka's own server");
         line("in its own process (as `./run.sh` starts it; KRaft, one node); the services run with `./run.sh`'s JVM options");
-        line(f("(`-Xmx192m`, serial GC...), except on the large report: `-Xmx%s` (with 192 MB, render-service ran out of heap rendering",
-                r.settings().largeHeap()));
+        line(f("(`deploy/jvm-options.env`: `%s`; render-service `%s`), except on the large report: `-Xmx%s` (with less,",
+                heapAndCollector(RunConfiguration.Role.SERVICE), heapAndCollector(RunConfiguration.Role.RENDER), r.settings().largeHeap()));
+        line("render-service ran out of heap rendering");
         line("the large report and its PDF). At rest: started, report rendered, nothing happening for 3 s. Under load: the peak, sampled");
         line("every 200 ms, during the edits, the PDF rebuilds and the wrk runs (demo), and during the generation, rendering and changes");
         line("of the large report. nginx is master and workers, serving the demo's pages.");
@@ -313,8 +315,8 @@ public final class ReportDocument {
             line();
             return;
         }
-        line(f("JMH %s, one fork (`-XX:+UseSerialGC -Xmx192m`, as the services), 3 warm-up and 5 measured iterations of %d s, average",
-                "1.37", r.settings().jmhSeconds()));
+        line(f("JMH %s, one fork (`%s`, as the services), 3 warm-up and 5 measured iterations of %d s, average",
+                "1.37", heapAndCollector(RunConfiguration.Role.SERVICE), r.settings().jmhSeconds()));
         line("time per operation (± JMH's 99.9 % confidence margin). `PageRendering.render`: one chapter page of the demo report (the");
         line("president's message: Markdown with 8 figures resolved and formatted, sanitised, in the jte page template), as the render");
         line("service does it for an edit. `AvroSerde`: the platform's Kafka serde (Avro single-object encoding) on the chapter event a");
@@ -366,6 +368,12 @@ public final class ReportDocument {
 
     private String versionNumber(String tool) {
         return r.versions().getOrDefault(tool, "").replaceAll("^.*?([0-9][0-9.]*).*$", "$1");
+    }
+
+    /** A role's heap ceiling and collector, as deploy/jvm-options.env gives them (e.g. {@code -Xmx192m -XX:+UseSerialGC}). */
+    private static String heapAndCollector(RunConfiguration.Role role) {
+        return String.join(" ", RunConfiguration.jvmOptions(role).stream()
+                .filter(option -> option.startsWith("-Xmx") || option.endsWith("GC")).toList());
     }
 
     private static String f(String format, Object... args) {

@@ -1,6 +1,7 @@
 package org.reportplatform.systemtests.benchmarks;
 
 import java.nio.file.Path;
+import org.reportplatform.platform.testing.RunConfiguration;
 
 /**
  * The benchmark's sizes and durations, from {@code benchmark.*} system properties (so a developer
@@ -16,8 +17,8 @@ import java.nio.file.Path;
  * @param wrkThreads       wrk's threads (default 2)
  * @param largeChapters    chapters of the generated large report (default 1,000)
  * @param largeIndicators  indicators of the generated large report (default 10,000)
- * @param largeHeap        the services' -Xmx on the large report (default 512m; run.sh's 192m is too
- *                         small for render-service there: it ran out of heap rendering it)
+ * @param largeHeap        the services' -Xmx on the large report (default 512m; with run.sh's 384m
+ *                         render-service may run out of heap rendering its PDF)
  * @param hugoRuns         timed Hugo builds of each site (default 5, after one untimed)
  * @param jmh              whether the JMH micro-benchmarks run (default true)
  * @param jmhSeconds       seconds per JMH iteration (default 1; 3 warm-up and 5 measured iterations)
@@ -28,7 +29,7 @@ public record Settings(int edits, int warmupEdits, int indicatorEdits, int pdfEd
         int wrkThreads, int largeChapters, int largeIndicators, String largeHeap, int hugoRuns, boolean jmh, int jmhSeconds, Path root, Path work) {
 
     public static Settings fromSystemProperties() {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+        Path root = RunConfiguration.root();
         return new Settings(
                 Integer.getInteger("benchmark.edits", 500),
                 Integer.getInteger("benchmark.warmup-edits", 500),
