@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reportplatform.platform.log.FollowerSettings;
+import org.reportplatform.platform.log.FollowingLifecycle;
 import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.platform.log.LogTail;
 import org.reportplatform.schemas.DatasetChanged;
@@ -14,7 +15,6 @@ import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /**
@@ -27,7 +27,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * first PUT after a restart is already checked against every figure; if that takes too long the
  * service starts anyway and warnings are only incomplete for a while.
  */
-public class ReferenceTail implements SmartLifecycle {
+public class ReferenceTail extends FollowingLifecycle<String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceTail.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
@@ -36,7 +36,6 @@ public class ReferenceTail implements SmartLifecycle {
     private final KnownReferences known;
     private final LogFollower<String, Object> follower;
     private final Duration startWait;
-    private volatile LogTail<String, Object> tail;
 
     public ReferenceTail(KnownReferences known, ConsumerFactory<String, Object> consumers, Duration startWait) {
         this.known = known;
@@ -46,11 +45,15 @@ public class ReferenceTail implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        tail = follower.follow(this::apply, read -> {
+    protected LogTail<String, Object> follow() {
+        return follower.follow(this::apply, read -> {
             known.caughtUp();
             log.info("read {} indicator and dataset events in {} ms; following them", read.records(), read.millis());
         });
+    }
+
+    @Override
+    protected void started(LogTail<String, Object> tail) {
         try {
             tail.caughtUp().get(startWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -74,25 +77,5 @@ public class ReferenceTail implements SmartLifecycle {
             // writer and the render service deal with it; this view only needs ids.
             log.warn("skipped an unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
         }
-    }
-
-    @Override
-    public void stop() {
-        LogTail<String, Object> current = tail;
-        if (current != null) {
-            current.stop();
-        }
-        tail = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tail != null;
-    }
-
-    /** With the chapters' replay, before the web server opens. */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 }

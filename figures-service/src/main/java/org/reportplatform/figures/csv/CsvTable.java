@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.reportplatform.platform.errors.ApiException;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * A CSV request body read as a header row and data rows, each row with the line of the file it
@@ -110,10 +111,7 @@ public record CsvTable(List<String> header, List<Row> rows, char delimiter) {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.platform.log.FollowerSettings;
+import org.reportplatform.platform.log.FollowingLifecycle;
 import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.platform.log.LogTail;
 import org.reportplatform.schemas.RenderedOutput;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -40,7 +41,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * nothing stops the view. If the consumer fails, the {@link LogFollower} recreates it after a
  * pause and resumes where it was (never from the beginning, so no deleted page reappears).
  */
-public class SiteViewReader implements SmartLifecycle {
+public class SiteViewReader extends FollowingLifecycle<String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(SiteViewReader.class);
     private static final LogAccessor LOG_ACCESSOR = new LogAccessor(SiteViewReader.class);
@@ -55,7 +56,6 @@ public class SiteViewReader implements SmartLifecycle {
     private final List<String> topics;
     private final ApplicationEventPublisher events;
 
-    private volatile LogTail<String, Object> tail;
     private volatile long skippedRecords;
 
     @SuppressWarnings("unchecked")
@@ -69,36 +69,15 @@ public class SiteViewReader implements SmartLifecycle {
         this.events = events;
     }
 
+    /** Early, so the initial read overlaps the rest of the start; stopped after the web server. */
     @Override
-    public synchronized void start() {
-        if (tail != null) {
-            return;
-        }
+    protected LogTail<String, Object> follow() {
         AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
-        tail = follower.follow(this::apply, read -> {
+        return follower.follow(this::apply, read -> {
             view.markCaughtUp();
             log.info("site view caught up in {} ms: {} outputs ({}), {} unreadable records skipped",
                     read.millis(), view.size(), sizes(), skippedRecords);
         });
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (tail != null) {
-            tail.stop();
-            tail = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tail != null;
-    }
-
-    /** Early, so the initial read overlaps the rest of the start; stopped after the web server. */
-    @Override
-    public int getPhase() {
-        return 0;
     }
 
     /**
@@ -106,7 +85,7 @@ public class SiteViewReader implements SmartLifecycle {
      * early only if the reader is stopped.
      */
     public void awaitCaughtUp() {
-        LogTail<String, Object> current = tail;
+        LogTail<String, Object> current = tail();
         if (current == null) {
             log.info("the site view reader stopped before the initial read finished");
             return;
@@ -133,7 +112,7 @@ public class SiteViewReader implements SmartLifecycle {
      * last poll; empty before the first. Compared with the end offsets, this is the view's lag.
      */
     public Map<TopicPartition, Long> positions() {
-        LogTail<String, Object> current = tail;
+        LogTail<String, Object> current = tail();
         return current == null ? Map.of() : current.positions();
     }
 
@@ -180,10 +159,7 @@ public class SiteViewReader implements SmartLifecycle {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 }
