@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The few static files of the gateway's own pages ({@code /ui/gateway.css}, {@code /ui/live.js},
- * {@code /ui/reload.js}, {@code /ui/ops.js}, and uPlot for the dashboard's chart), read once from the classpath, served with a strong ETag and
+ * {@code /ui/reload.js}, {@code /ui/ops.js}, {@code /ui/notices.js} that live.js and ops.js share,
+ * and uPlot for the dashboard's chart), read once from the classpath, served with a strong ETag and
  * {@code no-cache} like the report. Only these names exist.
  */
 public final class UiAssets {
@@ -32,6 +33,7 @@ public final class UiAssets {
     private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
     private static final Map<String, MediaType> FILES = Map.of(
             "gateway.css", CSS,
+            "notices.js", JAVASCRIPT,
             "live.js", JAVASCRIPT,
             "reload.js", JAVASCRIPT,
             "ops.js", JAVASCRIPT);

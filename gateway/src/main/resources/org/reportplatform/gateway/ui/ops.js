@@ -2,6 +2,7 @@
 // - GET /api/ops/pipeline every few seconds (services, consumer lag, the latest source events and
 //   rebuilds),
 // - the live stream /api/live (each rebuild as it is served: the rebuilds table and the chart),
+//   followed with notices.js, which also draws each rebuild's row,
 // - the render service's operator endpoints through the gateway: GET/POST /api/ops/rebuild,
 //   GET /api/ops/dead-letters, POST /api/ops/dead-letters/{id}/replay.
 // Every call rides on this page's session; the POSTs carry the session's CSRF token (X-CSRF-Token).
@@ -24,39 +25,17 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function el(name, className, text) {
-    var element = document.createElement(name);
-    if (className) { element.className = className; }
-    if (text !== undefined && text !== null) { element.textContent = text; }
-    return element;
-  }
+  var el = Notices.el;
+  var clock = Notices.clock;
+  var latency = Notices.latency;
+  var two = Notices.two;
 
   function clear(element) { while (element.firstChild) { element.removeChild(element.firstChild); } }
-
-  function two(n) { return (n < 10 ? '0' : '') + n; }
-
-  function clock(iso, withMs) {
-    var d = typeof iso === 'number' ? new Date(iso) : new Date(iso);
-    if (isNaN(d.getTime())) { return '\u2014'; }
-    var text = two(d.getHours()) + ':' + two(d.getMinutes()) + ':' + two(d.getSeconds());
-    if (withMs) {
-      var ms = String(d.getMilliseconds());
-      while (ms.length < 3) { ms = '0' + ms; }
-      text += ',' + ms;
-    }
-    return text;
-  }
 
   function dateTime(iso) {
     var d = new Date(iso);
     if (isNaN(d.getTime())) { return '\u2014'; }
     return two(d.getDate()) + '/' + two(d.getMonth() + 1) + ' ' + clock(iso, false);
-  }
-
-  function latency(ms) {
-    if (ms === null || ms === undefined) { return '\u2014'; }
-    if (ms < 1000) { return ms + '\u202Fms'; }
-    return (ms / 1000).toFixed(1).replace('.', ',') + '\u202Fs';
   }
 
   function number(n) { return Number(n).toLocaleString('fr-FR'); }
@@ -257,50 +236,18 @@
 
   var seen = {};
 
-  function rebuildRow(notice) {
-    var tr = el('tr', notice.type);
-    tr.setAttribute('data-id', notice.id);
-    tr.setAttribute('data-path', notice.path);
-    var time = el('td', 'time');
-    var t = el('time', null, clock(notice.receivedAt, true));
-    t.dateTime = notice.receivedAt;
-    time.appendChild(t);
-    tr.appendChild(time);
-    var page = el('td', 'path');
-    if (notice.type === 'published' && notice.path.charAt(0) === '/') {
-      var link = el('a', null, notice.path);
-      link.href = notice.path;
-      page.appendChild(link);
-    } else {
-      page.appendChild(el('span', null, notice.path));
-    }
-    if (notice.kind === 'document') { page.appendChild(el('span', 'tag', 'document')); }
-    if (notice.type === 'removed') { page.appendChild(el('span', 'tag removed', 'supprim\u00e9e')); }
-    tr.appendChild(page);
-    tr.appendChild(el('td', 'num latency', latency(notice.latencyMs)));
-    var cause = el('td', 'cause');
-    var causes = notice.causes || [];
-    causes.slice(0, 2).forEach(function (id) {
-      var code = el('code', null, id.slice(0, 8));
-      code.title = 'modification ' + id + (notice.traceparent ? '\ntrace ' + notice.traceparent : '');
-      cause.appendChild(code);
-      cause.appendChild(document.createTextNode(' '));
-    });
-    if (causes.length > 2) { cause.appendChild(el('span', 'more', '+\u202F' + (causes.length - 2))); }
-    if (causes.length === 0) { cause.textContent = '\u2014'; }
-    tr.appendChild(cause);
-    var names = Object.keys(notice.sourceRevisions || {});
+  // The sources of a rebuild in one line: the first two names, the revisions on hover.
+  function sourcesCell(notice, names) {
     var sources = el('td', 'sources', names.length === 0 ? '\u2014' : names.slice(0, 2).join(', ') + (names.length > 2 ? ' +\u202F' + (names.length - 2) : ''));
     sources.title = names.map(function (n) { return n + ' \u00b7 r\u00e9v. ' + notice.sourceRevisions[n]; }).join('\n');
-    tr.appendChild(sources);
-    return tr;
+    return sources;
   }
 
   function addRebuild(notice, atTop) {
     if (seen[notice.id]) { return false; }
     seen[notice.id] = true;
     var rows = $('rebuilds');
-    var tr = rebuildRow(notice);
+    var tr = Notices.row(notice, { causes: 2, explained: false, sources: sourcesCell });
     if (atTop) { rows.insertBefore(tr, rows.firstChild); } else { rows.appendChild(tr); }
     while (rows.childNodes.length > MAX_ROWS) { rows.removeChild(rows.lastChild); }
     $('rebuilds-empty').hidden = true;
@@ -413,19 +360,14 @@
   // ---------------------------------------------------------------- live stream
 
   function connectStream() {
-    var source = new EventSource('/api/live');
-    source.onopen = function () { streamState = 'open'; showStatus(); };
-    function onNotice(event) {
-      var notice = JSON.parse(event.data);
-      if (addRebuild(notice, true)) { addPoint(notice); updateChart(); eventWentLive(notice); }
-    }
-    source.addEventListener('published', onNotice);
-    source.addEventListener('removed', onNotice);
-    source.addEventListener('reset', function () { filledFromRing = false; refreshPipeline(); });
-    source.onerror = function () {
-      streamState = source.readyState === EventSource.CLOSED ? 'closed' : 'connecting';
-      showStatus();
-    };
+    Notices.follow({
+      open: function () { streamState = 'open'; showStatus(); },
+      notice: function (notice) {
+        if (addRebuild(notice, true)) { addPoint(notice); updateChart(); eventWentLive(notice); }
+      },
+      reset: function () { filledFromRing = false; refreshPipeline(); },
+      error: function (closed) { streamState = closed ? 'closed' : 'connecting'; showStatus(); }
+    });
   }
 
   // ---------------------------------------------------------------- full rebuild

@@ -298,12 +298,17 @@ class PipelineDashboardTest {
                 .expectHeader().valueEquals("Content-Security-Policy", org.reportplatform.gateway.ui.UiPages.CONTENT_SECURITY_POLICY)
                 .expectBody(String.class).value(page -> assertThat(page)
                         .contains("<h1>Opérations</h1>", "/ui/uPlot.iife.min.js", "/ui/ops.js", "/ui/uPlot.min.css", "id=\"rebuild-button\"")
+                        // deferred scripts run in document order: the shared rows before the page's script
+                        .containsSubsequence("/ui/notices.js", "/ui/ops.js")
                         // a bearer caller has no session, so no CSRF token to act with
                         .contains("data-csrf=\"\""));
         http.get().uri("/ui/uPlot.iife.min.js").exchange().expectStatus().isOk()
                 .expectHeader().contentType("text/javascript;charset=UTF-8")
                 .expectBody(String.class).value(script -> assertThat(script).contains("uPlot"));
         http.get().uri("/ui/ops.js").exchange().expectStatus().isOk();
+        http.get().uri("/ui/notices.js").exchange().expectStatus().isOk()
+                .expectHeader().contentType("text/javascript;charset=UTF-8")
+                .expectBody(String.class).value(script -> assertThat(script).contains("window.Notices"));
     }
 
     @Test

@@ -144,7 +144,8 @@ class SigningInTest {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(live).contains("Reconstructions en direct", "demo-webteam", "action=\"/signout\"", "/ui/live.js");
+        assertThat(live).contains("Reconstructions en direct", "demo-webteam", "action=\"/signout\"", "/ui/live.js")
+                .containsSubsequence("/ui/notices.js", "/ui/live.js");
         String csrfAfter = csrfIn(live);
         assertThat(csrfAfter).isNotEqualTo(browser.csrf());
 
