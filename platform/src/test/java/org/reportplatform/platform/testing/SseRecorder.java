@@ -26,6 +26,11 @@ public final class SseRecorder implements AutoCloseable {
     };
     private static final Duration FIRST_LINE = Duration.ofSeconds(10);
     private static final Duration EVENTS = Duration.ofSeconds(15);
+    /**
+     * One event may be large: a notice of the 1,000-chapter report's table of contents names every
+     * source revision it used. The codecs' default (256 KB) would fail the stream there.
+     */
+    private static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
 
     /** One event or comment; {@code arrivedNanos} is this JVM's {@link System#nanoTime()} when it arrived. */
     public record Received(long arrivedNanos, ServerSentEvent<String> event) {
@@ -45,7 +50,8 @@ public final class SseRecorder implements AutoCloseable {
     private final Disposable subscription;
 
     private SseRecorder(String baseUrl, String path, Consumer<HttpHeaders> headers) {
-        subscription = WebClient.create(baseUrl).get().uri(path).headers(headers).accept(MediaType.TEXT_EVENT_STREAM)
+        subscription = WebClient.builder().baseUrl(baseUrl)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_EVENT_BYTES)).build().get().uri(path).headers(headers).accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve().bodyToFlux(SSE)
                 .subscribe(this::arrived, this::failed, this::ended);
     }
