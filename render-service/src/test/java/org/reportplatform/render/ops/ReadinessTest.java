@@ -84,12 +84,13 @@ class ReadinessTest {
         CompletableFuture<Integer> port = new CompletableFuture<>();
         CompletableFuture<ConfigurableApplicationContext> started = CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(
                 RenderServiceApplication.class, HeldReplay.class)
-                .properties("server.port=0", "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "spring.main.allow-bean-definition-overriding=true",
-                        "report.observability.kafka-health-cache-for=200ms", "report.observability.kafka-health-timeout=1s",
-                        "report.render.startup-timeout=30s")
                 .listeners((WebServerInitializedEvent event) -> port.complete(event.getWebServer().getPort()))
-                .run());
+                // Command-line arguments: they outrank application.yml (server.port 8083), where
+                // builder properties are only defaults and a running ./run.sh's port would clash.
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--spring.main.allow-bean-definition-overriding=true",
+                        "--report.observability.kafka-health-cache-for=200ms", "--report.observability.kafka-health-timeout=1s",
+                        "--report.render.startup-timeout=30s"));
         String base = "http://localhost:" + port.get(60, TimeUnit.SECONDS);
 
         // Then, while it replays, it is alive but not ready (and Kafka itself is fine)
