@@ -10,51 +10,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.gateway.testing.GatewayInstance;
 import org.reportplatform.gateway.testing.TopicPublisher;
+import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.platform.testing.SseRecorder;
 import org.reportplatform.schemas.Topics;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Kafka stops under a running gateway: it goes on serving the last report it read, whole and
  * unchanged (conditional requests included), stays ready, keeps its live streams open, and
- * still shuts down promptly. The broker is this class's own so that the test can stop it
- * (the shared {@code KafkaBroker} extension has no stop for a running broker).
+ * still shuts down promptly. The broker is this class's own, so that the test can stop it.
  */
 class ServingWhileKafkaIsStoppedTest {
 
-    private static EmbeddedKafkaKraftBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "transaction.state.log.num.partitions", "1",
-                "offsets.topic.num.partitions", "1",
-                "auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.destroy();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
 
     @Test
     void theGatewayKeepsServingTheLastReportWhileKafkaIsStopped() throws InterruptedException {
         // Given a gateway serving a report
-        String bootstrap = broker.getBrokersAsString();
+        String bootstrap = kafka.bootstrapServers();
         TopicPublisher.createTopics(bootstrap);
         Map<String, byte[]> report = new LinkedHashMap<>();
         try (TopicPublisher publisher = new TopicPublisher(bootstrap)) {
@@ -75,8 +54,7 @@ class ServingWhileKafkaIsStoppedTest {
             SseRecorder stream = SseRecorder.open(gateway.url(), "/api/live", "demo-webteam");
 
             // When Kafka stops
-            broker.destroy();
-            broker = null;
+            kafka.stop();
             long stoppedAt = System.nanoTime();
 
             // Then for the next seconds every page is still served, byte for byte, and revalidates
