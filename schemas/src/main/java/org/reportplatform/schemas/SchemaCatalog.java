@@ -26,7 +26,7 @@ public final class SchemaCatalog {
     private static final String ROOT = "org/reportplatform/schemas/published/";
     private static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             ChapterChanged.class, IndicatorChanged.class, DatasetChanged.class, RenderedOutput.class,
-            DeadLetterReplayed.class);
+            DeadLetterReplayed.class, AccountChanged.class, PersonalTokenChanged.class, SessionChanged.class);
 
     private static final SchemaCatalog INSTANCE = load();
 

@@ -35,10 +35,27 @@ public final class Topics {
     public static final Topic<DeadLetterReplayed> REPLAYED_DEAD_LETTERS =
             new Topic<>("report.ops.dead-letters-replayed.v1", DeadLetterReplayed.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
 
+    /** Account changes (people, their roles and teams), keyed by account id; kept forever (who changed whom). */
+    public static final Topic<AccountChanged> ACCOUNTS =
+            new Topic<>("report.accounts.v1", AccountChanged.class, 1, Topic.Retention.FOREVER, ONE_MIB);
+
+    /** Personal API tokens created and revoked, keyed by token id; kept forever. */
+    public static final Topic<PersonalTokenChanged> PERSONAL_TOKENS =
+            new Topic<>("report.tokens.v1", PersonalTokenChanged.class, 1, Topic.Retention.FOREVER, ONE_MIB);
+
+    /**
+     * The gateway's browser sessions, keyed by the SHA-256 of the session cookie; compacted (a
+     * sign-out is a tombstone). Every gateway replica follows it: a session works on any replica
+     * and survives a restart.
+     */
+    public static final Topic<SessionChanged> SESSIONS =
+            new Topic<>("report.sessions.v1", SessionChanged.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
+
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
     public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS);
 
-    private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS);
+    private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
+            ACCOUNTS, PERSONAL_TOKENS, SESSIONS);
 
     private Topics() {
     }

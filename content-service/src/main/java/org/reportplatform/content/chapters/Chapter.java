@@ -2,6 +2,7 @@ package org.reportplatform.content.chapters;
 
 import java.time.Instant;
 import org.reportplatform.platform.revisions.AtRevision;
+import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
 
@@ -16,12 +17,14 @@ public record Chapter(
         String language,
         long revision,
         Instant updatedAt,
-        String updatedBy) implements AtRevision {
+        String updatedBy,
+        String updatedByName) implements AtRevision {
 
     static Chapter of(ChapterChanged event) {
         ChapterState state = event.getChapter();
         return new Chapter(event.getEdition(), event.getSlug(), state.getTitle(), state.getBody(), state.getPosition(),
                 state.getOwnerTeam(), state.getLanguage(), event.getRevision(), event.getMetadata().getOccurredAt(),
-                event.getMetadata().getActor());
+                event.getMetadata().getActor(),
+                RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
     }
 }

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.content.references.KnownReferences;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.revisions.Written;

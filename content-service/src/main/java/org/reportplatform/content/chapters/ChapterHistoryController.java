@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.content.references.KnownReferences;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.revisions.HistoryEndpoints;
 import org.reportplatform.platform.revisions.RevisionDiff;
 import org.reportplatform.platform.revisions.RevisionSummary;

@@ -4,8 +4,8 @@ import java.util.Set;
 import org.reportplatform.content.chapters.ChapterBook;
 import org.reportplatform.content.chapters.ChapterRequest;
 import org.reportplatform.content.chapters.ChapterWrites;
-import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.Role;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class DemoReportLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReportLoader.class);
-    private static final Caller LOADER = new Caller("demo-loader", null, Set.of(Role.ADMIN));
+    private static final Caller LOADER = new Caller("system:demo-loader", "Chargement de la démo", Set.of(Role.ADMIN), Set.of(), null);
     private static final Preconditions CREATE = new Preconditions(null, "*");
 
     private final ChapterBook book;

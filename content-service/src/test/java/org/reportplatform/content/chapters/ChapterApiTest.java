@@ -91,7 +91,7 @@ class ChapterApiTest {
                 }).returnResult().getResponseBody();
 
         // Then the API and the log both hold revision 2, written by the team
-        assertThat(edited).containsEntry("revision", 2).containsEntry("updatedBy", "defenseurs")
+        assertThat(edited).containsEntry("revision", 2).containsEntry("updatedBy", "demo-defenseurs").containsEntry("updatedByName", "Inès Benali")
                 .containsEntry("body", "« Œuvrer » ensemble, aujourd’hui.");
         http.get().uri("/api/editions/2030/chapters/defenseurs").exchange()
                 .expectStatus().isOk()
@@ -100,7 +100,9 @@ class ChapterApiTest {
         List<ChapterChanged> log = eventsOf("2030");
         assertThat(log).extracting(ChapterChanged::getRevision).containsExactly(1L, 2L);
         assertThat(log.get(1).getChapter().getBody()).isEqualTo("« Œuvrer » ensemble, aujourd’hui.");
-        assertThat(log.get(1).getMetadata().getActor()).isEqualTo("defenseurs");
+        assertThat(log.get(1).getMetadata().getActor()).isEqualTo("demo-defenseurs");
+        assertThat(log.get(1).getMetadata().getActorName()).isEqualTo("Inès Benali");
+        assertThat(log.get(1).getMetadata().getToken()).isEqualTo("demo-defenseurs");
     }
 
     @Test
@@ -262,7 +264,7 @@ class ChapterApiTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
-                .expectBody().jsonPath("$.position").isEqualTo(2).jsonPath("$.updatedBy").isEqualTo("admin:demo-admin");
+                .expectBody().jsonPath("$.position").isEqualTo(2).jsonPath("$.updatedBy").isEqualTo("demo-admin");
 
         // Then the others shifted by one, in one transaction, each with a revision of its own
         http.get().uri("/api/editions/2042/chapters").exchange().expectBody()
@@ -301,7 +303,8 @@ class ChapterApiTest {
                 .expectBody()
                 // Then each names who, when, and which fields changed from the revision before
                 .jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 3))
-                .jsonPath("$[*].updatedBy").isEqualTo(List.of("admin:demo-admin", "enfants", "admin:demo-admin"))
+                .jsonPath("$[*].updatedBy").isEqualTo(List.of("demo-admin", "demo-enfants", "demo-admin"))
+                .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Amina Diallo", "Claire Dubois"))
                 .jsonPath("$[0].changed").isEqualTo(List.of("title", "body", "position", "ownerTeam", "language"))
                 .jsonPath("$[1].changed").isEqualTo(List.of("body"))
                 .jsonPath("$[2].changed").isEqualTo(List.of("title"))
@@ -415,7 +418,7 @@ class ChapterApiTest {
                 // Then revision 3 carries revision 1's content, made by the team
                 .jsonPath("$.revision").isEqualTo(3)
                 .jsonPath("$.body").isEqualTo("Le texte d’origine.")
-                .jsonPath("$.updatedBy").isEqualTo("enfants")
+                .jsonPath("$.updatedBy").isEqualTo("demo-enfants")
                 .jsonPath("$.warnings").doesNotExist();
         List<ChapterChanged> log = eventsOf("2045");
         assertThat(log).extracting(ChapterChanged::getRevision).containsExactly(1L, 2L, 3L);

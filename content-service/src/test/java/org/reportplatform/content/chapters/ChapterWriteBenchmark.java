@@ -28,8 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.content.ContentServiceApplication;
-import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.Role;
 import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.Preconditions;
@@ -188,7 +188,7 @@ class ChapterWriteBenchmark {
     private long[] inProcessUpdates(ConfigurableApplicationContext app, int count) {
         ChapterWrites writes = app.getBean(ChapterWrites.class);
         ChapterBook book = app.getBean(ChapterBook.class);
-        Caller admin = new Caller("benchmark", null, Set.of(Role.ADMIN));
+        Caller admin = new Caller("benchmark", "Benchmark", Set.of(Role.ADMIN), Set.of(), null);
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
             long current = book.current("2090", "chapitre-0").orElseThrow().revision();

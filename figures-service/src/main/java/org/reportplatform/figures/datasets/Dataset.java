@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.reportplatform.platform.revisions.AtRevision;
+import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetState;
 
 /** A dataset as the API shows it: typed columns and rows of exact cell strings. */
 public record Dataset(String edition, String id, String title, List<Column> columns, List<List<String>> rows, String unit,
-        String source, String ownerTeam, long revision, Instant updatedAt, String updatedBy) implements AtRevision {
+        String source, String ownerTeam, long revision, Instant updatedAt, String updatedBy,
+        String updatedByName) implements AtRevision {
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "DatasetColumn")
     public record Column(String name, @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"text", "number"}) String type) {
@@ -20,6 +22,7 @@ public record Dataset(String edition, String id, String title, List<Column> colu
         return new Dataset(event.getEdition(), event.getDatasetId(), s.getTitle(),
                 s.getColumns().stream().map(c -> new Column(c.getName(), c.getType().name().toLowerCase(Locale.ROOT))).toList(),
                 s.getRows(), s.getUnit(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
-                event.getMetadata().getOccurredAt(), event.getMetadata().getActor());
+                event.getMetadata().getOccurredAt(), event.getMetadata().getActor(),
+                RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.reportplatform.figures.csv.CsvTable;
 import org.reportplatform.figures.csv.RowProblems;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.errors.FieldProblems;
 import org.reportplatform.platform.log.Decision;

@@ -15,8 +15,8 @@ import org.reportplatform.figures.datasets.DatasetWrites;
 import org.reportplatform.figures.indicators.IndicatorBook;
 import org.reportplatform.figures.indicators.IndicatorRequest;
 import org.reportplatform.figures.indicators.IndicatorWrites;
-import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.Role;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ class DemoFiguresLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoFiguresLoader.class);
     private static final String EDITION = "2024";
     private static final String DATASET_OWNER = "donateurs-finances";
-    private static final Caller LOADER = new Caller("demo-loader", null, Set.of(Role.ADMIN));
+    private static final Caller LOADER = new Caller("system:demo-loader", "Chargement de la démo", Set.of(Role.ADMIN), Set.of(), null);
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final IndicatorBook indicators;

@@ -3,6 +3,7 @@ package org.reportplatform.figures.indicators;
 import java.time.Instant;
 import java.util.Locale;
 import org.reportplatform.platform.revisions.AtRevision;
+import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
@@ -26,13 +27,15 @@ public record Indicator(
         String ownerTeam,
         long revision,
         Instant updatedAt,
-        String updatedBy) implements AtRevision {
+        String updatedBy,
+        String updatedByName) implements AtRevision {
 
     static Indicator of(IndicatorChanged event) {
         IndicatorState s = event.getIndicator();
         Object value = s.getType() == IndicatorType.TEXT ? s.getValue() : new java.math.BigDecimal(s.getValue());
         return new Indicator(event.getEdition(), event.getIndicatorId(), s.getLabel(), s.getType().name().toLowerCase(Locale.ROOT),
                 value, s.getCurrency(), s.getUnit(), s.getPeriod(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
-                event.getMetadata().getOccurredAt(), event.getMetadata().getActor());
+                event.getMetadata().getOccurredAt(), event.getMetadata().getActor(),
+                RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
     }
 }

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.figures.api.ApiDocs;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.HistoryEndpoints;
 import org.reportplatform.platform.revisions.Preconditions;

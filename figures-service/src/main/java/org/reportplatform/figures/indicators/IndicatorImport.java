@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.reportplatform.figures.csv.CsvTable;
 import org.reportplatform.figures.csv.RowProblems;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.Decision;
 import org.reportplatform.platform.log.EventMetadataFactory;
@@ -82,7 +82,7 @@ public class IndicatorImport {
         });
         long done = System.nanoTime();
         logger.info("{} imported {} rows into edition {}: {} created, {} changed, {} unchanged; parsed in {} ms, "
-                        + "validated in {} ms, {} events committed in {} ms", caller.actor(), result.rows(), edition,
+                        + "validated in {} ms, {} events committed in {} ms", caller.accountId(), result.rows(), edition,
                 result.created(), result.changed(), result.unchanged(), (parsed - started) / 1_000_000,
                 (decided[0] - parsed) / 1_000_000, result.events(), (done - decided[0]) / 1_000_000);
         return result;

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.reportplatform.figures.csv.FormulaGuard;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.errors.FieldProblems;
 import org.reportplatform.platform.log.Decision;

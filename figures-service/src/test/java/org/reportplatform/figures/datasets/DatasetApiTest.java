@@ -223,7 +223,8 @@ class DatasetApiTest {
         http.get().uri("/api/editions/2066/datasets/finances-revenus/revisions").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[*].revision").isEqualTo(List.of(1, 2))
-                .jsonPath("$[*].updatedBy").isEqualTo(List.of("admin:demo-admin", "donateurs-finances"))
+                .jsonPath("$[*].updatedBy").isEqualTo(List.of("demo-admin", "demo-donateurs-finances"))
+                .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Antoine Lambert"))
                 .jsonPath("$[1].updatedAt").exists()
                 .jsonPath("$[0].changed").isEqualTo(List.of("title", "columns", "rows", "unit", "source", "ownerTeam"))
                 .jsonPath("$[1].changed").isEqualTo(List.of("rows", "source"));

@@ -267,7 +267,8 @@ class IndicatorApiTest {
         http.get().uri("/api/editions/2070/indicators/network.trainings/revisions").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$[*].revision").isEqualTo(List.of(1, 2))
-                .jsonPath("$[*].updatedBy").isEqualTo(List.of("admin:demo-admin", "renforcement-reseau"))
+                .jsonPath("$[*].updatedBy").isEqualTo(List.of("demo-admin", "demo-renforcement-reseau"))
+                .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Olivier Chevalier"))
                 .jsonPath("$[*].deleted").isEqualTo(List.of(false, false))
                 .jsonPath("$[0].updatedAt").exists()
                 .jsonPath("$[0].changed").isEqualTo(List.of("label", "type", "value", "currency", "unit", "period", "source", "ownerTeam"))
@@ -288,7 +289,7 @@ class IndicatorApiTest {
         restore("demo-renforcement-reseau", "2070", "network.trainings", 1, null)
                 .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
                 .expectBody().jsonPath("$.value").isEqualTo(12).jsonPath("$.revision").isEqualTo(3)
-                .jsonPath("$.ownerTeam").isEqualTo("renforcement-reseau").jsonPath("$.updatedBy").isEqualTo("renforcement-reseau");
+                .jsonPath("$.ownerTeam").isEqualTo("renforcement-reseau").jsonPath("$.updatedBy").isEqualTo("demo-renforcement-reseau");
         List<IndicatorChanged> events = eventsOf("2070");
         assertThat(events).hasSize(3);
         assertThat(events.get(2).getRevision()).isEqualTo(3L);

@@ -8,7 +8,7 @@ import org.reportplatform.gateway.signin.Access.Known;
 import org.reportplatform.gateway.signin.Access.Refused;
 import org.reportplatform.gateway.ui.Account;
 import org.reportplatform.gateway.ui.UiPages;
-import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.security.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;

@@ -6,10 +6,14 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.reportplatform.platform.auth.AuthProperties;
-import org.reportplatform.platform.auth.CallerArgumentResolver;
-import org.reportplatform.platform.auth.DemoTokenGuard;
-import org.reportplatform.platform.auth.TokenAuthenticator;
+import org.reportplatform.platform.security.CallerArgumentResolver;
+import org.reportplatform.platform.security.CallerAssertions;
+import org.reportplatform.platform.security.DemoTokens;
+import org.reportplatform.platform.security.FirewallConfiguration;
+import org.reportplatform.platform.security.ProductionGuard;
+import org.reportplatform.platform.security.SecondFactors;
+import org.reportplatform.platform.security.SecurityProperties;
+import org.reportplatform.platform.security.ServiceSecurityConfiguration;
 import org.reportplatform.platform.errors.ApiErrorHandler;
 import org.reportplatform.platform.errors.StrictUtf8Bodies;
 import org.reportplatform.platform.kafka.KafkaTopicsProperties;
@@ -29,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -44,7 +49,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * its default one.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({AuthProperties.class, KafkaTopicsProperties.class, ObservabilityProperties.class})
+@Import({ServiceSecurityConfiguration.class, FirewallConfiguration.class})
+@EnableConfigurationProperties({SecurityProperties.class, KafkaTopicsProperties.class, ObservabilityProperties.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -53,9 +59,19 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    TokenAuthenticator tokenAuthenticator(AuthProperties properties, Environment environment) {
-        DemoTokenGuard.check(environment, properties);
-        return new TokenAuthenticator(properties);
+    DemoTokens demoTokens(SecurityProperties properties, Environment environment) {
+        ProductionGuard.check(environment, properties);
+        return new DemoTokens(properties);
+    }
+
+    @Bean
+    SecondFactors secondFactors(SecurityProperties properties, Clock clock) {
+        return new SecondFactors(properties, clock);
+    }
+
+    @Bean
+    CallerAssertions callerAssertions(SecurityProperties properties, Clock clock) {
+        return new CallerAssertions(properties, clock);
     }
 
     @Bean
@@ -105,11 +121,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    WebFluxConfigurer callerArgument(TokenAuthenticator authenticator) {
+    WebFluxConfigurer callerArgument() {
         return new WebFluxConfigurer() {
             @Override
             public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-                configurer.addCustomResolver(new CallerArgumentResolver(authenticator));
+                configurer.addCustomResolver(new CallerArgumentResolver());
             }
         };
     }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.schemas.EventMetadata;
 
 /**
@@ -26,17 +26,25 @@ public final class EventMetadataFactory {
         this.traceparent = traceparent;
     }
 
+    /** The metadata of a change {@code caller} makes: the account, the person's name, the token if any. */
     public EventMetadata by(Caller caller) {
-        return by(caller.actor());
+        return build(caller.accountId(), caller.displayName(), caller.token());
     }
 
+    /** The metadata of a change the platform makes itself (e.g. {@code system:demo-loader}). */
     public EventMetadata by(String actor) {
+        return build(actor, null, null);
+    }
+
+    private EventMetadata build(String actor, String actorName, String token) {
         return EventMetadata.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 // The event carries milliseconds (timestamp-millis): what a writer applies to its
                 // memory must equal what a replay of the log gives, to the digit.
                 .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setActor(actor)
+                .setActorName(actorName)
+                .setToken(token)
                 .setTraceparent(traceparent.get())
                 .build();
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.springframework.http.HttpStatus;

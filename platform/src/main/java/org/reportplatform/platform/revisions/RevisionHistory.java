@@ -58,6 +58,7 @@ public class RevisionHistory<E extends SpecificRecord, S extends SpecificRecord>
             List<String> changed = revisions.changedFields(before, after);
             trail.entries.add(new Entry(revisions.revisionOf().applyAsLong(event), metadata.getOccurredAt().toEpochMilli(),
                     actors.computeIfAbsent(metadata.getActor(), actor -> actor),
+                    metadata.getActorName() == null ? null : actors.computeIfAbsent(metadata.getActorName(), name -> name),
                     changedLists.computeIfAbsent(changed, list -> List.copyOf(list)),
                     after == null, position.partition(), position.offset()));
             trail.latest = event;
@@ -258,11 +259,12 @@ public class RevisionHistory<E extends SpecificRecord, S extends SpecificRecord>
      * What memory keeps of one revision. The time is in milliseconds because that is what the log
      * carries (timestamp-millis): a replay gives back exactly the same summary.
      */
-    private record Entry(long revision, long occurredAtMillis, String actor, List<String> changed, boolean deleted,
-            int partition, long offset) {
+    private record Entry(long revision, long occurredAtMillis, String actor, String actorName, List<String> changed,
+            boolean deleted, int partition, long offset) {
 
         RevisionSummary summary() {
-            return new RevisionSummary(revision, Instant.ofEpochMilli(occurredAtMillis), actor, changed, deleted);
+            return new RevisionSummary(revision, Instant.ofEpochMilli(occurredAtMillis), actor,
+                    RevisionSummary.nameOf(actor, actorName), changed, deleted);
         }
     }
 }

@@ -60,7 +60,7 @@ public record Revisioned<E extends SpecificRecord, S extends SpecificRecord>(
             S state = stateOf.apply(event);
             EventMetadata metadata = metadataOf.apply(event);
             summaries.add(new RevisionSummary(revisionOf.applyAsLong(event), metadata.getOccurredAt(), metadata.getActor(),
-                    changedFields(previous, state), state == null));
+                    RevisionSummary.nameOf(metadata.getActor(), metadata.getActorName()), changedFields(previous, state), state == null));
             previous = state;
         }
         return summaries;

@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.Role;
 import org.reportplatform.platform.errors.ApiErrorHandler;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.Decision;
@@ -155,7 +155,7 @@ class RevisionKitTest {
     @RequestMapping("/api/editions/{edition}/notes/{slug}")
     static class NoteHistoryController {
 
-        private static final Caller ADMIN = new Caller("admin:test", null, Set.of(Role.ADMIN));
+        private static final Caller ADMIN = new Caller("test-admin", "Test Admin", Set.of(Role.ADMIN), Set.of(), null);
 
         private final HistoryEndpoints<ChapterChanged, ChapterState, Note> history;
         private final NoteWrites writes;

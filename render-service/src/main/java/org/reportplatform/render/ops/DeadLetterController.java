@@ -2,7 +2,7 @@ package org.reportplatform.render.ops;
 
 import java.util.List;
 import java.util.Map;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.render.deadletters.DeadLetter;
@@ -43,7 +43,7 @@ public class DeadLetterController {
     @PostMapping("/api/ops/dead-letters/{id}/replay")
     public Mono<Map<String, Object>> replay(@PathVariable String id, Caller caller) {
         Operators.require(caller, "replaying a dead letter");
-        return OffEventLoop.call(() -> deadLetters.replay(id, caller.actor())).map(outcome -> answer(id, outcome));
+        return OffEventLoop.call(() -> deadLetters.replay(id, caller.accountId())).map(outcome -> answer(id, outcome));
     }
 
     private static Map<String, Object> answer(String id, Outcome outcome) {

@@ -1,7 +1,7 @@
 package org.reportplatform.render.ops;
 
-import org.reportplatform.platform.auth.Caller;
-import org.reportplatform.platform.auth.Role;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.Role;
 import org.reportplatform.platform.errors.ApiException;
 
 /** The operator endpoints need the OPERATOR or ADMIN role (403 otherwise; no token is a 401 already). */

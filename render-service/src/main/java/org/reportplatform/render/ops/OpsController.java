@@ -2,7 +2,7 @@ package org.reportplatform.render.ops;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.reportplatform.platform.auth.Caller;
+import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.render.publishing.RebuildProgress;
 import org.reportplatform.render.publishing.RebuildSummary;
