@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.reportplatform.platform.auth.TokenAuthenticator;
+import org.reportplatform.platform.security.DemoTokens;
 
 /**
  * One platform for every reliability scenario of the test run: Apache Kafka's broker as a process
@@ -105,7 +105,7 @@ final class SharedPlatform implements BeforeAllCallback {
     }
 
     private static String token(String name, String value, String team, String role) {
-        return "{\"name\":\"" + name + "\",\"sha256\":\"" + TokenAuthenticator.sha256Hex(value) + "\""
+        return "{\"name\":\"" + name + "\",\"sha256\":\"" + DemoTokens.sha256Hex(value) + "\""
                 + (team == null ? "" : ",\"team\":\"" + team + "\"")
                 + (role == null ? "" : ",\"roles\":[\"" + role + "\"]") + "}";
     }

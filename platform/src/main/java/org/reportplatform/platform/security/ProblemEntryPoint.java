@@ -1,6 +1,8 @@
 package org.reportplatform.platform.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.reportplatform.platform.errors.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,8 +28,16 @@ public final class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(exchange, status, detail, List.of());
+    }
+
+    /** With {@code errors}: the fields the problem is in, as {@code ApiException} names them. */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail, List<ApiException.FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
         byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         var response = exchange.getResponse();
         response.setStatusCode(status);
