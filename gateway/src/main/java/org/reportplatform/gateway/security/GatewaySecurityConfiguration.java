@@ -171,9 +171,9 @@ public class GatewaySecurityConfiguration {
     @Bean
     RouterFunction<ServerResponse> signInRoutes(AccountsView accounts, KafkaSessions sessions, SecondFactors secondFactors,
             CallerAssertions assertions, SignInThrottle throttle, GatewaySecurityProperties properties,
-            ReportGatewayProperties gateway, WebClient.Builder webClients) {
+            ReportGatewayProperties gateway) {
         SignInPages pages = new SignInPages(accounts, sessions, secondFactors, assertions, throttle, properties,
-                webClients.clone().baseUrl(gateway.contentUri().toString()).build());
+                WebClient.builder().baseUrl(gateway.contentUri().toString()).build());
         return RouterFunctions.route()
                 .route(GET("/signin"), pages::form)
                 .route(GET("/signin/code"), pages::codeForm)
