@@ -3,8 +3,6 @@ package org.reportplatform.gateway.live;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
 import org.reportplatform.gateway.errors.ProblemResponses;
-import org.reportplatform.gateway.signin.Access;
-import org.reportplatform.gateway.signin.PageGuard;
 import org.reportplatform.gateway.site.SiteView;
 import org.reportplatform.gateway.ui.UiAssets;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +21,9 @@ public class LiveConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> liveRoutes(LiveNotices notices, SiteView view, Access access, PageGuard guard,
-            ProblemResponses problems, LiveProperties properties) {
-        LiveHandler live = new LiveHandler(notices, view, access, guard, problems, properties);
+    RouterFunction<ServerResponse> liveRoutes(LiveNotices notices, SiteView view, ProblemResponses problems,
+            LiveProperties properties) {
+        LiveHandler live = new LiveHandler(notices, view, problems, properties);
         UiAssets assets = new UiAssets();
         return RouterFunctions.route()
                 .route(GET("/api/live"), live::stream)

@@ -8,10 +8,7 @@ import org.reportplatform.gateway.live.LiveNotices.Connected;
 import org.reportplatform.gateway.live.LiveNotices.Event;
 import org.reportplatform.gateway.live.LiveNotices.Notice;
 import org.reportplatform.gateway.live.LiveNotices.Reset;
-import org.reportplatform.gateway.signin.Access;
-import org.reportplatform.gateway.signin.Access.Known;
-import org.reportplatform.gateway.signin.Access.Refused;
-import org.reportplatform.gateway.signin.PageGuard;
+import org.reportplatform.gateway.security.CurrentPerson;
 import org.reportplatform.gateway.site.SiteEntry;
 import org.reportplatform.gateway.site.SiteView;
 import org.reportplatform.gateway.ui.UiPages;
@@ -34,7 +31,7 @@ import reactor.core.publisher.Mono;
  * JSON, {@code id} its event id. Resumable: a client reconnecting with {@code Last-Event-ID} (or
  * {@code ?lastEventId=}) first gets what it missed, or {@code event: reset} when that is no longer
  * known. A comment line every {@code heartbeat} keeps proxies from closing an idle stream. For the
- * web team, operators and admins: a bearer token or a signed-in session.
+ * web team, operators and admins: a token or a signed-in session (the security chain checks).
  * <li>{@code GET /api/live/page?path=/2024/enfants}: what a page opened with {@code ?live} listens
  * to: {@code event: page} with the path's current SHA-256 at once, then again at every change of
  * that path. Public, like the page itself: it tells nothing a reload would not.
@@ -55,44 +52,25 @@ public final class LiveHandler {
 
     private final LiveNotices notices;
     private final SiteView view;
-    private final Access access;
-    private final PageGuard guard;
     private final ProblemResponses problems;
     private final Duration heartbeat;
 
-    public LiveHandler(LiveNotices notices, SiteView view, Access access, PageGuard guard, ProblemResponses problems,
-            LiveProperties properties) {
+    public LiveHandler(LiveNotices notices, SiteView view, ProblemResponses problems, LiveProperties properties) {
         this.notices = notices;
         this.view = view;
-        this.access = access;
-        this.guard = guard;
         this.problems = problems;
         this.heartbeat = properties.heartbeat();
     }
 
-    /** {@code GET /api/live}. */
+    /** {@code GET /api/live}: who may open it is the security chain's business (AccessRules). */
     public Mono<ServerResponse> stream(ServerRequest request) {
-        return access.identify(request.exchange()).flatMap(identity -> {
-            if (identity instanceof Refused refused) {
-                return problems.response(request.exchange(), HttpStatus.UNAUTHORIZED, refused.detail(), Map.of(), bearerChallenge());
-            }
-            if (!(identity instanceof Known known)) {
-                return problems.response(request.exchange(), HttpStatus.UNAUTHORIZED,
-                        "the live stream needs a token: send Authorization: Bearer <token>, or sign in at /signin",
-                        Map.of(), bearerChallenge());
-            }
-            if (!known.hasAny(Access.LIVE_ROLES)) {
-                return problems.response(request.exchange(), HttpStatus.FORBIDDEN, "the live stream is for the web team, "
-                        + "operators and admins; the token " + known.caller().name() + " is none of these");
-            }
-            if (!notices.acceptsSubscribers()) {
-                return tooMany(request);
-            }
-            String lastEventId = Optional.ofNullable(request.headers().firstHeader(LAST_EVENT_ID))
-                    .or(() -> request.queryParam("lastEventId")).orElse(null);
-            Flux<ServerSentEvent<Object>> events = notices.subscribe(lastEventId).map(LiveHandler::toSse);
-            return eventStream(events);
-        });
+        if (!notices.acceptsSubscribers()) {
+            return tooMany(request);
+        }
+        String lastEventId = Optional.ofNullable(request.headers().firstHeader(LAST_EVENT_ID))
+                .or(() -> request.queryParam("lastEventId")).orElse(null);
+        Flux<ServerSentEvent<Object>> events = notices.subscribe(lastEventId).map(LiveHandler::toSse);
+        return eventStream(events);
     }
 
     /** {@code GET /api/live/page?path=...}. */
@@ -122,7 +100,7 @@ public final class LiveHandler {
 
     /** {@code GET /live}. */
     public Mono<ServerResponse> livePage(ServerRequest request) {
-        return guard.page(request, "/live", Access.LIVE_ROLES, (known, account) ->
+        return CurrentPerson.account(request.exchange()).flatMap(account ->
                 UiPages.respond(HttpStatus.OK, UiPages.render("live.jte", Map.of("account", account))));
     }
 
@@ -163,9 +141,4 @@ public final class LiveHandler {
         return ServerSentEvent.builder().comment("live notices of gateway " + connected.instance()).retry(RETRY).build();
     }
 
-    private static HttpHeaders bearerChallenge() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return headers;
-    }
 }

@@ -6,8 +6,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.reportplatform.gateway.ReportGatewayProperties;
 import org.reportplatform.gateway.errors.ProblemResponses;
 import org.reportplatform.gateway.live.LiveNotices;
-import org.reportplatform.gateway.signin.Access;
-import org.reportplatform.gateway.signin.PageGuard;
 import org.reportplatform.gateway.site.SiteView;
 import org.reportplatform.gateway.site.SiteViewReader;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,14 +33,14 @@ public class OpsConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> opsRoutes(Access access, PageGuard guard, ProblemResponses problems,
+    RouterFunction<ServerResponse> opsRoutes(ProblemResponses problems,
             ReportGatewayProperties gateway, OpsProperties properties, LagReader lag, SiteView view, SiteViewReader reader,
             LiveNotices notices, ApplicationAvailability availability, ObjectProvider<BuildProperties> build,
             ConsumerFactory<?, ?> consumers) {
-        PipelineHandler pipeline = new PipelineHandler(access, problems, gateway, properties,
+        PipelineHandler pipeline = new PipelineHandler(problems, gateway, properties,
                 new ServiceProbe(properties.checkTimeout()), lag,
                 new RecentEvents(consumers, properties.checkTimeout()), view, reader, notices, availability, build.getIfAvailable());
-        OpsPage page = new OpsPage(guard);
+        OpsPage page = new OpsPage();
         return RouterFunctions.route()
                 .route(GET("/ops"), page::page)
                 .route(GET("/api/ops/pipeline"), pipeline::pipeline)

@@ -12,9 +12,6 @@ import org.reportplatform.gateway.live.LiveNotice;
 import org.reportplatform.gateway.live.LiveNotices;
 import org.reportplatform.gateway.ops.Pipeline.KafkaState;
 import org.reportplatform.gateway.ops.Pipeline.LatencySummary;
-import org.reportplatform.gateway.signin.Access;
-import org.reportplatform.gateway.signin.Access.Known;
-import org.reportplatform.gateway.signin.Access.Refused;
 import org.reportplatform.gateway.site.SiteView;
 import org.reportplatform.gateway.site.SiteViewReader;
 import org.slf4j.Logger;
@@ -24,7 +21,6 @@ import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -36,7 +32,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code GET /api/ops/pipeline}: the dashboard's figures, computed by the gateway (answered here,
  * not routed: the gateway's router functions come before its API routes). Operators and admins,
- * by bearer token or signed-in session; 401/403 problems otherwise.
+ * by token or signed-in session (the security chain checks; 401/403 problems otherwise).
  *
  * <p>Every part is bounded by the check timeout and degrades on its own: a service that does not
  * answer is {@code UNREACHABLE}, a Kafka that does not answer leaves {@code consumers} empty with
@@ -46,7 +42,6 @@ final class PipelineHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineHandler.class);
 
-    private final Access access;
     private final ProblemResponses problems;
     private final ReportGatewayProperties gateway;
     private final OpsProperties properties;
@@ -59,10 +54,9 @@ final class PipelineHandler {
     private final ApplicationAvailability availability;
     private final BuildProperties build;
 
-    PipelineHandler(Access access, ProblemResponses problems, ReportGatewayProperties gateway, OpsProperties properties,
+    PipelineHandler(ProblemResponses problems, ReportGatewayProperties gateway, OpsProperties properties,
             ServiceProbe probe, LagReader lag, RecentEvents events, SiteView view, SiteViewReader reader, LiveNotices notices,
             ApplicationAvailability availability, BuildProperties build) {
-        this.access = access;
         this.problems = problems;
         this.gateway = gateway;
         this.properties = properties;
@@ -77,24 +71,10 @@ final class PipelineHandler {
     }
 
     Mono<ServerResponse> pipeline(ServerRequest request) {
-        return access.identify(request.exchange()).flatMap(identity -> {
-            if (identity instanceof Refused refused) {
-                return problems.response(request.exchange(), HttpStatus.UNAUTHORIZED, refused.detail(), Map.of(), bearerChallenge());
-            }
-            if (!(identity instanceof Known known)) {
-                return problems.response(request.exchange(), HttpStatus.UNAUTHORIZED,
-                        "the pipeline figures need an operator's token: send Authorization: Bearer <token>, or sign in at /signin",
-                        Map.of(), bearerChallenge());
-            }
-            if (!known.hasAny(Access.OPS_ROLES)) {
-                return problems.response(request.exchange(), HttpStatus.FORBIDDEN,
-                        "the pipeline figures are for operators and admins; the token " + known.caller().name() + " is neither");
-            }
-            return compute().flatMap(pipeline -> ServerResponse.ok()
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .cacheControl(CacheControl.noStore())
-                    .bodyValue(pipeline));
-        });
+        return compute().flatMap(pipeline -> ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .bodyValue(pipeline));
     }
 
     Mono<Pipeline> compute() {
@@ -172,9 +152,4 @@ final class PipelineHandler {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    private static HttpHeaders bearerChallenge() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return headers;
-    }
 }

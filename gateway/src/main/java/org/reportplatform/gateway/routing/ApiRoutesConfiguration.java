@@ -26,7 +26,10 @@ public class ApiRoutesConfiguration {
     RouteLocator apiRoutes(RouteLocatorBuilder routes, ReportGatewayProperties properties) {
         return routes.routes()
                 .route("content", route -> route
-                        .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**")
+                        .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**",
+                                // the accounts API (content-service's accounts package)
+                                "/api/accounts", "/api/accounts/**", "/api/accounts:*",
+                                "/api/me", "/api/me/**", "/api/me:*", "/api/invitations/**")
                         .metadata(metadata(Upstream.CONTENT, properties))
                         .uri(Upstream.CONTENT.uri(properties)))
                 .route("figures", route -> route

@@ -6,6 +6,9 @@ import gg.jte.output.Utf8ByteOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -37,7 +40,14 @@ public final class UiPages {
 
     /** A page of the gateway's own, with the security headers above. */
     public static Mono<ServerResponse> respond(HttpStatusCode status, byte[] html) {
+        return respond(status, html, headers -> {
+        });
+    }
+
+    /** The same, with headers of the caller's (e.g. {@code Retry-After}). */
+    public static Mono<ServerResponse> respond(HttpStatusCode status, byte[] html, java.util.function.Consumer<HttpHeaders> extra) {
         return ServerResponse.status(status)
+                .headers(extra)
                 .contentType(HTML)
                 .cacheControl(CacheControl.noStore())
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -45,6 +55,23 @@ public final class UiPages {
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin")
                 .bodyValue(html);
+    }
+
+    /**
+     * The same, written straight to the exchange: for Spring Security's handlers (sign-in refused,
+     * access denied), which answer before any handler runs.
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, byte[] html) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(HTML);
+        headers.setCacheControl(CacheControl.noStore());
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "same-origin");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(html)));
     }
 
     /** The template {@code name} (e.g. {@code "live.jte"}) rendered with these parameters, as UTF-8. */

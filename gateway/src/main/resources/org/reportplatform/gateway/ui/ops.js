@@ -5,7 +5,7 @@
 //   followed with notices.js, which also draws each rebuild's row,
 // - the render service's operator endpoints through the gateway: GET/POST /api/ops/rebuild,
 //   GET /api/ops/dead-letters, POST /api/ops/dead-letters/{id}/replay.
-// Every call rides on this page's session; the POSTs carry the session's CSRF token (X-CSRF-Token).
+// Every call rides on this page's session; the POSTs carry Spring Security's CSRF token from the page (X-CSRF-Token).
 // Everything shown is put in the page as text, never as HTML.
 (function () {
   'use strict';

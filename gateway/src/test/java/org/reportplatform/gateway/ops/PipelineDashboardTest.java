@@ -38,6 +38,10 @@ import org.reportplatform.gateway.testing.StubService;
 import org.reportplatform.gateway.testing.StubService.Answer;
 import org.reportplatform.gateway.testing.StubService.Received;
 import org.reportplatform.gateway.testing.TopicPublisher;
+import org.reportplatform.gateway.testing.Browser;
+import org.reportplatform.gateway.testing.TestAccounts;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.CallerAssertions;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
@@ -63,7 +67,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * against a real broker: consumer lag per group and partition from Kafka's own offsets, the
  * gateway's own view, its latest rebuilds and their latency, each service's state and version;
  * who may see them; and how the dashboard's page reaches the render service's operator endpoints
- * with its session (the bearer token relayed, the CSRF token required on a POST).
+ * with its session (the gateway's assertion of the operator relayed, the CSRF token required on a POST).
  *
  * <p>Behind the gateway: nothing listens where the content service should be; the figures and
  * render services are stub HTTP servers answering what a healthy and a failing Spring Boot
@@ -82,7 +86,6 @@ class PipelineDashboardTest {
     static final StubService render = StubService.start();
 
     private static final String COOKIE = "REPORT_SESSION";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern PAGE_CSRF = Pattern.compile("data-csrf=\"([^\"]*)\"");
 
     @DynamicPropertySource
@@ -97,6 +100,13 @@ class PipelineDashboardTest {
     @BeforeAll
     static void topics() {
         TopicPublisher.createTopics(kafka.bootstrapServers());
+        // The demo accounts, as content-service creates them in the demo profile
+        try (TopicPublisher publisher = new TopicPublisher(kafka.bootstrapServers())) {
+            TestAccounts.publish(publisher, "demo-operator", 1,
+                    TestAccounts.account("operator@example.org", "Marc Lefèvre", "demo-password", "operator").build());
+            TestAccounts.publish(publisher, "demo-webteam", 1,
+                    TestAccounts.account("webteam@example.org", "Sofia Rossi", "demo-password", "webteam").build());
+        }
     }
 
     @AfterAll
@@ -107,6 +117,9 @@ class PipelineDashboardTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    CallerAssertions assertions;
 
     @Autowired
     BuildProperties build;
@@ -312,63 +325,64 @@ class PipelineDashboardTest {
     }
 
     @Test
-    void theDashboardsSessionReachesTheRenderServiceWithTheOperatorsTokenAndPostsNeedTheCsrfToken() {
+    void theDashboardsSessionReachesTheRenderServiceAsTheOperatorAndPostsNeedTheCsrfToken() {
         // Given an operator signed in in a browser, on the dashboard
-        String session = signIn("demo-operator");
-        String page = http.get().uri("/ops").cookie(COOKIE, session).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        Browser browser = signIn("operator@example.org");
+        String page = browser.get("/ops").getResponseBody();
         Matcher csrf = PAGE_CSRF.matcher(page);
         assertThat(csrf.find()).isTrue();
         assertThat(csrf.group(1)).hasSizeGreaterThan(30);
         render.answer("/api/ops/dead-letters", json(200, "[]"));
 
         // When the page reads the dead letters with its session (no Authorization header)
-        http.get().uri("/api/ops/dead-letters").cookie(COOKIE, session).cookie("other", "kept").exchange().expectStatus().isOk();
+        http.get().uri("/api/ops/dead-letters").cookie(COOKIE, browser.session()).cookie("other", "kept").exchange().expectStatus().isOk();
 
-        // Then the render service gets the operator's bearer token, and never the session cookie
+        // Then the render service gets the gateway's assertion naming the operator, and never the session cookie
         Received read = only(render.received());
-        assertThat(read.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer demo-operator");
+        assertThat(callerOf(read).accountId()).isEqualTo("demo-operator");
         assertThat(read.header(HttpHeaders.COOKIE)).isEqualTo("other=kept");
 
         // When the page posts a rebuild without the CSRF token, or with a wrong one
         render.reset();
-        http.post().uri("/api/ops/rebuild").cookie(COOKIE, session).exchange()
+        http.post().uri("/api/ops/rebuild").cookie(COOKIE, browser.session()).cookie("XSRF-TOKEN", browser.cookie("XSRF-TOKEN")).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CSRF"));
-        http.post().uri("/api/ops/rebuild").cookie(COOKIE, session).header("X-CSRF-Token", csrf.group(1) + "x").exchange()
+        http.post().uri("/api/ops/rebuild").cookie(COOKIE, browser.session()).cookie("XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
+                .header("X-CSRF-Token", csrf.group(1) + "x").exchange()
                 .expectStatus().isForbidden();
         // Then the render service never saw them
         assertThat(render.received()).isEmpty();
 
-        // When it posts with its CSRF token, Then the rebuild reaches the render service as the operator
+        // When it posts with its CSRF token (as ops.js does), Then the rebuild reaches the render service as the operator
         render.answer("/api/ops/rebuild", json(200, "{\"rendered\":3,\"published\":1,\"unchanged\":2,\"deleted\":0}"));
-        http.post().uri("/api/ops/rebuild").cookie(COOKIE, session).header("X-CSRF-Token", csrf.group(1)).exchange()
+        http.post().uri("/api/ops/rebuild").cookie(COOKIE, browser.session()).cookie("XSRF-TOKEN", browser.cookie("XSRF-TOKEN"))
+                .header("X-CSRF-Token", csrf.group(1)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.published").isEqualTo(1);
         Received posted = only(render.received());
         assertThat(posted.method()).isEqualTo("POST");
-        assertThat(posted.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer demo-operator");
-        assertThat(posted.header("X-CSRF-Token")).isNotNull();
+        assertThat(callerOf(posted).accountId()).isEqualTo("demo-operator");
         assertThat(posted.header(HttpHeaders.COOKIE)).isNull();
     }
 
     @Test
-    void otherCallersAreRoutedAsTheyCame() {
-        // A web team session holds no token to relay: the render service gets no credentials (and says 401)
-        String webteam = signIn("demo-webteam");
-        http.get().uri("/api/ops/dead-letters").cookie(COOKIE, webteam).exchange().expectStatus().isOk();
-        Received anonymous = only(render.received());
-        assertThat(anonymous.header(HttpHeaders.AUTHORIZATION)).isNull();
-        assertThat(anonymous.header(HttpHeaders.COOKIE)).isNull();
+    void otherCallersAreRefusedOrRelayedAsThemselves() {
+        // A web team session may not use the operator endpoints: refused before the render service
+        Browser webteam = signIn("webteam@example.org");
+        http.get().uri("/api/ops/dead-letters").cookie(COOKIE, webteam.session()).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(render.received()).isEmpty();
 
-        // A request with its own token keeps it, session or not, and needs no CSRF token (no cookie rides on it)
+        // A request with its own token acts as that token's account, session or not, and needs no CSRF token
         render.reset();
-        String operator = signIn("demo-operator");
-        http.post().uri("/api/ops/rebuild").cookie(COOKIE, operator).headers(h -> h.setBearerAuth("demo-admin")).exchange()
+        Browser operator = signIn("operator@example.org");
+        http.post().uri("/api/ops/rebuild").cookie(COOKIE, operator.session()).headers(h -> h.setBearerAuth("demo-admin")).exchange()
                 .expectStatus().isOk();
         Received own = only(render.received());
-        assertThat(own.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer demo-admin");
+        assertThat(callerOf(own).accountId()).isEqualTo("demo-admin");
+        assertThat(callerOf(own).token()).isEqualTo("demo-admin");
         assertThat(own.header(HttpHeaders.COOKIE)).isNull();
     }
 
@@ -410,15 +424,17 @@ class PipelineDashboardTest {
         return received.get(0);
     }
 
-    private String signIn(String token) {
-        EntityExchangeResult<String> form = http.get().uri("/signin").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult();
-        Matcher csrf = CSRF.matcher(form.getResponseBody());
-        assertThat(csrf.find()).isTrue();
-        return http.post().uri("/signin").cookie(COOKIE, form.getResponseCookies().getFirst(COOKIE).getValue())
-                .body(BodyInserters.fromFormData("token", token).with("_csrf", csrf.group(1)))
-                .exchange().expectStatus().isSeeOther()
-                .returnResult(Void.class).getResponseCookies().getFirst(COOKIE).getValue();
+    /** A demo account, signed in with its email and the demo password, as a browser does. */
+    private Browser signIn(String email) {
+        Browser browser = new Browser(http);
+        assertThat(browser.signIn(email, "demo-password", null).getStatus().value()).isEqualTo(303);
+        return browser;
+    }
+
+    private Caller callerOf(Received received) {
+        String authorization = received.header(HttpHeaders.AUTHORIZATION);
+        assertThat(authorization).startsWith("Bearer ");
+        return CallerAssertions.callerOf(assertions.decoder().decode(authorization.substring(7)).block());
     }
 
     private static void createTopic(String name, int partitions) throws Exception {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.gateway.testing.StubService;
 import org.reportplatform.gateway.testing.StubService.Answer;
 import org.reportplatform.gateway.testing.StubService.Received;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.CallerAssertions;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +21,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,6 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "report.gateway.request-timeout=1s")
+@ActiveProfiles("demo")
 @AutoConfigureWebTestClient
 @DirtiesContext
 class RoutingTheApiTest {
@@ -56,6 +60,9 @@ class RoutingTheApiTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    CallerAssertions assertions;
 
     @BeforeEach
     void resetStubs() {
@@ -86,12 +93,29 @@ class RoutingTheApiTest {
         assertThat(content.received()).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("PUT");
             assertThat(request.pathAndQuery()).isEqualTo("/api/editions/2024/chapters/defenseurs?dryRun=false");
-            assertThat(request.header(HttpHeaders.AUTHORIZATION)).isEqualTo("Bearer demo-defenseurs");
+            // with the gateway's assertion of who asks, never the token itself
+            String authorization = request.header(HttpHeaders.AUTHORIZATION);
+            assertThat(authorization).startsWith("Bearer ").doesNotContain("demo-defenseurs");
+            Caller caller = CallerAssertions.callerOf(assertions.decoder().decode(authorization.substring(7)).block());
+            assertThat(caller.accountId()).isEqualTo("demo-defenseurs");
+            assertThat(caller.teams()).containsExactly("defenseurs");
+            assertThat(caller.token()).isEqualTo("demo-defenseurs");
             assertThat(request.header(HttpHeaders.IF_MATCH)).isEqualTo("\"1\"");
             assertThat(request.header(HttpHeaders.CONTENT_TYPE)).startsWith("application/json");
             assertThat(request.body()).isEqualTo(body);
         });
         assertThat(figures.received()).isEmpty();
+    }
+
+    @Test
+    void theAccountsApiGoesToTheContentService() {
+        http.get().uri("/api/accounts").exchange().expectStatus().isOk();
+        http.get().uri("/api/me/tokens").exchange().expectStatus().isOk();
+        http.get().uri("/api/invitations/abc").exchange().expectStatus().isOk();
+        assertThat(content.received()).extracting(Received::pathAndQuery)
+                .containsExactly("/api/accounts", "/api/me/tokens", "/api/invitations/abc");
+        // No caller, no Authorization: the service decides (401 where it needs someone)
+        assertThat(content.received()).allSatisfy(request -> assertThat(request.header(HttpHeaders.AUTHORIZATION)).isNull());
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.gateway.live.LiveNotices;
+import org.reportplatform.gateway.testing.Browser;
 import org.reportplatform.gateway.testing.GatewayInstance;
+import org.reportplatform.gateway.testing.TestAccounts;
 import org.reportplatform.gateway.testing.TopicPublisher;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.platform.testing.SseRecorder;
@@ -29,6 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Gateways scale out with no coordination: two of them on one broker, one started early and one
  * late (so one learns most of the report live and the other from the log), serve the same bytes
  * under the same entity tag for every path, deleted ones included, and stream the same changes.
+ * A person signed in on one is signed in on the other, and after a restart (sessions live in Kafka).
  */
 class TwoGatewaysTest {
 
@@ -102,6 +105,40 @@ class TwoGatewaysTest {
                     assertThat(first.bean(LiveNotices.class).instance()).isNotEqualTo(second.bean(LiveNotices.class).instance());
                 }
             }
+        }
+    }
+
+    @Test
+    void aSessionStartedOnOneGatewayWorksOnAnotherAndAfterARestart() {
+        // Given a person's account on the accounts topic
+        TopicPublisher.createTopics(kafka.bootstrapServers());
+        try (TopicPublisher publisher = new TopicPublisher(kafka.bootstrapServers())) {
+            TestAccounts.publish(publisher, "sofia", 1,
+                    TestAccounts.account("sofia@example.org", "Sofia Rossi", "un mot de passe assez long", "webteam").build());
+        }
+        String session;
+        try (GatewayInstance first = GatewayInstance.start(kafka.bootstrapServers());
+                GatewayInstance second = GatewayInstance.start(kafka.bootstrapServers())) {
+            // When she signs in on the first gateway
+            Browser browser = new Browser(client(first));
+            assertThat(browser.signIn("sofia@example.org", "un mot de passe assez long", "/live").getStatus().value()).isEqualTo(303);
+            session = browser.session();
+
+            // Then her very next request, sent to the other gateway, is hers (no sticky sessions)
+            EntityExchangeResult<String> live = browser.on(client(second)).get("/live");
+            assertThat(live.getStatus().value()).isEqualTo(200);
+            assertThat(live.getResponseBody()).contains("Sofia Rossi");
+        }
+        // And after every gateway restarted, the session still holds
+        try (GatewayInstance restarted = GatewayInstance.start(kafka.bootstrapServers())) {
+            client(restarted).get().uri("/live").cookie(Browser.SESSION, session).exchange().expectStatus().isOk();
+
+            // And signing out there ends it for good
+            Browser browser = new Browser(client(restarted)).withCookie(Browser.SESSION, session);
+            browser.get("/live");
+            assertThat(browser.post("/signout", new org.springframework.util.LinkedMultiValueMap<>(
+                    java.util.Map.of("_csrf", List.of(browser.csrf())))).getStatus().value()).isEqualTo(303);
+            client(restarted).get().uri("/live").cookie(Browser.SESSION, session).exchange().expectStatus().isSeeOther();
         }
     }
 

@@ -1,0 +1,13 @@
+package org.reportplatform.gateway.security;
+
+/**
+ * What the sign-in pages show (templates {@code signin.jte}, {@code signin-code.jte}).
+ *
+ * @param csrf      Spring Security's CSRF token, posted back as {@code _csrf}
+ * @param next      the page to go on to after signing in, or null
+ * @param error     why the last attempt was refused, or null
+ * @param signedIn  the name of the person already signed in with this browser, or null
+ * @param signedOut whether the person has just signed out
+ */
+public record SignInForm(String csrf, String next, String error, String signedIn, boolean signedOut) {
+}
