@@ -77,6 +77,12 @@ public final class StubService implements AutoCloseable {
         return this;
     }
 
+    /** What to answer to one method on a path (e.g. GET and POST of one collection differ); wins over {@link #answer(String, Answer)}. */
+    public StubService answer(String method, String path, Answer answer) {
+        answers.put(method + " " + path, answer);
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -98,7 +104,8 @@ public final class StubService implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             received.add(new Received(exchange.getRequestMethod(), pathAndQuery, Map.copyOf(exchange.getRequestHeaders()), body));
-            Answer answer = answers.getOrDefault(uri.getRawPath(), new Answer(200, "application/json", "{}", Map.of(), Duration.ZERO));
+            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + uri.getRawPath(),
+                    answers.getOrDefault(uri.getRawPath(), new Answer(200, "application/json", "{}", Map.of(), Duration.ZERO)));
             if (!answer.delay().isZero()) {
                 Thread.sleep(answer.delay().toMillis());
             }
