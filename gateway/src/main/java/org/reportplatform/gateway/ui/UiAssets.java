@@ -34,6 +34,7 @@ public final class UiAssets {
     private static final Map<String, MediaType> FILES = Map.of(
             "gateway.css", CSS,
             "notices.js", JAVASCRIPT,
+            "copy.js", JAVASCRIPT,
             "live.js", JAVASCRIPT,
             "reload.js", JAVASCRIPT,
             "ops.js", JAVASCRIPT);
