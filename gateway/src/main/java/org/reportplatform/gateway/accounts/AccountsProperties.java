@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone  the time zone dates are shown in
  */
 @ConfigurationProperties("report.gateway.accounts")
-public record AccountsProperties(@DefaultValue List<String> teams, @DefaultValue("Europe/Paris") ZoneId zone) {
+public record AccountsProperties(@DefaultValue List<String> teams, @DefaultValue("Europe/Zurich") ZoneId zone) {
 
     public AccountsProperties {
         teams = teams == null ? List.of() : List.copyOf(teams);
