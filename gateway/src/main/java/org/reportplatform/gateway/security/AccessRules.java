@@ -47,7 +47,9 @@ final class AccessRules {
 
     /** The paths of the gateway's security chain: the rest (the report, /ui/, actuator) never meets it. */
     static final String[] SECURED = {"/signin", "/signin/**", "/signout", "/live/**", "/ops/**", "/admin/**",
-            "/account/**", "/invitation/**", "/studio/**", "/api/**"};
+            "/account/**", "/invitation/**", "/studio/**", "/api/**",
+            // Spring Security's OAuth 2.0 login (an organisation's identity provider): its start and its return.
+            "/oauth2/**", "/login/oauth2/**"};
 
     /** What an admin or operator without a second factor may still do: enrol one, or leave. */
     private static final List<String> ENROLMENT = List.of("/account/second-factor", "/api/me",

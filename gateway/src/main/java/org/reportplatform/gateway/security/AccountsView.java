@@ -64,6 +64,11 @@ public class AccountsView extends TopicView<AccountChanged> implements ReactiveU
         return account(accountId).filter(account -> !account.getDisabled());
     }
 
+    /** Completes once this view has read the accounts topic up to its current end (what was just written). */
+    public Mono<Boolean> awaitLatest(java.time.Duration timeout) {
+        return awaitCurrentEnd(timeout);
+    }
+
     @Override
     public Mono<UserDetails> findByUsername(String username) {
         return Mono.justOrEmpty(idOfEmail(username).flatMap(id -> account(id).map(account -> new AccountUser(id, account))));
@@ -102,7 +107,7 @@ public class AccountsView extends TopicView<AccountChanged> implements ReactiveU
     }
 
     /** Spring Security's user of an account: the email, the password hash, the roles; and the account id. */
-    public static final class AccountUser extends User {
+    public static final class AccountUser extends User implements AccountPrincipal {
 
         private final String accountId;
 
@@ -113,6 +118,7 @@ public class AccountsView extends TopicView<AccountChanged> implements ReactiveU
             this.accountId = accountId;
         }
 
+        @Override
         public String accountId() {
             return accountId;
         }

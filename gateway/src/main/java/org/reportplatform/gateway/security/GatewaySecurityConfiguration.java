@@ -12,6 +12,8 @@ import org.reportplatform.platform.security.CallerAssertions;
 import org.reportplatform.platform.security.DemoTokens;
 import org.reportplatform.platform.security.ProblemEntryPoint;
 import org.reportplatform.platform.security.SecondFactors;
+import org.reportplatform.gateway.oidc.OidcSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -126,13 +128,22 @@ public class GatewaySecurityConfiguration {
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, AccountsView accounts, KafkaSessions sessions,
             BearerTokens bearerTokens, SignInThrottle throttle, CookieServerCsrfTokenRepository csrfTokens,
-            GatewaySecurityProperties properties) {
+            GatewaySecurityProperties properties, ObjectProvider<OidcSignIn> identityProvider) {
         UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(accounts);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        SignInOutcomes outcomes = new SignInOutcomes(throttle, csrfTokens, properties);
+        OidcSignIn oidc = identityProvider.getIfAvailable();
+        SignInOutcomes outcomes = new SignInOutcomes(throttle, csrfTokens, properties, providerLink(oidc));
         SecurityContextServerLogoutHandler endSession = new SecurityContextServerLogoutHandler();
         endSession.setSecurityContextRepository(sessions);
         ProblemEntryPoint problems = new ProblemEntryPoint();
+        if (oidc != null) {
+            // The organisation's identity provider: Spring Security's OAuth 2.0 login; the session
+            // that follows is ours (in Kafka), of the account the provider's person maps to.
+            http.oauth2Login(login -> login
+                    .securityContextRepository(sessions)
+                    .authenticationSuccessHandler(outcomes.success())
+                    .authenticationFailureHandler(SignInOutcomes.providerRefused()));
+        }
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers(AccessRules.SECURED))
                 .securityContextRepository(sessions)
@@ -171,14 +182,18 @@ public class GatewaySecurityConfiguration {
     @Bean
     RouterFunction<ServerResponse> signInRoutes(AccountsView accounts, KafkaSessions sessions, SecondFactors secondFactors,
             CallerAssertions assertions, SignInThrottle throttle, GatewaySecurityProperties properties,
-            ReportGatewayProperties gateway) {
+            ReportGatewayProperties gateway, ObjectProvider<OidcSignIn> identityProvider) {
         SignInPages pages = new SignInPages(accounts, sessions, secondFactors, assertions, throttle, properties,
-                WebClient.builder().baseUrl(gateway.contentUri().toString()).build());
+                WebClient.builder().baseUrl(gateway.contentUri().toString()).build(), providerLink(identityProvider.getIfAvailable()));
         return RouterFunctions.route()
                 .route(GET("/signin"), pages::form)
                 .route(GET("/signin/code"), pages::codeForm)
                 .route(POST("/signin/code"), pages::code)
                 .build();
+    }
+
+    private static SignInForm.ProviderLink providerLink(OidcSignIn oidc) {
+        return oidc == null ? null : new SignInForm.ProviderLink(oidc.label(), oidc.startPath());
     }
 
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
-import org.reportplatform.gateway.security.AccountsView.AccountUser;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.security.CallerAuthentication;
 import org.reportplatform.platform.security.DemoTokens;
@@ -85,9 +84,11 @@ public class KafkaSessions implements ServerSecurityContextRepository {
         if (authentication == null) {
             return end(exchange);
         }
-        if (authentication.getPrincipal() instanceof AccountUser user) {
+        if (authentication.getPrincipal() instanceof AccountPrincipal user) {
             // Form login: the password was right. With a confirmed second factor, the code comes next.
-            boolean secondFactorDone = accounts.account(user.accountId()).map(account -> !hasSecondFactor(account)).orElse(false);
+            // An identity provider: its own sign-in stands for the factors.
+            boolean secondFactorDone = user.secondFactorByProvider()
+                    || accounts.account(user.accountId()).map(account -> !hasSecondFactor(account)).orElse(false);
             return start(exchange, user.accountId(), secondFactorDone).then();
         }
         return Mono.empty();
@@ -202,8 +203,9 @@ public class KafkaSessions implements ServerSecurityContextRepository {
         return new SecurityContextImpl(new CallerAuthentication(caller));
     }
 
+    /** An account of an identity provider has the provider's factors: no TOTP of ours to enrol. */
     private boolean enrolmentRequired(AccountState account) {
-        return secondFactorRequired && account != null && !hasSecondFactor(account)
+        return secondFactorRequired && account != null && account.getIdentityProvider() == null && !hasSecondFactor(account)
                 && AccountsView.caller("?", account, null).hasAny(SECOND_FACTOR_ROLES);
     }
 

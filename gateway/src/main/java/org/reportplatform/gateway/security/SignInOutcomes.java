@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.reportplatform.gateway.security.AccountsView.AccountUser;
 import org.reportplatform.gateway.ui.UiPages;
 import org.reportplatform.platform.security.Role;
 import org.slf4j.Logger;
@@ -50,7 +49,11 @@ final class SignInOutcomes {
     private final ServerCsrfTokenRepository csrfTokens;
     private final GatewaySecurityProperties properties;
 
-    SignInOutcomes(SignInThrottle throttle, ServerCsrfTokenRepository csrfTokens, GatewaySecurityProperties properties) {
+    private final SignInForm.ProviderLink provider;
+
+    SignInOutcomes(SignInThrottle throttle, ServerCsrfTokenRepository csrfTokens, GatewaySecurityProperties properties,
+            SignInForm.ProviderLink provider) {
+        this.provider = provider;
         this.throttle = throttle;
         this.csrfTokens = csrfTokens;
         this.properties = properties;
@@ -78,7 +81,7 @@ final class SignInOutcomes {
     ServerAuthenticationSuccessHandler success() {
         return (webFilterExchange, authentication) -> {
             ServerWebExchange exchange = webFilterExchange.getExchange();
-            AccountUser user = (AccountUser) authentication.getPrincipal();
+            AccountPrincipal user = (AccountPrincipal) authentication.getPrincipal();
             SignedInSession session = SignedInSession.of(exchange);
             return Mono.zip(exchange.getFormData(), csrfTokens.saveToken(exchange, null).thenReturn(true)).flatMap(form -> {
                 String next = NextPage.safe(form.getT1().getFirst("next"));
@@ -96,6 +99,14 @@ final class SignInOutcomes {
         };
     }
 
+    /** The identity provider's sign-in refused (no mapping, an email taken by a password account): the form, saying so. */
+    static ServerAuthenticationFailureHandler providerRefused() {
+        return (webFilterExchange, refusal) -> {
+            log.info("identity provider sign-in refused: {}", refusal.getMessage());
+            return seeOther(webFilterExchange.getExchange(), "/signin?providerRefused");
+        };
+    }
+
     ServerAuthenticationFailureHandler failure() {
         return (webFilterExchange, refusal) -> {
             ServerWebExchange exchange = webFilterExchange.getExchange();
@@ -107,7 +118,7 @@ final class SignInOutcomes {
                 return delayUntil(started == null ? System.nanoTime() : started, properties.bruteForce().failureAnswerIn())
                         .then(CurrentPerson.csrfToken(exchange))
                         .flatMap(csrf -> UiPages.write(exchange, HttpStatus.UNAUTHORIZED, UiPages.render("signin.jte",
-                                Map.of("form", new SignInForm(csrf, NextPage.safe(form.getFirst("next")), REFUSED, null, false)))));
+                                Map.of("form", new SignInForm(csrf, NextPage.safe(form.getFirst("next")), REFUSED, null, false, provider)))));
             });
         };
     }

@@ -42,9 +42,11 @@ final class SignInPages {
     private final SignInThrottle throttle;
     private final GatewaySecurityProperties properties;
     private final WebClient content;
+    private final SignInForm.ProviderLink provider;
 
     SignInPages(AccountsView accounts, KafkaSessions sessions, SecondFactors secondFactors, CallerAssertions assertions,
-            SignInThrottle throttle, GatewaySecurityProperties properties, WebClient content) {
+            SignInThrottle throttle, GatewaySecurityProperties properties, WebClient content, SignInForm.ProviderLink provider) {
+        this.provider = provider;
         this.accounts = accounts;
         this.sessions = sessions;
         this.secondFactors = secondFactors;
@@ -54,13 +56,19 @@ final class SignInPages {
         this.content = content;
     }
 
+    /** Why the identity provider's sign-in led nowhere (its person has no role here, or the email has a password account). */
+    static final String PROVIDER_REFUSED = "La connexion avec le compte de l’organisation n’a pas abouti : ce compte ne donne "
+            + "accès à aucun rôle ici, ou l’adresse e-mail est déjà celle d’un compte à mot de passe. "
+            + "Adressez-vous à un·e administrateur·rice.";
+
     /** {@code GET /signin}. */
     Mono<ServerResponse> form(ServerRequest request) {
         String next = NextPage.safe(request.queryParam("next").orElse(null));
         boolean signedOut = request.queryParams().containsKey("signedOut");
+        String error = request.queryParams().containsKey("providerRefused") ? PROVIDER_REFUSED : null;
         return Mono.zip(CurrentPerson.csrfToken(request.exchange()), CurrentPerson.caller())
-                .flatMap(both -> UiPages.respond(HttpStatus.OK, UiPages.render("signin.jte", Map.of("form",
-                        new SignInForm(both.getT1(), next, null, both.getT2().map(Caller::displayName).orElse(null), signedOut)))));
+                .flatMap(both -> UiPages.respond(error == null ? HttpStatus.OK : HttpStatus.FORBIDDEN, UiPages.render("signin.jte", Map.of("form",
+                        new SignInForm(both.getT1(), next, error, both.getT2().map(Caller::displayName).orElse(null), signedOut, provider)))));
     }
 
     /** {@code GET /signin/code}: only with a session waiting for its second factor (the security chain sees to that). */
@@ -123,7 +131,7 @@ final class SignInPages {
 
     private Mono<ServerResponse> codePage(ServerWebExchange exchange, HttpStatus status, String next, String error) {
         return CurrentPerson.csrfToken(exchange).flatMap(csrf -> UiPages.respond(status,
-                UiPages.render("signin-code.jte", Map.of("form", new SignInForm(csrf, next, error, null, false)))));
+                UiPages.render("signin-code.jte", Map.of("form", new SignInForm(csrf, next, error, null, false, null)))));
     }
 
     private static Mono<String> pendingAccount() {

@@ -1,13 +1,14 @@
 package org.reportplatform.platform.security;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.reportplatform.platform.errors.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
@@ -33,10 +34,15 @@ public final class ProblemEntryPoint implements ServerAuthenticationEntryPoint {
 
     /** With {@code errors}: the fields the problem is in, as {@code ApiException} names them. */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail, List<ApiException.FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        // The same members, in the same order, as the API's own problems (ApiErrorHandler).
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
         if (!errors.isEmpty()) {
-            problem.setProperty("errors", errors);
+            problem.put("errors", errors);
         }
         byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         var response = exchange.getResponse();
