@@ -46,6 +46,9 @@ import org.reportplatform.schemas.Topic;
  * // likewise history.revision(...), history.diff(...), history.restore(..., writes::restore)
  * </pre>
  *
+ * <p>A family without editions (accounts, keyed by the account id) keys its events by the id
+ * alone and passes {@code null} as the edition to the book and the history endpoints.
+ *
  * <p>Writes decide with the book ({@link RevisionBook#latest}, {@link RevisionBook#requireCurrent})
  * and publish with the family's {@code RevisionLog} bean, as before.
  *

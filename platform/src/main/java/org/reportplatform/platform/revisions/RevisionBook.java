@@ -20,6 +20,10 @@ import org.reportplatform.schemas.Topics;
  *
  * <p>A resource is named by its edition and its id (the record key is {@code edition/id}).
  * Answers that a request turns into a 404 use the family's noun: {@code no chapter enfants in edition 2024}.
+ *
+ * <p>A family that has no editions (accounts, personal tokens) is keyed by its id alone: its
+ * events' key is the id, and every method here takes {@code null} as the edition
+ * ({@code list(null)} lists all of them; a 404 reads {@code no account demo-x}).
  */
 public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R extends AtRevision> {
 
@@ -48,7 +52,7 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
 
     /** The latest event of a resource, deleted or not; empty if it never existed. */
     public Optional<E> latest(String edition, String id) {
-        return history.latest(Topics.sourceKey(edition, id));
+        return history.latest(key(edition, id));
     }
 
     /** The resource as it is now; empty if it never existed or was deleted. */
@@ -61,9 +65,9 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
         return current(edition, id).orElseThrow(() -> notFound(edition, id));
     }
 
-    /** The resources of an edition as they are now, in the family's order. */
+    /** The resources of an edition (every resource, for a family without editions) as they are now, in the family's order. */
     public List<R> list(String edition) {
-        return history.latestUnder(edition + "/").stream()
+        return history.latestUnder(edition == null ? "" : edition + "/").stream()
                 .filter(e -> family.stateOf(e) != null)
                 .map(family.view())
                 .sorted(family.order())
@@ -72,7 +76,7 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
 
     /** The resource's last revision (its deletion included); empty if it never existed. */
     public OptionalLong lastRevision(String edition, String id) {
-        return history.lastRevision(Topics.sourceKey(edition, id));
+        return history.lastRevision(key(edition, id));
     }
 
     /** The resource's last revision (its deletion included); 404 if it never existed. */
@@ -82,17 +86,17 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
 
     /** One page of the resource's revisions, oldest first (empty if it never existed). */
     public RevisionPage revisions(String edition, String id, RevisionPaging paging) {
-        return history.page(Topics.sourceKey(edition, id), paging);
+        return history.page(key(edition, id), paging);
     }
 
     /** Whether the resource has a revision with that number. */
     public boolean hasRevision(String edition, String id, long revision) {
-        return history.has(Topics.sourceKey(edition, id), revision);
+        return history.has(key(edition, id), revision);
     }
 
     /** The event of one revision: the latest from memory, an older one read back from the topic. */
     public Optional<E> revision(String edition, String id, long revision) {
-        return history.at(Topics.sourceKey(edition, id), revision);
+        return history.at(key(edition, id), revision);
     }
 
     /** The event of one revision; 404 if the resource never existed or has no such revision. */
@@ -103,7 +107,7 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
 
     /** The events of revisions that exist ({@link #hasRevision}), in the order asked, with one read of the topic. */
     public List<E> revisions(String edition, String id, List<Long> revisions) {
-        return history.at(Topics.sourceKey(edition, id), revisions);
+        return history.at(key(edition, id), revisions);
     }
 
     /**
@@ -123,7 +127,12 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
 
     /** The 404 of a resource that does not exist (any more). */
     public ApiException notFound(String edition, String id) {
-        return ApiException.notFound("no " + family.noun() + " " + id + " in edition " + edition);
+        return ApiException.notFound("no " + family.noun() + " " + id + (edition == null ? "" : " in edition " + edition));
+    }
+
+    /** The record key of a resource: {@code edition/id}, or the id alone for a family without editions. */
+    private static String key(String edition, String id) {
+        return edition == null ? id : Topics.sourceKey(edition, id);
     }
 
     /** The 404 of a revision the resource does not have. */

@@ -1,0 +1,26 @@
+package org.reportplatform.content.accounts;
+
+import java.util.List;
+
+/** The bodies the accounts API accepts. Fields left out of a PATCH stay as they are. */
+public final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    /** {@code POST /api/accounts}. */
+    public record NewAccount(String email, String displayName, List<String> roles, List<String> teams) {
+    }
+
+    /** {@code PATCH /api/accounts/{id}}. */
+    public record AccountChange(String displayName, List<String> roles, List<String> teams, Boolean disabled) {
+    }
+
+    /** {@code POST /api/invitations/{token}}. */
+    public record NewPassword(String password) {
+    }
+
+    /** A one-time password or a recovery code. */
+    public record Code(String code) {
+    }
+}
