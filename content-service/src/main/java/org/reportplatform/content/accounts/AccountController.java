@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.content.accounts.AccountRequests.AccountChange;
+import org.reportplatform.content.accounts.AccountRequests.ExternalAccount;
 import org.reportplatform.content.accounts.AccountRequests.NewAccount;
 import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.platform.log.OffEventLoop;
@@ -31,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -104,6 +106,19 @@ public class AccountController {
             Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
         return OffEventLoop.call(() -> writes.change(id, request, preconditions, caller)).map(Written::answer);
+    }
+
+    @PutMapping("/external")
+    @Operation(summary = "The account of a person an identity provider signed in (the gateway only)",
+            description = "Creates it at the person's first sign-in (no password), then keeps its name, roles and teams to what "
+                    + "the gateway's mapping of the provider's groups gives. 409 when the email belongs to an account that signs "
+                    + "in another way, or to a disabled account.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, schema = @Schema(implementation = Account.class)))
+    @ApiResponse(responseCode = "201", content = @Content(mediaType = JSON, schema = @Schema(implementation = Account.class)))
+    @ApiResponse(responseCode = "409", description = "The email signs in another way, or the account is disabled",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Mono<ResponseEntity<Account>> provision(@RequestBody(required = false) ExternalAccount request, Caller caller) {
+        return OffEventLoop.call(() -> writes.provision(request, caller)).map(Written::answer);
     }
 
     @PostMapping("/{id}:reset-password")

@@ -16,6 +16,13 @@ public final class AccountRequests {
     public record AccountChange(String displayName, List<String> roles, List<String> teams, Boolean disabled) {
     }
 
+    /**
+     * {@code PUT /api/accounts/external}: a person signed in by an identity provider, with the roles
+     * and teams the gateway's mapping gives them.
+     */
+    public record ExternalAccount(String identityProvider, String email, String displayName, List<String> roles, List<String> teams) {
+    }
+
     /** {@code POST /api/invitations/{token}}. */
     public record NewPassword(String password) {
     }

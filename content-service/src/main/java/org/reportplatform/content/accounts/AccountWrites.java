@@ -120,6 +120,60 @@ public class AccountWrites {
         });
     }
 
+    /**
+     * The account of a person the organisation's identity provider signed in: created on their
+     * first sign-in, then kept to what the provider's groups give them at each sign-in (name,
+     * roles, teams; nothing written when nothing changed). Refused (409) when the email belongs to
+     * a password account, or to one of another provider, or when an admin disabled the account.
+     * Only the gateway does this, as an admin without a token.
+     */
+    public Written<Account> provision(AccountRequests.ExternalAccount request, Caller caller) {
+        Rights.requireAdmin(caller);
+        Rights.requireSession(caller, "provisioning an identity provider's account");
+        if (request == null) {
+            throw ApiException.badRequest("body", "is required: {identityProvider, email, displayName, roles, teams}");
+        }
+        List<FieldProblem> problems = AccountRules.problems();
+        if (request.identityProvider() == null || request.identityProvider().isBlank()) {
+            problems.add(new FieldProblem("identityProvider", "is required"));
+        }
+        AccountRules.checkEmail(request.email(), problems);
+        AccountRules.checkDisplayName(request.displayName(), problems);
+        List<String> roles = AccountRules.roles(request.roles(), problems);
+        List<String> teams = AccountRules.teams(request.teams(), problems);
+        AccountRules.throwIfAny(problems);
+        String email = AccountRules.normalisedEmail(request.email());
+        String provider = request.identityProvider().strip();
+        return log.write(() -> {
+            var existing = book.byEmail(email);
+            if (existing.isEmpty()) {
+                AccountState state = AccountState.newBuilder().setEmail(email).setDisplayName(request.displayName().strip())
+                        .setRoles(roles).setTeams(teams).setDisabled(false).setPasswordHash(null).setSessionsValidAfter(now())
+                        .setInvitation(null).setSecondFactor(null).setIdentityProvider(provider).build();
+                AccountChanged event = event(metadata.by(caller), newId(), 1, state);
+                return Decision.publish(event, new Written<>(Account.of(event), true));
+            }
+            AccountChanged latest = book.requireLatest(existing.get().id());
+            AccountState before = latest.getAccount();
+            if (!provider.equals(before.getIdentityProvider())) {
+                throw new ApiException(HttpStatus.CONFLICT, "email: " + email + " belongs to an account that signs in "
+                        + (before.getIdentityProvider() == null ? "with a password" : "with " + before.getIdentityProvider()),
+                        List.of(new FieldProblem("email", "belongs to an account that signs in another way")), Map.of());
+            }
+            if (before.getDisabled()) {
+                throw new ApiException(HttpStatus.CONFLICT, "account " + latest.getAccountId() + " is disabled");
+            }
+            AccountState state = AccountState.newBuilder(before).setDisplayName(request.displayName().strip())
+                    .setRoles(roles).setTeams(teams).build();
+            if (state.equals(before)) {
+                return Decision.nothing(new Written<>(Account.of(latest), false));
+            }
+            protectLastAdmin(before, state);
+            AccountChanged event = event(metadata.by(caller), latest.getAccountId(), latest.getRevision() + 1, state);
+            return Decision.publish(event, new Written<>(Account.of(event), false));
+        });
+    }
+
     /** Removes the password and opens a new invitation link to set another; sessions end. */
     public InvitationLink resetPassword(String id, Caller caller) {
         Rights.requireAdmin(caller);

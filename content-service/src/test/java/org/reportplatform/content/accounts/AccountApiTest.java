@@ -192,6 +192,45 @@ class AccountApiTest {
     }
 
     @Test
+    void anIdentityProvidersPersonGetsAnAccountKeptToTheirGroups() {
+        Caller gateway = new Caller("system:identity-provider", "Fournisseur d’identité", Set.of(Role.ADMIN), Set.of(), null);
+        String email = unique("ines") + "@ngo.example";
+
+        // When the gateway provisions a person at their first sign-in
+        Map<String, Object> first = put(gateway, "/api/accounts/external", Map.of("identityProvider", "organisation",
+                "email", email.toUpperCase(), "displayName", "Inès Benali", "roles", List.of("member"), "teams", List.of("defenseurs")))
+                .expectStatus().isCreated().expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        String id = (String) first.get("id");
+
+        // Then the account has no password, the provider, and the mapped teams
+        assertThat(first).containsEntry("email", email).containsEntry("identityProvider", "organisation")
+                .containsEntry("hasPassword", false).containsEntry("teams", List.of("defenseurs"));
+
+        // When they sign in again with the same groups: nothing is written; with new groups: the account follows
+        put(gateway, "/api/accounts/external", Map.of("identityProvider", "organisation", "email", email,
+                "displayName", "Inès Benali", "roles", List.of("member"), "teams", List.of("defenseurs")))
+                .expectStatus().isOk().expectBody().jsonPath("$.revision").isEqualTo(1);
+        put(gateway, "/api/accounts/external", Map.of("identityProvider", "organisation", "email", email,
+                "displayName", "Inès Benali", "roles", List.of("member", "reviewer"), "teams", List.of("defenseurs", "femmes")))
+                .expectStatus().isOk().expectBody().jsonPath("$.revision").isEqualTo(2)
+                .jsonPath("$.roles").isEqualTo(List.of("member", "reviewer"));
+        assertThat(events(id)).hasSize(2);
+        assertThat(events(id).get(0).getMetadata().getActor()).isEqualTo("system:identity-provider");
+
+        // And the email of a password account is refused, as is a member provisioning anyone
+        String password = unique("paul") + "@example.org";
+        invite(password, "Paul Girard", List.of("member"), List.of("enfants"));
+        put(gateway, "/api/accounts/external", Map.of("identityProvider", "organisation", "email", password,
+                "displayName", "Paul", "roles", List.of("admin"), "teams", List.of()))
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        put(MEMBER, "/api/accounts/external", Map.of("identityProvider", "organisation", "email", unique("x") + "@ngo.example",
+                "displayName", "X", "roles", List.of("admin"), "teams", List.of()))
+                .expectStatus().isForbidden();
+        assertThat(accountIdOfEmail(password)).hasValueSatisfying(other -> assertThat(events(other)).hasSize(1));
+    }
+
+    @Test
     void theLastEnabledAdminCannotBeDisabledNorLoseTheAdminRole() {
         // Given demo-admin is the only enabled admin
         int before = events("demo-admin").size();
@@ -443,6 +482,16 @@ class AccountApiTest {
     private WebTestClient.ResponseSpec post(Caller caller, String uri, Object body) {
         WebTestClient.RequestBodySpec request = http.post().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + assertion(caller));
         return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec put(Caller caller, String uri, Object body) {
+        return http.put().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + assertion(caller))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private java.util.Optional<String> accountIdOfEmail(String email) {
+        return get(ADMIN, "/api/accounts").expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+        }).returnResult().getResponseBody().stream().filter(a -> email.equals(a.get("email"))).map(a -> (String) a.get("id")).findFirst();
     }
 
     private WebTestClient.ResponseSpec patch(Caller caller, String id, Object body, String ifMatch) {
