@@ -12,8 +12,8 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * What the browser tests share: the platform as processes with the demo report (on the broker
- * given), a headless Chromium beside it, and the few things a user does there (sign in with a
- * token, an author's edit through the API). Closes the browser, then the platform.
+ * given), a headless Chromium beside it, and the few things a user does there (sign in with an
+ * email and a password, an author's edit through the API), and axe-core on what it shows. Closes the browser, then the platform.
  */
 final class DemoInABrowser implements AutoCloseable {
 
@@ -31,10 +31,15 @@ final class DemoInABrowser implements AutoCloseable {
 
     /** Starts both and waits until the gateway serves {@code page} of the demo report. */
     static DemoInABrowser start(String bootstrapServers, String page) {
+        return start(() -> Platform.start(bootstrapServers, true), page);
+    }
+
+    /** The same with a platform started as {@code platform} says (its environment, its gateway's port). */
+    static DemoInABrowser start(java.util.function.Supplier<Platform> platform, String page) {
         HeadlessChromium chromium = HeadlessChromium.start(TARGET.resolve("browser-logs"));
         DemoInABrowser demo;
         try {
-            demo = new DemoInABrowser(chromium, Platform.start(bootstrapServers, true));
+            demo = new DemoInABrowser(chromium, platform.get());
         } catch (RuntimeException | Error e) {
             chromium.close();
             throw e;
@@ -53,10 +58,37 @@ final class DemoInABrowser implements AutoCloseable {
         return platform.gatewayUrl() + path;
     }
 
-    /** On the sign-in form: pastes the token and sends it. */
-    void signInWith(String token) {
-        browser().findElement(By.id("token")).sendKeys(token);
+    /** The password of every demo account (the demo profile). */
+    static final String DEMO_PASSWORD = "demo-password";
+
+    /** On the sign-in form: types the email and the password, and sends them. */
+    void signInAs(String email, String password) {
+        browser().findElement(By.id("username")).sendKeys(email);
+        browser().findElement(By.id("password")).sendKeys(password);
         browser().findElement(By.cssSelector("form.signin button[type=submit]")).click();
+    }
+
+    /** Signs out with the header bar's button. */
+    void signOut() {
+        browser().findElement(By.cssSelector("form.account button[type=submit]")).click();
+    }
+
+    /**
+     * axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on the page the browser shows: the
+     * violations, each as "rule: the elements it found", none expected.
+     */
+    java.util.List<String> accessibilityViolations() {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"))
+                .analyze(browser());
+        return results.getViolations().stream()
+                .map(rule -> rule.getId() + ": " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+
+    /** The platform's processes (their logs, the gateway's address). */
+    Platform platform() {
+        return platform;
     }
 
     /** Edits a chapter's body as its team would: GET for the revision, PUT with If-Match. */

@@ -21,7 +21,7 @@ import org.reportplatform.platform.testing.KafkaBroker;
  * What the web team sees, in a real browser (headless Debian chromium): the platform runs as
  * processes with the demo report; a chapter page opened with {@code ?live} shows an edit made
  * through the API without anyone reloading it, and the live view ({@code /live}, after signing
- * in with the web team's token) shows a row for the rebuilt page.
+ * in as the web team's Sofia Rossi) shows a row for the rebuilt page.
  *
  * <p>Screenshots of both are left in {@code system-tests/target/screenshots/}.
  */
@@ -74,14 +74,14 @@ class LiveReloadInBrowserTest {
         browser.get(demo.url("/live"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?next=/live");
 
-        // When it pastes its token
-        demo.signInWith("demo-webteam");
+        // When it signs in with its email and password
+        demo.signInAs("webteam@example.org", DemoInABrowser.DEMO_PASSWORD);
 
         // Then it is on the live view, connected to the stream
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.urlToBe(demo.url("/live")));
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "open"));
-        assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("demo-webteam");
+        assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("Sofia Rossi");
 
         // When a team edits its chapter
         demo.edit("migrants", "demo-migrants", "Les chiffres de l’année, mis à jour (" + System.nanoTime() + ").");

@@ -21,8 +21,8 @@ import org.reportplatform.platform.testing.KafkaBroker;
 
 /**
  * What an operator sees, in a real browser (headless Debian chromium): the platform runs as
- * processes with the demo report; the pipeline dashboard ({@code /ops}, after signing in with the
- * operator's token) shows the four services up, the consumers' lag, and follows an edit made
+ * processes with the demo report; the pipeline dashboard ({@code /ops}, after signing in as the
+ * operator) shows the four services up, the consumers' lag, and follows an edit made
  * through the API (the edit among the latest events with its latency, a new row among the latest
  * rebuilds, the chart's count going up), shows a poison record among the dead letters with its
  * error, and says why its replay still fails; its full
@@ -59,14 +59,14 @@ class OpsDashboardInBrowserTest {
         browser.get(demo.url("/ops"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?next=/ops");
 
-        // When it pastes its token
-        demo.signInWith("demo-operator");
+        // When it signs in with its email and password
+        demo.signInAs("operator@example.org", DemoInABrowser.DEMO_PASSWORD);
 
         // Then it is on the dashboard, connected to the live stream
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         wait.until(ExpectedConditions.urlToBe(demo.url("/ops")));
         wait.until(ExpectedConditions.attributeContains(By.id("status"), "data-state", "open"));
-        assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("demo-operator");
+        assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("Marc Lefèvre");
 
         // And it shows the four services, each up, with its version
         for (String service : SERVICES) {

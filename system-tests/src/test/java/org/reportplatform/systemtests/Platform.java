@@ -75,11 +75,16 @@ final class Platform implements AutoCloseable {
      */
     static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
             Map<String, String> extraEnvironment, Path logs) {
+        return start(bootstrapServers, loadDemo, jvmOptions, extraEnvironment, logs, freePort());
+    }
+
+    /** The same, with the gateway on {@code gateway} (a port chosen beforehand, e.g. for an identity provider's redirect URI). */
+    static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
+            Map<String, String> extraEnvironment, Path logs, int gateway) {
         Platform platform = new Platform();
         int content = freePort();
         int figures = freePort();
         int render = freePort();
-        int gateway = freePort();
         Map<String, String> common = new HashMap<>(Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "SPRING_PROFILES_ACTIVE", "demo",
@@ -135,7 +140,7 @@ final class Platform implements AutoCloseable {
         services.put(name, new ServiceProcess(name, port, jar, logs, environment, jvmOptions.of(name)));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
