@@ -98,7 +98,7 @@ class OpsDashboardInBrowserTest {
         String eventLatency = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(By.cssSelector("#events tr[data-live='true']")).stream()
                         .filter(tr -> tr.findElement(By.cssSelector("td.source")).getText().startsWith("chapitre 2024/femmes")
-                                && tr.findElement(By.cssSelector("td.actor")).getText().equals("femmes"))
+                                && tr.findElement(By.cssSelector("td.actor")).getText().equals("Julie Fontaine"))
                         .map(tr -> tr.findElement(By.cssSelector("td.latency")).getText())
                         .findFirst().orElse(null));
         assertThat(eventLatency).matches("[\\d,]+\\h?m?s");

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reportplatform.gateway.live.LiveNotice;
 import org.reportplatform.platform.log.FollowerSettings;
 import org.reportplatform.platform.log.LogFollower;
+import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.EventMetadata;
 import org.reportplatform.schemas.Topics;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -51,7 +52,7 @@ final class RecentEvents {
                 String kind = kind(record.topic());
                 events.add(new SourceEvent(metadata.getEventId(), kind, record.key(),
                         value.get("revision") instanceof Long revision ? revision : 0L, deleted(kind, value),
-                        metadata.getActor(), metadata.getOccurredAt(), metadata.getTraceparent(), record.topic(),
+                        metadata.getActor(), RevisionSummary.nameOf(metadata.getActor(), metadata.getActorName()), metadata.getOccurredAt(), metadata.getTraceparent(), record.topic(),
                         record.partition(), record.offset(), publishedAt,
                         publishedAt == null ? null : Duration.between(metadata.getOccurredAt(), publishedAt).toMillis(),
                         live == null ? null : live.path()));

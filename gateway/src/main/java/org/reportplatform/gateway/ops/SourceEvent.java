@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param key         the record key, {@code {edition}/{id}}
  * @param revision    the source's revision after the change
  * @param deleted     the change deleted the source
- * @param actor       who made it (a team, or admin)
+ * @param actor       who made it: the account id (older events: a team, or admin)
+ * @param actorName   the person's name when they made it (older events: the actor)
  * @param occurredAt  when its writer accepted it
  * @param traceparent its W3C trace context, or null
  * @param topic       where it is, with partition and offset
@@ -20,7 +21,7 @@ import java.time.Instant;
  * @param latencyMs   {@code publishedAt - occurredAt}, or null
  * @param path        that output's path, or null
  */
-public record SourceEvent(String eventId, String kind, String key, long revision, boolean deleted, String actor,
+public record SourceEvent(String eventId, String kind, String key, long revision, boolean deleted, String actor, String actorName,
         Instant occurredAt, String traceparent, String topic, int partition, long offset, Instant publishedAt,
         Long latencyMs, String path) {
 }

@@ -198,7 +198,7 @@
       source.appendChild(el('span', 'sub', ' \u00b7 r\u00e9v. ' + event.revision));
       if (event.deleted) { source.appendChild(el('span', 'tag removed', 'supprim\u00e9')); }
       tr.appendChild(source);
-      tr.appendChild(el('td', 'actor', event.actor));
+      tr.appendChild(el('td', 'actor', event.actorName || event.actor));
       var id = el('td', 'cause');
       var code = el('code', null, event.eventId.slice(0, 8));
       code.title = 'modification ' + event.eventId + '\n' + event.topic + '-' + event.partition + ' @ ' + event.offset
