@@ -243,11 +243,14 @@ Report platform is ready in $1 s.
                 figures-service http://localhost:8082   render-service http://localhost:8083
   Kafka         localhost:$KAFKA_PORT   (e.g. kcat -L -b localhost:$KAFKA_PORT)
 
-  Demo tokens (Authorization: Bearer <token>):
-    demo-admin       everything
-    demo-<slug>      the team owning chapter <slug>, e.g. demo-enfants
-    demo-operator    operator endpoints (/api/ops/**)
-    demo-webteam     the live views for the web team
+  Sign in        http://localhost:8080/signin   (password demo-password for every demo account)
+    admin@example.org      Claire Dubois: everything, and the people (/admin/accounts)
+    <team>@example.org     a member of that team, e.g. enfants@example.org (Amina Diallo)
+    operator@example.org   the operations dashboard (/ops)
+    webteam@example.org    the live view (/live)
+
+  Demo tokens for scripts (Authorization: Bearer <token>), acting as those accounts:
+    demo-admin, demo-<team> (e.g. demo-enfants), demo-operator, demo-webteam
 
   Data and logs in $DATA (logs/<service>.log). Ctrl-C stops everything.
 

@@ -144,6 +144,35 @@ class PeopleInABrowserTest {
         List<String> names = JsonPath.read(history.body(), "$[*].updatedByName");
         assertThat(names).last().isEqualTo("Lucie Martin");
 
+        // When she enrols a second factor with her authenticator app (the key typed in by hand)
+        browser.get(demo.url("/account/second-factor"));
+        browser.findElement(By.cssSelector("form[action='/account/second-factor'] button[type=submit]")).click();
+        String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("secret"))).getText().replace(" ", "");
+        assertThat(browser.findElement(By.cssSelector("img[src^='data:image/png']")).getAttribute("alt")).isNotBlank();
+        assertThat(demo.accessibilityViolations()).as("axe-core on the enrolment").isEmpty();
+        demo.screenshot("people-second-factor.png");
+        browser.findElement(By.id("code")).sendKeys(currentCode(secret));
+        browser.findElement(By.cssSelector("form[action='/account/second-factor/confirm'] button[type=submit]")).click();
+
+        // Then she is shown her ten recovery codes, once
+        assertThat(wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#recovery-codes code")))).hasSize(10);
+        assertThat(demo.accessibilityViolations()).as("axe-core on the recovery codes").isEmpty();
+
+        // And the next sign-in asks for a code after the password
+        demo.signOut();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        browser.get(demo.url("/signin"));
+        demo.signInAs(email, password);
+        wait.until(ExpectedConditions.urlContains("/signin/code"));
+        assertThat(demo.accessibilityViolations()).as("axe-core on the code step").isEmpty();
+        browser.get(demo.url("/account"));
+        assertThat(browser.getCurrentUrl()).as("nothing opens before the code").doesNotEndWith("/account");
+        browser.get(demo.url("/signin/code"));
+        browser.findElement(By.id("code")).sendKeys(currentCode(secret));
+        browser.findElement(By.cssSelector("form[action='/signin/code'] button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(demo.url("/account")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("État : activée");
+
         // And signing out ends her session: the account page asks to sign in again
         demo.signOut();
         wait.until(ExpectedConditions.urlContains("/signin"));
@@ -188,6 +217,15 @@ class PeopleInABrowserTest {
         assertThat(demo.accessibilityViolations()).as("axe-core on the refused provider sign-in").isEmpty();
         browser.get(demo.url("/account"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?next=/account");
+    }
+
+    /** What her authenticator app shows now (RFC 6238: SHA-1, 6 digits, 30 s). */
+    private static String currentCode(String secret) {
+        try {
+            return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret, java.time.Instant.now().getEpochSecond() / 30);
+        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Spring Authorization Server's own sign-in form. */
