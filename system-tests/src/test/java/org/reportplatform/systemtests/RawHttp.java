@@ -77,10 +77,13 @@ final class RawHttp {
 
     /** Only the status and headers of a (possibly endless) stream, which is then closed. */
     Answer open(String path, String token) {
+        return open(path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** Only the status and headers of a (possibly endless) stream opened with these headers (a session's cookies). */
+    Answer open(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        headers.forEach(request::header);
         long started = System.nanoTime();
         try {
             HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -1,14 +1,15 @@
 package org.reportplatform.systemtests;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.reportplatform.platform.security.DemoTokens;
 
 /**
  * One platform for every reliability scenario of the test run: Apache Kafka's broker as a process
@@ -17,28 +18,51 @@ import org.reportplatform.platform.security.DemoTokens;
  * Started by the first test class that uses it, stopped when the whole run ends: scenarios
  * restart processes within themselves but leave the platform running for the next one.
  *
- * <p>Tokens: the demo tokens, plus secret ones (random per run) with the same roles, whose
- * values differ from their names; only those can show that a token never reaches a log, an
- * event or an answer (a demo token's value is also its name, which is logged on purpose).
+ * <p>Identities: the demo tokens, and for each role of {@link #ROLES} a person signed in through
+ * the gateway as a browser does it (a demo account's email and password), with the session kept,
+ * and a personal token that person created in it. The personal tokens' values differ from their
+ * names, and the session cookies are secrets too: only those can show that a credential never
+ * reaches a log, an event or an answer (a demo token's value is also its name, which is logged on
+ * purpose).
  *
  * <pre>&#64;ExtendWith(SharedPlatform.class) ... SharedPlatform.get()</pre>
  */
 final class SharedPlatform implements BeforeAllCallback {
 
     private static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private static final List<String> DEMO_TEAMS = List.of("message-presidente", "comite-contre-la-torture", "defenseurs",
-            "reponse-aux-crises", "violences-policieres", "quete-de-justice", "soutien-aux-victimes", "migrants", "enfants",
-            "femmes", "renforcement-reseau", "partenaires-locaux", "initiatives-culturelles", "donateurs-finances");
+    /** The roles signed in at start: {@code admin}, {@code operator}, {@code webteam}, and two teams. */
+    static final List<String> ROLES = List.of("admin", "operator", "webteam", "enfants", "femmes");
+    /** The password of every demo account (application-demo.yml of content-service). */
+    static final String DEMO_PASSWORD = "demo-password";
 
     private static volatile Running running;
 
-    /** The running platform and what the scenarios need around it. */
+    /**
+     * The running platform and what the scenarios need around it: per role of {@link #ROLES}, a
+     * signed-in session and a personal token created in it.
+     */
     record Running(KafkaServerProcess broker, Platform platform, RawHttp gateway, TopicLog topics, Path logs,
-            Map<String, String> secretTokens) {
+            Map<String, String> personalTokens, Map<String, GatewaySession> sessions) {
 
-        /** The secret token of a role: {@code admin}, {@code operator}, {@code webteam}, or a team. */
-        String secret(String role) {
-            return secretTokens.get(role);
+        /** The personal token of a role: {@code admin}, {@code operator}, {@code webteam}, or a team. */
+        String personalToken(String role) {
+            return personalTokens.get(role);
+        }
+
+        /** The signed-in session of a role (cookies and CSRF token). */
+        GatewaySession session(String role) {
+            return sessions.get(role);
+        }
+
+        /**
+         * What must never appear in an answer (but the one that hands it out), a log or a record:
+         * the personal tokens and session cookies. Not the demo accounts' password: it is public
+         * (README), and content-service logs it on purpose when it creates them.
+         */
+        List<String> secrets() {
+            List<String> secrets = new ArrayList<>(personalTokens.values());
+            sessions.values().forEach(session -> secrets.add(session.session()));
+            return secrets;
         }
 
         ServiceProcess service(String name) {
@@ -63,50 +87,41 @@ final class SharedPlatform implements BeforeAllCallback {
         long started = System.nanoTime();
         Path logs = ROOT.resolve("system-tests/target/service-logs/reliability-" + System.currentTimeMillis());
         KafkaServerProcess broker = KafkaServerProcess.start(logs.resolve("kafka"));
-        Map<String, String> secrets = new LinkedHashMap<>();
-        for (String role : List.of("admin", "operator", "webteam", "enfants", "femmes")) {
-            secrets.put(role, "rt-" + UUID.randomUUID());
-        }
         Platform platform;
         try {
-            platform = Platform.start(broker.bootstrapServers(), false, Platform.TEST_JVM,
-                    Map.of("SPRING_APPLICATION_JSON", tokensJson(secrets)), logs);
+            platform = Platform.start(broker.bootstrapServers(), false, Platform.TEST_JVM, Map.of(), logs);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
         }
-        running = new Running(broker, platform, new RawHttp(platform.gatewayUrl()), new TopicLog(broker.bootstrapServers()),
-                logs, Map.copyOf(secrets));
-        System.out.printf("[reliability] platform started in %.1f s: broker %s, gateway %s, logs in %s%n",
-                (System.nanoTime() - started) / 1e9, broker.bootstrapServers(), platform.gatewayUrl(), logs);
+        RawHttp gateway = new RawHttp(platform.gatewayUrl());
+        Map<String, GatewaySession> sessions = new LinkedHashMap<>();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        try {
+            for (String role : ROLES) {
+                GatewaySession session = GatewaySession.signIn(gateway, role + "@example.org", DEMO_PASSWORD);
+                sessions.put(role, session);
+                tokens.put(role, session.createToken(gateway, "matrix", 1));
+            }
+            // The gateway knows a token once its view of the tokens topic has read it: wait for that,
+            // so that no scenario is refused for a token still on its way.
+            tokens.forEach((role, token) -> await("the personal token of " + role + " known to the gateway")
+                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> gateway.get("/api/me", token).status() == 200));
+        } catch (RuntimeException | Error e) {
+            platform.close();
+            broker.close();
+            throw e;
+        }
+        running = new Running(broker, platform, gateway, new TopicLog(broker.bootstrapServers()), logs, Map.copyOf(tokens),
+                Map.copyOf(sessions));
+        System.out.printf("[reliability] platform started in %.1f s: broker %s, gateway %s, %d people signed in with a personal token "
+                + "each, logs in %s%n", (System.nanoTime() - started) / 1e9, broker.bootstrapServers(), platform.gatewayUrl(),
+                sessions.size(), logs);
         return () -> {
             platform.close();
             broker.close();
             running = null;
         };
-    }
-
-    /**
-     * report.auth.tokens for every service (SPRING_APPLICATION_JSON outranks application-demo.yml,
-     * whose list it replaces): the demo tokens as documented, and the secret ones.
-     */
-    private static String tokensJson(Map<String, String> secrets) {
-        List<String> tokens = new ArrayList<>();
-        tokens.add(token("demo-admin", "demo-admin", null, "ADMIN"));
-        tokens.add(token("demo-operator", "demo-operator", null, "OPERATOR"));
-        tokens.add(token("demo-webteam", "demo-webteam", null, "WEBTEAM"));
-        DEMO_TEAMS.forEach(team -> tokens.add(token("demo-" + team, "demo-" + team, team, null)));
-        tokens.add(token("secret-admin", secrets.get("admin"), null, "ADMIN"));
-        tokens.add(token("secret-operator", secrets.get("operator"), null, "OPERATOR"));
-        tokens.add(token("secret-webteam", secrets.get("webteam"), null, "WEBTEAM"));
-        tokens.add(token("secret-enfants", secrets.get("enfants"), "enfants", null));
-        tokens.add(token("secret-femmes", secrets.get("femmes"), "femmes", null));
-        return "{\"report\":{\"auth\":{\"tokens\":[" + String.join(",", tokens) + "]}}}";
-    }
-
-    private static String token(String name, String value, String team, String role) {
-        return "{\"name\":\"" + name + "\",\"sha256\":\"" + DemoTokens.sha256Hex(value) + "\""
-                + (team == null ? "" : ",\"team\":\"" + team + "\"")
-                + (role == null ? "" : ",\"roles\":[\"" + role + "\"]") + "}";
     }
 }
