@@ -1,13 +1,11 @@
 package org.reportplatform.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,20 +62,11 @@ record GatewaySession(String session, String csrfCookie, String csrf) {
     }
 
     /**
-     * Signs in as a person who has just set their password: the gateway's view of the accounts
-     * topic may not have read it yet, so the form is tried again until it has, at most four times
-     * (a fifth failure would lock the email for the throttle's window).
+     * Signs in as a person who has just set their password: at once, in one attempt (the gateway
+     * reads the accounts topic to its end before checking a password).
      */
     static GatewaySession signInWithNewPassword(RawHttp gateway, String email, String password) {
-        int[] attempts = {0};
-        GatewaySession[] signedIn = {null};
-        await("a sign-in of " + email + " with the new password").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    assertThat(++attempts[0]).as("sign-in attempts of " + email).isLessThanOrEqualTo(4);
-                    signedIn[0] = trySignIn(gateway, email, password);
-                    return signedIn[0] != null;
-                });
-        return signedIn[0];
+        return signIn(gateway, email, password);
     }
 
     /** A browser that opened the sign-in form: a CSRF cookie and token, no session. */

@@ -69,10 +69,18 @@ public class AccountsView extends TopicView<AccountChanged> implements ReactiveU
         return awaitCurrentEnd(timeout);
     }
 
+    /**
+     * For form login. Reads the accounts topic to its current end first (bounded): a person who has
+     * just set their password with an invitation link, through content-service, signs in with it
+     * at once, on any replica.
+     */
     @Override
     public Mono<UserDetails> findByUsername(String username) {
-        return Mono.justOrEmpty(idOfEmail(username).flatMap(id -> account(id).map(account -> new AccountUser(id, account))));
+        return awaitLatest(LATEST_AT_SIGN_IN).then(Mono.fromSupplier(() ->
+                idOfEmail(username).flatMap(id -> account(id).map(account -> (UserDetails) new AccountUser(id, account))).orElse(null)));
     }
+
+    private static final java.time.Duration LATEST_AT_SIGN_IN = java.time.Duration.ofSeconds(2);
 
     /** The person of the account as a {@link Caller}, with its current roles and teams. */
     public static Caller caller(String accountId, AccountState account, String token) {

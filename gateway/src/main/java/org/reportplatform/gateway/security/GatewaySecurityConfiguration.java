@@ -121,6 +121,11 @@ public class GatewaySecurityConfiguration {
     }
 
     @Bean
+    AccountWritesSeen accountWritesSeen(AccountsView accounts, PersonalTokensView tokens) {
+        return new AccountWritesSeen(accounts, tokens);
+    }
+
+    @Bean
     CallerRelay callerRelay(CallerAssertions assertions) {
         return new CallerRelay(assertions);
     }

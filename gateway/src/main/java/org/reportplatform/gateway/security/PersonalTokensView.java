@@ -8,6 +8,7 @@ import org.reportplatform.schemas.PersonalTokenChanged;
 import org.reportplatform.schemas.PersonalTokenState;
 import org.reportplatform.schemas.Topics;
 import org.springframework.kafka.core.ConsumerFactory;
+import reactor.core.publisher.Mono;
 
 /** The personal API tokens as the tokens topic has them now (token id -> state: owner, hash, expiry, revocation). */
 public class PersonalTokensView extends TopicView<PersonalTokenChanged> {
@@ -29,5 +30,10 @@ public class PersonalTokensView extends TopicView<PersonalTokenChanged> {
         } else {
             byId.put(tokenId, change.getToken());
         }
+    }
+
+    /** Completes once this view has read the tokens topic up to its current end (what was just written). */
+    public Mono<Boolean> awaitLatest(java.time.Duration timeout) {
+        return awaitCurrentEnd(timeout);
     }
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.platform.log.FollowerSettings;
@@ -97,7 +99,9 @@ abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
     Mono<Boolean> awaitCurrentEnd(Duration timeout) {
         long started = System.nanoTime();
         TopicPartition partition = new TopicPartition(topic, 0);
-        return Mono.fromCompletionStage(admin.listOffsets(Map.of(partition, OffsetSpec.latest())).all().toCompletionStage())
+        // Read committed: the end a read_committed follower can reach (a writer's open transaction is not "written" yet).
+        return Mono.fromCompletionStage(admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().toCompletionStage())
                 .timeout(timeout)
                 .flatMap(ends -> {
                     Map<TopicPartition, Long> end = new HashMap<>();
