@@ -129,6 +129,13 @@ class PeopleInABrowserTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Lucie Martin", email, "enfants");
         assertThat(demo.accessibilityViolations()).as("axe-core on /account").isEmpty();
 
+        // And a page that is not for a member says so, naming her
+        browser.get(demo.url("/admin/accounts"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès réservé");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Lucie Martin");
+        assertThat(demo.accessibilityViolations()).as("axe-core on the refusal").isEmpty();
+        browser.get(demo.url("/account"));
+
         // When she creates a personal token and a script edits her team's chapter with it
         browser.findElement(By.id("name")).sendKeys("Import des chiffres");
         browser.findElement(By.cssSelector("form[action='/account/tokens'] button[type=submit]")).click();

@@ -135,10 +135,14 @@ final class AccessRules {
 
     /** Signed in, but not allowed (or not yet: second factor). */
     static ServerAccessDeniedHandler deniedHandler() {
+        // Decide on the authentication's presence first: denied(...) completes empty once it has
+        // written its answer, so a switchIfEmpty after it would answer a second time.
         return (exchange, denied) -> ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication())
-                .flatMap(authentication -> denied(exchange, authentication))
-                .switchIfEmpty(Mono.defer(() -> entryPoint().commence(exchange, null)));
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(authentication -> authentication.isPresent() ? denied(exchange, authentication.get())
+                        : entryPoint().commence(exchange, null));
     }
 
     private static Mono<Void> denied(ServerWebExchange exchange, Authentication authentication) {
