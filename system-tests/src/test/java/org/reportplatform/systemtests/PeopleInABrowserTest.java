@@ -94,6 +94,7 @@ class PeopleInABrowserTest {
         demo.signInAs("admin@example.org", DemoInABrowser.DEMO_PASSWORD);
         wait.until(ExpectedConditions.urlToBe(demo.url("/admin/accounts")));
         assertThat(browser.findElement(By.cssSelector("form.account .who")).getText()).contains("Claire Dubois");
+        assertThat(workspaceLinks(browser)).containsExactly("Mon compte", "En direct", "Exploitation", "Comptes");
         assertThat(demo.accessibilityViolations()).as("axe-core on /admin/accounts").isEmpty();
         String email = "lucie-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         browser.findElement(By.id("email")).sendKeys(email);
@@ -127,6 +128,7 @@ class PeopleInABrowserTest {
         demo.signInAs(email, password);
         wait.until(ExpectedConditions.urlToBe(demo.url("/account")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Lucie Martin", email, "enfants");
+        assertThat(workspaceLinks(browser)).as("a member's header offers only her account").containsExactly("Mon compte");
         assertThat(demo.accessibilityViolations()).as("axe-core on /account").isEmpty();
 
         // And a page that is not for a member says so, naming her
@@ -224,6 +226,11 @@ class PeopleInABrowserTest {
         assertThat(demo.accessibilityViolations()).as("axe-core on the refused provider sign-in").isEmpty();
         browser.get(demo.url("/account"));
         assertThat(browser.getCurrentUrl()).endsWith("/signin?next=/account");
+    }
+
+    /** The header's links to the reserved pages the person may open. */
+    private static List<String> workspaceLinks(WebDriver browser) {
+        return browser.findElements(By.cssSelector("nav.workspace a")).stream().map(link -> link.getText()).toList();
     }
 
     /** What her authenticator app shows now (RFC 6238: SHA-1, 6 digits, 30 s). */

@@ -55,7 +55,7 @@ public record Viewer(Caller caller, Csrf csrf) {
         if (caller == null) {
             return null;
         }
-        return caller.viaToken() ? Account.bearer(caller.displayName()) : Account.signedIn(caller.displayName(), csrf.token());
+        return caller.viaToken() ? Account.bearer(caller) : Account.signedIn(caller, csrf.token());
     }
 
     public boolean isAdmin() {

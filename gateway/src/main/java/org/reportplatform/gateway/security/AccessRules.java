@@ -166,7 +166,7 @@ final class AccessRules {
                     + "; the account " + caller.accountId() + " (" + caller.displayName() + ") is none of these");
         }
         return CurrentPerson.account(exchange)
-                .defaultIfEmpty(Account.bearer(caller.displayName()))
+                .defaultIfEmpty(Account.bearer(caller))
                 .flatMap(account -> UiPages.write(exchange, HttpStatus.FORBIDDEN,
                         UiPages.render("forbidden.jte", Map.of("account", account, "path", path))));
     }

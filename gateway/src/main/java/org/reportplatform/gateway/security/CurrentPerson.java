@@ -38,9 +38,8 @@ public final class CurrentPerson {
             if (caller.isEmpty()) {
                 return Mono.empty();
             }
-            String name = caller.get().displayName();
-            return caller.get().viaToken() ? Mono.just(Account.bearer(name))
-                    : csrfToken(exchange).map(csrf -> Account.signedIn(name, csrf));
+            return caller.get().viaToken() ? Mono.just(Account.bearer(caller.get()))
+                    : csrfToken(exchange).map(csrf -> Account.signedIn(caller.get(), csrf));
         });
     }
 }

@@ -1,20 +1,45 @@
 package org.reportplatform.gateway.ui;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.Role;
+
 /**
  * Who the right of a page's header bar names: a caller signed in with a session (shown with the
- * sign-out form, which carries the session's CSRF token) or a caller sending a bearer token (its
- * name only: there is no session to end).
+ * pages their roles open and the sign-out form, which carries the session's CSRF token) or a caller
+ * sending a bearer token (its name only: there is no session to end).
  *
  * @param name        the caller's name
  * @param signOutCsrf the session's CSRF token, for the sign-out form; null for a bearer caller
+ * @param pages       the reserved pages the person may open, for the header's navigation
  */
-public record Account(String name, String signOutCsrf) {
+public record Account(String name, String signOutCsrf, List<Page> pages) {
 
-    public static Account signedIn(String name, String csrfToken) {
-        return new Account(name, csrfToken);
+    /** A page of the header's navigation. */
+    public record Page(String path, String label) {
     }
 
-    public static Account bearer(String name) {
-        return new Account(name, null);
+    public static Account signedIn(Caller caller, String csrfToken) {
+        return new Account(caller.displayName(), csrfToken, pagesOf(caller));
+    }
+
+    public static Account bearer(Caller caller) {
+        return new Account(caller.displayName(), null, List.of());
+    }
+
+    private static List<Page> pagesOf(Caller caller) {
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page("/account", "Mon compte"));
+        if (caller.hasAny(List.of(Role.WEBTEAM, Role.OPERATOR, Role.ADMIN))) {
+            pages.add(new Page("/live", "En direct"));
+        }
+        if (caller.hasAny(List.of(Role.OPERATOR, Role.ADMIN))) {
+            pages.add(new Page("/ops", "Exploitation"));
+        }
+        if (caller.isAdmin()) {
+            pages.add(new Page("/admin/accounts", "Comptes"));
+        }
+        return List.copyOf(pages);
     }
 }
