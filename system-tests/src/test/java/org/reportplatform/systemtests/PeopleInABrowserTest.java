@@ -164,7 +164,9 @@ class PeopleInABrowserTest {
         browser.findElement(By.cssSelector("form[action='/account/second-factor/confirm'] button[type=submit]")).click();
 
         // Then she is shown her ten recovery codes, once
-        assertThat(wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#recovery-codes code")))).hasSize(10);
+        List<String> recoveryCodes = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#recovery-codes code")))
+                .stream().map(code -> code.getText()).toList();
+        assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
         assertThat(demo.accessibilityViolations()).as("axe-core on the recovery codes").isEmpty();
 
         // And the next sign-in asks for a code after the password
@@ -181,6 +183,28 @@ class PeopleInABrowserTest {
         browser.findElement(By.cssSelector("form[action='/signin/code'] button[type=submit]")).click();
         wait.until(ExpectedConditions.urlToBe(demo.url("/account")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("État : activée");
+
+        // And a recovery code stands in for a lost phone, once
+        demo.signOut();
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        for (String attempt : List.of("first", "again")) {
+            browser.get(demo.url("/signin"));
+            demo.signInAs(email, password);
+            wait.until(ExpectedConditions.urlContains("/signin/code"));
+            browser.findElement(By.id("code")).sendKeys(recoveryCodes.get(0));
+            browser.findElement(By.cssSelector("form[action='/signin/code'] button[type=submit]")).click();
+            if (attempt.equals("first")) {
+                wait.until(ExpectedConditions.urlToBe(demo.url("/account")));
+                demo.signOut();
+                wait.until(ExpectedConditions.urlContains("/signin"));
+            } else {
+                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code-error"))).getText()).isNotBlank();
+                assertThat(demo.accessibilityViolations()).as("axe-core on a refused code").isEmpty();
+                browser.findElement(By.id("code")).sendKeys(currentCode(secret));
+                browser.findElement(By.cssSelector("form[action='/signin/code'] button[type=submit]")).click();
+                wait.until(ExpectedConditions.urlToBe(demo.url("/account")));
+            }
+        }
 
         // And signing out ends her session: the account page asks to sign in again
         demo.signOut();
