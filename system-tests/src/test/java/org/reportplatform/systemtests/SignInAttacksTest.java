@@ -116,7 +116,10 @@ class SignInAttacksTest {
         for (var request : requests.entrySet()) {
             for (String[] target : List.of(new String[] {"GET", "/api/me"}, new String[] {"GET", "/account"}, new String[] {"POST", "/signin"},
                     new String[] {"POST", "/api/me/tokens"})) {
-                RawHttp.Answer answer = http.send(target[0], target[1], request.getValue(), target[0].equals("POST") ? bytes("username=a") : null);
+                // Without a body: the server answers 431 as soon as the headers are too large and closes the
+                // connection; a body still being sent then meets a reset that can discard that answer
+                // (TCP, not the gateway), and the test would see no status at all.
+                RawHttp.Answer answer = http.send(target[0], target[1], request.getValue(), null);
                 sent++;
                 // Then each is refused with a 4xx: never a 5xx, never let through
                 if (answer.status() < 400 || answer.status() >= 500) {
