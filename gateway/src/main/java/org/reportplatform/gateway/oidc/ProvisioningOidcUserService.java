@@ -85,6 +85,7 @@ final class ProvisioningOidcUserService implements ReactiveOAuth2UserService<Oid
         return new OAuth2AuthenticationException(new OAuth2Error(code, description, null), description);
     }
 
-    record ProvisionedAccount(String id, long revision) {
+    /** What content-service answers that the sign-in needs: the account's id. */
+    record ProvisionedAccount(String id) {
     }
 }

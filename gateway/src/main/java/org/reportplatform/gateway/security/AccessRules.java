@@ -39,11 +39,14 @@ import reactor.core.publisher.Mono;
  * Nobody signed in: pages 303 to {@code /signin?next=...}, API 401 problem. Signed in without the
  * role: the 403 French page, or a 403 problem for the API.
  */
-final class AccessRules {
+public final class AccessRules {
 
-    static final Set<Role> LIVE = EnumSet.of(Role.WEBTEAM, Role.OPERATOR, Role.ADMIN);
-    static final Set<Role> OPS = EnumSet.of(Role.OPERATOR, Role.ADMIN);
-    static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+    /** Who may open the live view and stream; also what the header bar offers (ui.Account). */
+    public static final Set<Role> LIVE = Set.copyOf(EnumSet.of(Role.WEBTEAM, Role.OPERATOR, Role.ADMIN));
+    /** Who may open the operations pages. */
+    public static final Set<Role> OPS = Set.copyOf(EnumSet.of(Role.OPERATOR, Role.ADMIN));
+    /** Who may open the administration. */
+    public static final Set<Role> ADMIN = Set.copyOf(EnumSet.of(Role.ADMIN));
 
     /** The paths of the gateway's security chain: the rest (the report, /ui/, actuator) never meets it. */
     static final String[] SECURED = {"/signin", "/signin/**", "/signout", "/live/**", "/ops/**", "/admin/**",

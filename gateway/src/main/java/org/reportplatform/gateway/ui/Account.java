@@ -3,7 +3,7 @@ package org.reportplatform.gateway.ui;
 import java.util.ArrayList;
 import java.util.List;
 import org.reportplatform.platform.security.Caller;
-import org.reportplatform.platform.security.Role;
+import org.reportplatform.gateway.security.AccessRules;
 
 /**
  * Who the right of a page's header bar names: a caller signed in with a session (shown with the
@@ -12,7 +12,8 @@ import org.reportplatform.platform.security.Role;
  *
  * @param name        the caller's name
  * @param signOutCsrf the session's CSRF token, for the sign-out form; null for a bearer caller
- * @param pages       the reserved pages the person may open, for the header's navigation
+ * @param pages       the reserved pages the person may open (by the security chain's own rules,
+ *                    {@link AccessRules}), for the header's navigation
  */
 public record Account(String name, String signOutCsrf, List<Page> pages) {
 
@@ -31,13 +32,13 @@ public record Account(String name, String signOutCsrf, List<Page> pages) {
     private static List<Page> pagesOf(Caller caller) {
         List<Page> pages = new ArrayList<>();
         pages.add(new Page("/account", "Mon compte"));
-        if (caller.hasAny(List.of(Role.WEBTEAM, Role.OPERATOR, Role.ADMIN))) {
+        if (caller.hasAny(AccessRules.LIVE)) {
             pages.add(new Page("/live", "En direct"));
         }
-        if (caller.hasAny(List.of(Role.OPERATOR, Role.ADMIN))) {
+        if (caller.hasAny(AccessRules.OPS)) {
             pages.add(new Page("/ops", "Exploitation"));
         }
-        if (caller.isAdmin()) {
+        if (caller.hasAny(AccessRules.ADMIN)) {
             pages.add(new Page("/admin/accounts", "Comptes"));
         }
         return List.copyOf(pages);
