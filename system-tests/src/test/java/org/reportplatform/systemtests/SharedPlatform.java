@@ -1,6 +1,8 @@
 package org.reportplatform.systemtests;
 
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,5 +125,37 @@ final class SharedPlatform implements BeforeAllCallback {
             broker.close();
             running = null;
         };
+    }
+
+    /**
+     * Every {@code .log} file under {@code root} (the services' and the broker's logs, the broker's
+     * segments), read once. The broker keeps writing while this runs: a file that vanishes between
+     * being listed and being read (a checkpoint's {@code .tmp}) is skipped, not an error.
+     */
+    static Map<Path, String> logFiles(Path root) throws java.io.IOException {
+        Map<Path, String> logs = new LinkedHashMap<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes)
+                    throws java.io.IOException {
+                if (attributes.isRegularFile() && file.toString().endsWith(".log")) {
+                    try {
+                        logs.put(file, Files.readString(file, StandardCharsets.ISO_8859_1));
+                    } catch (java.nio.file.NoSuchFileException gone) {
+                        // rolled or deleted by the broker meanwhile
+                    }
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, java.io.IOException failure) throws java.io.IOException {
+                if (failure instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+        });
+        return logs;
     }
 }

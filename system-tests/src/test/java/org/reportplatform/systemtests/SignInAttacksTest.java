@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reportplatform.schemas.Topics;
@@ -185,14 +183,11 @@ class SignInAttacksTest {
     /** The service and broker logs holding any of the secrets. */
     private List<Path> logsContaining(List<String> secrets) throws IOException {
         List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(platform.logs())) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".log")).toList()) {
-                String log = Files.readString(file, StandardCharsets.ISO_8859_1);
-                if (secrets.stream().anyMatch(log::contains)) {
-                    found.add(file);
-                }
+        SharedPlatform.logFiles(platform.logs()).forEach((file, log) -> {
+            if (secrets.stream().anyMatch(log::contains)) {
+                found.add(file);
             }
-        }
+        });
         return found;
     }
 
