@@ -21,12 +21,22 @@ final class DemoInABrowser implements AutoCloseable {
 
     private final HeadlessChromium chromium;
     private final Platform platform;
+    private final boolean ownsPlatform;
     private final Http gateway;
 
-    private DemoInABrowser(HeadlessChromium chromium, Platform platform) {
+    private DemoInABrowser(HeadlessChromium chromium, Platform platform, boolean ownsPlatform) {
         this.chromium = chromium;
         this.platform = platform;
+        this.ownsPlatform = ownsPlatform;
         this.gateway = new Http(platform.gatewayUrl());
+    }
+
+    /**
+     * A browser of its own on a platform that is already running (e.g. {@link StudioPlatform}'s):
+     * closing it closes the browser only.
+     */
+    static DemoInABrowser on(Platform platform) {
+        return new DemoInABrowser(HeadlessChromium.start(TARGET.resolve("browser-logs")), platform, false);
     }
 
     /** Starts both and waits until the gateway serves {@code page} of the demo report. */
@@ -39,7 +49,7 @@ final class DemoInABrowser implements AutoCloseable {
         HeadlessChromium chromium = HeadlessChromium.start(TARGET.resolve("browser-logs"));
         DemoInABrowser demo;
         try {
-            demo = new DemoInABrowser(chromium, platform.get());
+            demo = new DemoInABrowser(chromium, platform.get(), true);
         } catch (RuntimeException | Error e) {
             chromium.close();
             throw e;
@@ -116,7 +126,9 @@ final class DemoInABrowser implements AutoCloseable {
         try {
             chromium.close();
         } finally {
-            platform.close();
+            if (ownsPlatform) {
+                platform.close();
+            }
         }
     }
 }

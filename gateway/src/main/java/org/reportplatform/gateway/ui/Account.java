@@ -31,6 +31,7 @@ public record Account(String name, String signOutCsrf, List<Page> pages) {
 
     private static List<Page> pagesOf(Caller caller) {
         List<Page> pages = new ArrayList<>();
+        pages.add(new Page("/studio", "Studio"));
         pages.add(new Page("/account", "Mon compte"));
         if (caller.hasAny(AccessRules.LIVE)) {
             pages.add(new Page("/live", "En direct"));

@@ -21,33 +21,44 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The few static files of the gateway's own pages ({@code /ui/gateway.css}, {@code /ui/live.js},
- * {@code /ui/reload.js}, {@code /ui/ops.js}, {@code /ui/notices.js} that live.js and ops.js share,
- * and uPlot for the dashboard's chart), read once from the classpath, served with a strong ETag and
- * {@code no-cache} like the report. Only these names exist.
+ * The few static files of the gateway's own pages (the style sheets and small scripts of the live
+ * view, the dashboard and the studio, and the browser libraries they use: uPlot for the dashboard's
+ * chart, htmx, EasyMDE and SortableJS for the studio), read once from the classpath, served with a
+ * strong ETag and {@code no-cache} like the report. Only these names exist.
  */
 public final class UiAssets {
 
     private static final String LOCATION = "/org/reportplatform/gateway/ui/";
     private static final MediaType CSS = new MediaType("text", "css", StandardCharsets.UTF_8);
     private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
-    private static final Map<String, MediaType> FILES = Map.of(
-            "gateway.css", CSS,
-            "notices.js", JAVASCRIPT,
-            "copy.js", JAVASCRIPT,
-            "live.js", JAVASCRIPT,
-            "reload.js", JAVASCRIPT,
-            "ops.js", JAVASCRIPT);
+    private static final Map<String, MediaType> FILES = Map.ofEntries(
+            Map.entry("gateway.css", CSS),
+            Map.entry("notices.js", JAVASCRIPT),
+            Map.entry("copy.js", JAVASCRIPT),
+            Map.entry("live.js", JAVASCRIPT),
+            Map.entry("reload.js", JAVASCRIPT),
+            Map.entry("ops.js", JAVASCRIPT),
+            // The studio's own style and scripts (one script per kind of page).
+            Map.entry("studio.css", CSS),
+            Map.entry("studio-home.js", JAVASCRIPT),
+            Map.entry("studio-editor.js", JAVASCRIPT),
+            Map.entry("studio-figures.js", JAVASCRIPT));
+
     /**
-     * The charting library of the operations dashboard, uPlot, from its webjar (Maven Central):
-     * name under {@code /ui/} -> file in the webjar's {@code dist/}. The webjar's version is read
-     * from its own pom.properties, so upgrading is a pom change only.
+     * Files of browser libraries from their webjars (Maven Central), never a CDN: the webjar's
+     * artifact, the file inside its version folder, and the name it is served under at {@code /ui/}.
+     * The version is read from the webjar's own pom.properties, so upgrading is a pom change only.
      */
-    private static final String UPLOT = "/META-INF/resources/webjars/uplot/";
-    private static final String UPLOT_POM = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
-    private static final Map<String, MediaType> UPLOT_FILES = Map.of(
-            "uPlot.iife.min.js", JAVASCRIPT,
-            "uPlot.min.css", CSS);
+    private record WebjarFile(String artifact, String path, String name, MediaType type) {
+    }
+
+    private static final List<WebjarFile> WEBJAR_FILES = List.of(
+            new WebjarFile("uplot", "dist/uPlot.iife.min.js", "uPlot.iife.min.js", JAVASCRIPT),
+            new WebjarFile("uplot", "dist/uPlot.min.css", "uPlot.min.css", CSS),
+            new WebjarFile("htmx.org", "dist/htmx.min.js", "htmx.min.js", JAVASCRIPT),
+            new WebjarFile("easymde", "dist/easymde.min.js", "easymde.min.js", JAVASCRIPT),
+            new WebjarFile("easymde", "dist/easymde.min.css", "easymde.min.css", CSS),
+            new WebjarFile("sortablejs", "Sortable.min.js", "Sortable.min.js", JAVASCRIPT));
 
     private record Asset(byte[] bytes, MediaType type, String etag) {
     }
@@ -60,11 +71,11 @@ public final class UiAssets {
             byte[] bytes = read(name);
             loaded.put(name, new Asset(bytes, type, '"' + sha256Hex(bytes) + '"'));
         });
-        String uplot = UPLOT + webjarVersion(UPLOT_POM) + "/dist/";
-        UPLOT_FILES.forEach((name, type) -> {
-            byte[] bytes = readResource(uplot + name);
-            loaded.put(name, new Asset(bytes, type, '"' + sha256Hex(bytes) + '"'));
-        });
+        for (WebjarFile file : WEBJAR_FILES) {
+            String version = webjarVersion("/META-INF/maven/org.webjars.npm/" + file.artifact() + "/pom.properties");
+            byte[] bytes = readResource("/META-INF/resources/webjars/" + file.artifact() + "/" + version + "/" + file.path());
+            loaded.put(file.name(), new Asset(bytes, file.type(), '"' + sha256Hex(bytes) + '"'));
+        }
         this.assets = Map.copyOf(loaded);
     }
 
