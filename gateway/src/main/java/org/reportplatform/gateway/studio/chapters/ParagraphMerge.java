@@ -167,7 +167,16 @@ public final class ParagraphMerge {
         List<Change> changes = new ArrayList<>();
         for (AbstractDelta<String> delta : DiffUtils.diff(base, changed).getDeltas()) {
             int start = delta.getSource().getPosition();
-            changes.add(new Change(side, start, start + delta.getSource().size(), List.copyOf(delta.getTarget().getLines())));
+            List<String> lines = delta.getTarget().getLines();
+            if (lines.size() == delta.getSource().size()) {
+                // n paragraphs rewritten as n: each its own change, so the other side's edit of a
+                // neighbour in the same stretch does not make the whole stretch a conflict.
+                for (int i = 0; i < lines.size(); i++) {
+                    changes.add(new Change(side, start + i, start + i + 1, List.of(lines.get(i))));
+                }
+            } else {
+                changes.add(new Change(side, start, start + delta.getSource().size(), List.copyOf(lines)));
+            }
         }
         return changes;
     }

@@ -71,6 +71,16 @@ public record Preview(String html, List<Reference> missing, String problem) {
                 + "Vous pouvez continuer à écrire et enregistrer.");
     }
 
+    /**
+     * The page as the value of the frame's {@code srcdoc} attribute, escaped for a double-quoted
+     * attribute ({@code & < > " '}). jte writes nothing for an expression in {@code srcdoc} (HTML
+     * there is markup, which its escaping cannot make safe in general); this escaping does, as the
+     * browser unescapes the attribute into the frame's document, which the sandbox keeps inert.
+     */
+    public String srcdoc() {
+        return html == null ? "" : org.springframework.web.util.HtmlUtils.htmlEscape(html, "UTF-8");
+    }
+
     public boolean available() {
         return html != null;
     }

@@ -38,6 +38,16 @@ class ParagraphMergeTest {
     }
 
     @Test
+    void overlappingStretchesOfRewrittenParagraphsConflictOnlyWhereBothRewroteTheSameOne() {
+        // Mine rewrites 1 and 2, theirs 2 and 3: only 2 is theirs and mine at once.
+        Result result = ParagraphMerge.merge(BASE, text("Un (moi).", "Deux (moi).", "Trois.", "Quatre."),
+                text("Un.", "Deux (autre).", "Trois (autre).", "Quatre."));
+
+        assertThat(result.conflicts()).containsExactly(new Part.Conflict(1, List.of("Deux."), List.of("Deux (moi)."), List.of("Deux (autre).")));
+        assertThat(result.text(n -> Side.THEIRS)).isEqualTo(text("Un (moi).", "Deux (autre).", "Trois (autre).", "Quatre."));
+    }
+
+    @Test
     void theSameParagraphChangedDifferentlyIsAConflictTheChoiceSettles() {
         String mine = text("Un.", "Deux, ma version.", "Trois.", "Quatre, ajouté par moi.");
         String theirs = text("Un.", "Deux, leur version.", "Trois.", "Quatre.");
