@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.schemas.PresenceChanged;
 import org.reportplatform.schemas.ReportIds;
@@ -90,11 +88,7 @@ public class KafkaChapterPresence implements ChapterPresence {
     private Mono<Void> write(String key, PresenceChanged presence) {
         return Mono.fromFuture(() -> kafka.send(Topics.PRESENCE.name(), key, presence))
                 .timeout(properties.writeTimeout())
-                .flatMap(result -> {
-                    var metadata = result.getRecordMetadata();
-                    TopicPartition partition = new TopicPartition(metadata.topic(), metadata.partition());
-                    return view.awaitPositions(Map.of(partition, metadata.offset() + 1), properties.viewWait());
-                })
+                .flatMap(result -> view.awaitRecord(result.getRecordMetadata(), properties.viewWait()))
                 .doOnNext(seen -> {
                     if (!seen) {
                         log.debug("presence {} written, not yet in this replica's view after {}", key, properties.viewWait());

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.platform.log.FollowerSettings;
 import org.reportplatform.platform.log.FollowingLifecycle;
@@ -93,6 +94,11 @@ public abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
                 .next()
                 .map(tick -> true)
                 .timeout(timeout, Mono.just(false));
+    }
+
+    /** True once the view has read the record Kafka acknowledged at {@code written}, false if {@code timeout} passed first. */
+    public Mono<Boolean> awaitRecord(RecordMetadata written, Duration timeout) {
+        return awaitPositions(Map.of(new TopicPartition(written.topic(), written.partition()), written.offset() + 1), timeout);
     }
 
     /** True once the view has read up to the topic's end as of now, false if {@code timeout} passed first (or Kafka did not answer). */

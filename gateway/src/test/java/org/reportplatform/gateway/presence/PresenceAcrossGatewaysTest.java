@@ -32,8 +32,11 @@ class PresenceAcrossGatewaysTest {
     private static final Caller AMINA = new Caller("demo-enfants", "Amina Diallo", Set.of(), Set.of("enfants"), null);
     private static final Caller CLAIRE = new Caller("demo-admin", "Claire Dubois", Set.of(Role.ADMIN), Set.of(), null);
     private static final Caller JEAN = new Caller("demo-reviewer", "Jean Morel", Set.of(Role.REVIEWER), Set.of(), null);
-    /** Short enough for a test to see a person go stale without "left"; the refresh stays below it. */
-    private static final String[] SETTINGS = {"--report.gateway.presence.window=3s", "--report.gateway.presence.refresh=1s"};
+    /**
+     * Short enough for a test to see a person go stale without "left", long enough for a write to
+     * reach the other replica on a busy machine; the refresh stays below it.
+     */
+    private static final String[] SETTINGS = {"--report.gateway.presence.window=8s", "--report.gateway.presence.refresh=1s"};
 
     @Test
     void aPersonHereOnOneGatewayIsListedOnTheOtherUntilTheyLeave() {
@@ -42,6 +45,9 @@ class PresenceAcrossGatewaysTest {
                 GatewayInstance b = GatewayInstance.start(kafka.bootstrapServers(), SETTINGS)) {
             ChapterPresence onA = a.bean(ChapterPresence.class);
             ChapterPresence onB = b.bean(ChapterPresence.class);
+            // (each gateway's producer makes its first, slow, connection on another chapter)
+            onA.here("2023", "echauffement", JEAN).block(Duration.ofSeconds(30));
+            onB.here("2023", "echauffement", JEAN).block(Duration.ofSeconds(30));
 
             // Given Amina opens "enfants" through gateway A
             onA.here("2024", "enfants", AMINA).block(Duration.ofSeconds(10));
@@ -65,7 +71,7 @@ class PresenceAcrossGatewaysTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> onB.others("2024", "enfants", CLAIRE).equals(List.of("Jean Morel")));
 
             // When Jean is not seen any more (his browser went away without leaving): gone after the window
-            await().atMost(Duration.ofSeconds(15)).until(() -> onB.others("2024", "enfants", CLAIRE).isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> onB.others("2024", "enfants", CLAIRE).isEmpty());
         }
     }
 
