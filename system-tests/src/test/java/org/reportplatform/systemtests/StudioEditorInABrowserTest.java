@@ -75,8 +75,12 @@ class StudioEditorInABrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         String marker = "Paragraphe écrit dans le studio " + UUID.randomUUID() + ".";
 
-        // Given Amina (team enfants) opens the editor of her chapter and signs in on the way
-        open(first, "enfants@example.org", "/studio/2024/chapitres/enfants");
+        // Given Amina (team enfants) signs in to the studio and opens her chapter from its home
+        browser.get(first.url("/studio"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        first.signInAs("enfants@example.org", DemoInABrowser.DEMO_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("main a[href='/studio/2024/chapitres/enfants']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
         String title = browser.findElement(By.id("title")).getAttribute("value");
         assertThat(browser.findElement(By.cssSelector("label[for=title]")).getText()).isEqualTo("Titre");
         assertThat(browser.findElement(By.id("body-label")).getText()).isEqualTo("Texte");
@@ -216,6 +220,10 @@ class StudioEditorInABrowserTest {
         new WebDriverWait(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText()
                 .contains("Amina Diallo est en train de modifier ce chapitre"));
         assertThat(second.browser().findElement(By.id("presence")).getAttribute("aria-live")).isEqualTo("polite");
+
+        // And once Amina leaves the editor, her name goes at the next poll
+        first.browser().get(first.url("/studio"));
+        new WebDriverWait(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText().isEmpty());
     }
 
     /** Opens a studio page, signing in on the sign-in form it leads to, and waits for the page. */

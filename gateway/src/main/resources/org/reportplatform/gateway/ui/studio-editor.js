@@ -76,6 +76,16 @@
         }
     }
 
+    // Leaving the page (another page, the tab closed, a save that reloads it): the others stop
+    // seeing the person at once instead of after the presence window; the next page load says
+    // "here" again. A beacon survives the page's unloading; it carries the form's CSRF token.
+    var csrf = form.querySelector('input[name="_csrf"]');
+    if (navigator.sendBeacon && csrf) {
+        window.addEventListener('pagehide', function () {
+            navigator.sendBeacon(form.getAttribute('action') + '/presence/depart', new URLSearchParams({ _csrf: csrf.value }));
+        });
+    }
+
     // The picker needs a script to insert at the cursor: shown only here.
     var picker = document.getElementById('picker');
     var status = document.getElementById('picker-status');

@@ -36,6 +36,7 @@ public class ChapterEditorConfiguration {
                 .POST(chapter + "/fusion", editor::saveMerge)
                 .POST(chapter + "/apercu", editor::preview)
                 .GET(chapter + "/presence", editor::presence)
+                .POST(chapter + "/presence/depart", editor::left)
                 .GET(chapter + "/choix", picker::choices)
                 .build();
     }

@@ -152,6 +152,18 @@ final class ChapterEditorHandler {
         });
     }
 
+    /** POST (a beacon when the page is left): the person no longer has the chapter open. */
+    Mono<ServerResponse> left(ServerRequest request) {
+        String edition = request.pathVariable("edition");
+        String slug = request.pathVariable("slug");
+        return signedIn(request, viewer -> (presence == null ? Mono.<Void>empty() : presence.left(edition, slug, viewer.caller()))
+                .onErrorResume(error -> {
+                    log.warn("presence not withdrawn: {}", error.toString());
+                    return Mono.empty();
+                })
+                .then(ServerResponse.noContent().build()));
+    }
+
     // Saving
 
     private interface OnConflict {
@@ -260,7 +272,7 @@ final class ChapterEditorHandler {
         } else if (!(error instanceof BackendRefusal)) {
             log.error("chapter editor {}/{} failed", edition, slug, error);
         }
-        return page(status(error), "problem.jte", viewer, Map.of("message", EditorMessages.opening(error)));
+        return page(status(error), "problem.jte", viewer, Map.of("edition", edition, "message", EditorMessages.opening(error)));
     }
 
     private static HttpStatusCode status(Throwable error) {
