@@ -110,6 +110,16 @@ class StudioEditorInABrowserTest {
         wait.until(d -> d.findElement(By.id("body-warnings")).getText().isEmpty()
                 && d.findElement(By.id("title-warnings")).getText().isEmpty());
 
+        // And the picker finds a key figure by its label and inserts it at the cursor
+        browser.findElement(By.id("picker-q")).sendKeys("défenseur");
+        By figure = By.cssSelector("button[data-insert='{{fig:sos-defenders.cases}}']");
+        wait.until(ExpectedConditions.elementToBeClickable(figure));
+        assertThat(browser.findElement(By.id("picker-results")).getText()).doesNotContain("finances");
+        typeAtEnd(browser, " ");
+        browser.findElement(figure).click();
+        wait.until(d -> d.findElement(By.id("body")).getDomProperty("value").contains(marker + " {{fig:sos-defenders.cases}}"));
+        assertThat(browser.findElement(By.id("picker-status")).getText()).contains("{{fig:sos-defenders.cases}}");
+
         // When she saves
         browser.findElement(SAVE).click();
 
@@ -120,7 +130,7 @@ class StudioEditorInABrowserTest {
         long revision = Long.parseLong(notice.replaceAll("(?s)^Enregistré : révision (\\d+)\\..*$", "$1"));
         String chapter = gateway.get("/api/editions/2024/chapters/enfants").body();
         assertThat(((Number) JsonPath.read(chapter, "$.revision")).longValue()).isEqualTo(revision);
-        assertThat((String) JsonPath.read(chapter, "$.body")).contains(marker).doesNotContain("inconnu.studio");
+        assertThat((String) JsonPath.read(chapter, "$.body")).contains(marker + " {{fig:sos-defenders.cases}}").doesNotContain("inconnu.studio");
         assertThat(browser.findElement(By.cssSelector(".notice a")).getAttribute("href")).endsWith("/2024/enfants");
         assertThat(first.accessibilityViolations()).as("axe-core after saving").isEmpty();
 

@@ -59,8 +59,7 @@ final class ChapterEditorHandler {
                 .flatMap(chapter -> Preview.of(backends.render(), viewer.caller(), edition, slug, chapter.title(), chapter.body())
                         .flatMap(preview -> editor(HttpStatus.OK, viewer, new EditorView(edition, slug, chapter.title(), chapter.body(),
                                 chapter.revision(), chapter.ownerTeam(), viewer.caller().mayEdit(chapter.ownerTeam()), lastSaved(chapter),
-                                preview, FormState.empty(), saved == null ? null
-                                        : "Enregistré : révision " + saved + ". La page publique est à jour dans quelques secondes.",
+                                preview, FormState.empty(), savedNotice(saved, chapter),
                                 null))))
                 .onErrorResume(error -> problemPage(viewer, edition, slug, error)));
     }
@@ -280,6 +279,17 @@ final class ChapterEditorHandler {
             return refusal.status() >= 500 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatusCode.valueOf(refusal.status());
         }
         return HttpStatus.SERVICE_UNAVAILABLE;
+    }
+
+    /**
+     * The confirmation after a save (the redirect's {@code ?enregistre=n}); only for a revision the
+     * chapter has reached, so a hand-made link cannot announce a save that never happened.
+     */
+    private static String savedNotice(String saved, ChapterText chapter) {
+        if (saved == null || Long.parseLong(saved) > chapter.revision()) {
+            return null;
+        }
+        return "Enregistré : révision " + saved + ". La page publique est à jour dans quelques secondes.";
     }
 
     private String lastSaved(ChapterText chapter) {

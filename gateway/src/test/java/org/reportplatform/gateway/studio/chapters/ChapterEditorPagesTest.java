@@ -168,6 +168,31 @@ class ChapterEditorPagesTest {
     }
 
     @Test
+    void aConfirmationIsShownOnlyForARevisionTheChapterHasReached() {
+        SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un.\n"));
+
+        assertThat(get(AMINA, "/studio/2024/chapitres/enfants?enregistre=7", 200)).doesNotContain("Enregistré");
+    }
+
+    @Test
+    void aSaveTheApiForbidsSaysSoInFrenchAndKeepsTheText() {
+        SERVICES.answer("PUT", CHAPTER, problem(403, "team defenseurs may not edit chapter enfants", null));
+
+        String page = post(LUCAS, "/studio/2024/chapitres/enfants", Map.of("base", "5", "title", "Enfants", "body", "Mon texte.\n"), 403);
+
+        assertThat(page).contains("Vous n’avez pas le droit de modifier ce chapitre.", "Votre texte n’a pas été enregistré",
+                "Mon texte.\n</textarea>");
+        assertThat(page).doesNotContain("team defenseurs may not");
+    }
+
+    @Test
+    void anUnknownChapterIsAFrenchNotFoundPage() {
+        SERVICES.answer("GET", "/api/editions/2024/chapters/inconnu", problem(404, "no chapter inconnu", null));
+
+        assertThat(get(AMINA, "/studio/2024/chapitres/inconnu", 404)).contains("Ce chapitre n’existe pas ou plus.", "href=\"/studio\"");
+    }
+
+    @Test
     void aRefusedTitleIsExplainedBesideItAndTheTextIsKept() {
         SERVICES.answer("PUT", CHAPTER, problem(400, "1 field is invalid", "title"));
 
