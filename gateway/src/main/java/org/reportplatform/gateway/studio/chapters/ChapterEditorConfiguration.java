@@ -2,6 +2,7 @@ package org.reportplatform.gateway.studio.chapters;
 
 import org.reportplatform.gateway.backend.Backends;
 import org.reportplatform.gateway.presence.ChapterPresence;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,15 +21,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class ChapterEditorConfiguration {
 
     @Bean
-    RouterFunction<ServerResponse> chapterEditorRoutes(Backends backends, ObjectProvider<ChapterPresence> presence,
+    RouterFunction<ServerResponse> chapterEditorRoutes(Backends backends, ObjectProvider<ChapterPresence> presence, StudioPages pages,
                                                        ChapterEditorProperties properties) {
-        return routes(backends, presence.getIfAvailable(), properties);
+        return routes(backends, presence.getIfAvailable(), pages, properties);
     }
 
     /** The routes, also for tests that bind a WebTestClient to them alone; {@code presence} may be null (nobody shown). */
-    public static RouterFunction<ServerResponse> routes(Backends backends, ChapterPresence presence, ChapterEditorProperties properties) {
-        ChapterEditorHandler editor = new ChapterEditorHandler(backends, presence, properties.zone());
-        FigurePicker picker = new FigurePicker(backends, properties.pickerLimit());
+    public static RouterFunction<ServerResponse> routes(Backends backends, ChapterPresence presence, StudioPages pages,
+                                                        ChapterEditorProperties properties) {
+        ChapterEditorHandler editor = new ChapterEditorHandler(backends, presence, pages, pages.properties().zone());
+        FigurePicker picker = new FigurePicker(backends, pages, properties.pickerLimit());
         String chapter = "/studio/{edition}/chapitres/{slug}";
         return RouterFunctions.route()
                 .GET(chapter, editor::page)

@@ -1,6 +1,5 @@
 package org.reportplatform.gateway.studio.chapters;
 
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -14,12 +13,12 @@ import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
 import org.reportplatform.gateway.presence.ChapterPresence;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.reportplatform.gateway.studio.chapters.ParagraphMerge.Result;
 import org.reportplatform.gateway.studio.chapters.ParagraphMerge.Side;
 import org.reportplatform.gateway.ui.UiPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.util.MultiValueMap;
@@ -41,11 +40,13 @@ final class ChapterEditorHandler {
 
     private final Backends backends;
     private final ChapterPresence presence;
+    private final StudioPages pages;
     private final DateTimeFormatter dateTime;
 
-    ChapterEditorHandler(Backends backends, ChapterPresence presence, ZoneId zone) {
+    ChapterEditorHandler(Backends backends, ChapterPresence presence, StudioPages pages, ZoneId zone) {
         this.backends = backends;
         this.presence = presence;
+        this.pages = pages;
         this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH).withZone(zone);
     }
 
@@ -54,21 +55,20 @@ final class ChapterEditorHandler {
         String edition = request.pathVariable("edition");
         String slug = request.pathVariable("slug");
         String saved = request.queryParam("enregistre").filter(n -> n.matches("\\d{1,18}")).orElse(null);
-        return signedIn(request, viewer -> backends.content().get(viewer.caller(), CHAPTER, edition, slug).fetchJson()
+        return pages.forViewer(request, edition, viewer -> backends.content().get(viewer.caller(), CHAPTER, edition, slug).fetchJson()
                 .map(answer -> ChapterText.of(answer.body()))
                 .flatMap(chapter -> Preview.of(backends.render(), viewer.caller(), edition, slug, chapter.title(), chapter.body())
                         .flatMap(preview -> editor(HttpStatus.OK, viewer, new EditorView(edition, slug, chapter.title(), chapter.body(),
                                 chapter.revision(), chapter.ownerTeam(), viewer.caller().mayEdit(chapter.ownerTeam()), lastSaved(chapter),
                                 preview, FormState.empty(), savedNotice(saved, chapter),
-                                null))))
-                .onErrorResume(error -> problemPage(viewer, edition, slug, error)));
+                                null)))));
     }
 
     /** POST (htmx): the preview of the title and text as typed, and the warnings beside their fields. */
     Mono<ServerResponse> preview(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String slug = request.pathVariable("slug");
-        return signedIn(request, viewer -> request.formData().flatMap(form -> {
+        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(form -> {
             String title = value(form, "title");
             String body = value(form, "body");
             return Preview.of(backends.render(), viewer.caller(), edition, slug, title, body)
@@ -80,7 +80,7 @@ final class ChapterEditorHandler {
     Mono<ServerResponse> save(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String slug = request.pathVariable("slug");
-        return signedIn(request, viewer -> request.formData().flatMap(form -> {
+        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(form -> {
             long base = revision(value(form, "base"));
             String title = value(form, "title");
             String body = value(form, "body");
@@ -97,7 +97,7 @@ final class ChapterEditorHandler {
     Mono<ServerResponse> saveMerge(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String slug = request.pathVariable("slug");
-        return signedIn(request, viewer -> request.formData().flatMap(form -> {
+        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(form -> {
             long base = revision(value(form, "base"));
             long theirs = revision(value(form, "theirs"));
             String mineTitle = value(form, "mineTitle");
@@ -137,7 +137,7 @@ final class ChapterEditorHandler {
         String edition = request.pathVariable("edition");
         String slug = request.pathVariable("slug");
         boolean reading = request.queryParam("lecture").isPresent();
-        return signedIn(request, viewer -> {
+        return pages.forViewer(request, edition, viewer -> {
             if (presence == null) {
                 return fragment("presence.jte", Map.of("others", List.of()));
             }
@@ -155,7 +155,7 @@ final class ChapterEditorHandler {
     Mono<ServerResponse> left(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String slug = request.pathVariable("slug");
-        return signedIn(request, viewer -> (presence == null ? Mono.<Void>empty() : presence.left(edition, slug, viewer.caller()))
+        return pages.forViewer(request, edition, viewer -> (presence == null ? Mono.<Void>empty() : presence.left(edition, slug, viewer.caller()))
                 .onErrorResume(error -> {
                     log.warn("presence not withdrawn: {}", error.toString());
                     return Mono.empty();
@@ -177,8 +177,7 @@ final class ChapterEditorHandler {
         return backends.content().put(viewer.caller(), CHAPTER, edition, slug).ifMatch(base).json(chapter).fetchJson()
                 .flatMap(answer -> {
                     long revision = answer.revision() >= 0 ? answer.revision() : answer.body().path("revision").asLong();
-                    return ServerResponse.seeOther(URI.create("/studio/" + edition + "/chapitres/" + slug + "?enregistre=" + revision))
-                            .cacheControl(CacheControl.noStore()).build();
+                    return StudioPages.seeOther("/studio/" + edition + "/chapitres/" + slug + "?enregistre=" + revision);
                 })
                 .onErrorResume(BackendRefusal.class, refusal -> refusal.status() == 412 ? onConflict.handle(refusal)
                         : refused(viewer, edition, slug, base, title, body, refusal))
@@ -265,15 +264,6 @@ final class ChapterEditorHandler {
         return UiPages.respond(HttpStatus.OK, UiPages.render("studio/chapters/" + template, parameters));
     }
 
-    private Mono<ServerResponse> problemPage(Viewer viewer, String edition, String slug, Throwable error) {
-        if (EditorMessages.unreachable(error)) {
-            log.warn("chapter editor {}/{}: {}", edition, slug, error.toString());
-        } else if (!(error instanceof BackendRefusal)) {
-            log.error("chapter editor {}/{} failed", edition, slug, error);
-        }
-        return page(status(error), "problem.jte", viewer, Map.of("edition", edition, "message", EditorMessages.opening(error)));
-    }
-
     private static HttpStatusCode status(Throwable error) {
         if (error instanceof BackendRefusal refusal) {
             return refusal.status() >= 500 ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatusCode.valueOf(refusal.status());
@@ -298,11 +288,6 @@ final class ChapterEditorHandler {
         }
         return "Révision " + chapter.revision() + ", enregistrée le " + dateTime.format(chapter.updatedAt())
                 + (chapter.updatedByName().isBlank() ? "" : " par " + chapter.updatedByName()) + ".";
-    }
-
-    private static Mono<ServerResponse> signedIn(ServerRequest request, java.util.function.Function<Viewer, Mono<ServerResponse>> then) {
-        return Viewer.signedIn(request).flatMap(then)
-                .switchIfEmpty(Mono.defer(() -> ServerResponse.seeOther(URI.create("/signin")).cacheControl(CacheControl.noStore()).build()));
     }
 
     private static String value(MultiValueMap<String, String> form, String name) {

@@ -2,10 +2,8 @@ package org.reportplatform.gateway.studio.chapters;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.reportplatform.gateway.backend.BackendRefusal;
-import org.springframework.web.reactive.function.client.WebClientException;
 
 /**
  * What the editor tells people when a service refuses or does not answer, in plain French: what
@@ -38,18 +36,6 @@ final class EditorMessages {
         return messages.isEmpty() ? "le service l’a refusé." : messages.stream().collect(Collectors.joining(" "));
     }
 
-    /** Opening the editor failed. */
-    static String opening(Throwable error) {
-        if (error instanceof BackendRefusal refusal) {
-            return switch (refusal.status()) {
-                case 403 -> "Vous n’avez pas le droit de lire ce chapitre.";
-                case 404, 410 -> "Ce chapitre n’existe pas ou plus. Retournez au studio pour choisir un chapitre.";
-                default -> refusal.status() >= 500 ? unavailable() : "Le chapitre n’a pas pu être ouvert. Rechargez la page.";
-            };
-        }
-        return unavailable();
-    }
-
     /** Saving failed for another reason than a conflict. */
     static String saving(Throwable error, String ownerTeam) {
         if (error instanceof BackendRefusal refusal) {
@@ -73,9 +59,4 @@ final class EditorMessages {
         return "Le service des chapitres ne répond pas pour le moment. Réessayez dans un instant.";
     }
 
-    /** Whether the error is a service that did not answer (logged as a warning, not a failure of ours). */
-    static boolean unreachable(Throwable error) {
-        return error instanceof WebClientException || error instanceof TimeoutException
-                || error instanceof BackendRefusal refusal && refusal.status() >= 500;
-    }
 }

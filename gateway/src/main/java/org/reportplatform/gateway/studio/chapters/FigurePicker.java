@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.reportplatform.gateway.ui.UiPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +36,19 @@ public final class FigurePicker {
     }
 
     private final Backends backends;
+    private final StudioPages pages;
     private final int limit;
 
-    FigurePicker(Backends backends, int limit) {
+    FigurePicker(Backends backends, StudioPages pages, int limit) {
         this.backends = backends;
+        this.pages = pages;
         this.limit = limit;
     }
 
     Mono<ServerResponse> choices(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String query = request.queryParam("q").orElse("").strip();
-        return Viewer.signedIn(request).flatMap(viewer -> Mono.zip(
+        return pages.forViewer(request, edition, viewer -> Mono.zip(
                         backends.figures().get(viewer.caller(), "/api/editions/{edition}/indicators", edition).fetchJson(),
                         backends.figures().get(viewer.caller(), "/api/editions/{edition}/datasets", edition).fetchJson())
                 .map(lists -> Map.<String, Object>of("query", query,

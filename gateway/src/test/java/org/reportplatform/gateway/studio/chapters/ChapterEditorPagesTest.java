@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioLabels;
+import org.reportplatform.gateway.studio.StudioPages;
+import org.reportplatform.gateway.studio.StudioProperties;
 import org.reportplatform.gateway.testing.StubService;
 import org.reportplatform.gateway.testing.StubService.Answer;
 import org.reportplatform.gateway.testing.StubService.Received;
@@ -54,6 +57,8 @@ class ChapterEditorPagesTest {
     private static final Caller AMINA = new Caller("demo-enfants", "Amina Diallo", Set.of(Role.MEMBER), Set.of("enfants"), null);
     private static final Caller LUCAS = new Caller("demo-defenseurs", "Lucas Martin", Set.of(Role.MEMBER), Set.of("defenseurs"), null);
 
+    private static final StudioProperties STUDIO = new StudioProperties(List.of("2024"), ZoneId.of("Europe/Paris"), 50);
+    private static final StudioPages PAGES = new StudioPages(new StudioLabels(STUDIO), STUDIO);
     private static final String CHAPTER = "/api/editions/2024/chapters/enfants";
     private static final String PREVIEW = "/api/editions/2024/chapters/enfants/preview";
     private static final String STYLE = "body { color: #1f1f1f; }";
@@ -61,8 +66,8 @@ class ChapterEditorPagesTest {
             + "<p>Les enfants &amp; la détention.</p></main></body></html>";
 
     private final WebTestClient web = WebTestClient
-            .bindToRouterFunction(ChapterEditorConfiguration.routes(backends(SERVICES.uri().toString()), null,
-                    new ChapterEditorProperties(ZoneId.of("Europe/Paris"), 20)))
+            .bindToRouterFunction(ChapterEditorConfiguration.routes(backends(SERVICES.uri().toString()), null, PAGES,
+                    new ChapterEditorProperties(20)))
             .webFilter(new CsrfWebFilter())
             .apply(springSecurity())
             .configureClient()
@@ -189,7 +194,8 @@ class ChapterEditorPagesTest {
     void anUnknownChapterIsAFrenchNotFoundPage() {
         SERVICES.answer("GET", "/api/editions/2024/chapters/inconnu", problem(404, "no chapter inconnu", null));
 
-        assertThat(get(AMINA, "/studio/2024/chapitres/inconnu", 404)).contains("Ce chapitre n’existe pas ou plus.", "href=\"/studio\"");
+        assertThat(get(AMINA, "/studio/2024/chapitres/inconnu", 404)).contains("Cet élément n’existe pas ou plus.", "href=\"/studio/2024\"");
+        assertThat(get(AMINA, "/studio/1999/chapitres/enfants", 404)).contains("Le studio ne connaît pas l’édition « 1999 »");
     }
 
     @Test
@@ -206,7 +212,7 @@ class ChapterEditorPagesTest {
     @Test
     void aServiceThatIsDownGetsAFrenchMessageAndTheTextIsKept() {
         WebTestClient down = WebTestClient.bindToRouterFunction(ChapterEditorConfiguration.routes(
-                        backends(StubService.downServiceUri().toString()), null, new ChapterEditorProperties(ZoneId.of("Europe/Paris"), 20)))
+                        backends(StubService.downServiceUri().toString()), null, PAGES, new ChapterEditorProperties(20)))
                 .webFilter(new CsrfWebFilter()).apply(springSecurity()).configureClient().responseTimeout(Duration.ofSeconds(60)).build();
 
         String page = down.mutateWith(mockAuthentication(new CallerAuthentication(AMINA))).mutateWith(csrf()).post()
@@ -218,7 +224,7 @@ class ChapterEditorPagesTest {
 
         String opened = down.mutateWith(mockAuthentication(new CallerAuthentication(AMINA))).get().uri("/studio/2024/chapitres/enfants")
                 .exchange().expectStatus().isEqualTo(503).expectBody(String.class).returnResult().getResponseBody();
-        assertThat(opened).contains("Le service des chapitres ne répond pas pour le moment");
+        assertThat(opened).contains("Le service qui garde le rapport ne répond pas pour l’instant");
     }
 
     @Test
