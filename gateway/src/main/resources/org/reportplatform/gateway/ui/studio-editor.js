@@ -92,13 +92,15 @@
     if (picker) {
         picker.hidden = false;
         picker.addEventListener('click', function (event) {
-            var button = event.target.closest('[data-insert]');
+            // data-insert: the editor's own list; data-reference: the figures pages' (/chiffres/choix).
+            var button = event.target.closest('[data-insert], [data-reference]');
             if (!button) {
                 return;
             }
-            insert(button.getAttribute('data-insert'), button.getAttribute('data-kind') === 'chart');
+            var code = button.getAttribute('data-insert') || button.getAttribute('data-reference');
+            insert(code, code.indexOf('{{chart:') === 0);
             if (status) {
-                status.textContent = 'Inséré dans le texte : ' + button.getAttribute('data-insert');
+                status.textContent = 'Inséré dans le texte : ' + code;
             }
         });
     }
