@@ -105,7 +105,8 @@ final class StructureHandler {
                 move.ifMatch(revision);
             }
             return move.fetchJson()
-                    .flatMap(moved -> StudioPages.seeOther(structure(edition) + "?deplace=" + slug + "&sens=" + direction + "#chapitre-" + slug))
+                    // No fragment: a URL's target would keep the browser from focusing the moved chapter's button (autofocus).
+                    .flatMap(moved -> StudioPages.seeOther(structure(edition) + "?deplace=" + slug + "&sens=" + direction))
                     .onErrorResume(BackendRefusal.class, refusal -> refusal.status() >= 500 ? Mono.error(refusal)
                             : show(viewer, edition, HttpStatusCode.valueOf(refusal.status()), FormState.empty(),
                                     movedMeanwhile(refusal), null, null, null, null, null));
