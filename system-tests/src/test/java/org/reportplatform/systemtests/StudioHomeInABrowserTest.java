@@ -84,6 +84,7 @@ class StudioHomeInABrowserTest {
         browser.manage().window().setSize(new Dimension(320, 900));
         browser.navigate().refresh();
         assertThat(demo.accessibilityViolations()).as("axe-core on the home at 320 px").isEmpty();
+        demo.screenshot("studio-home-320.png");
         assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth")).intValue())
                 .as("no horizontal scrolling at 320 px").isLessThanOrEqualTo(320);
@@ -136,7 +137,8 @@ class StudioHomeInABrowserTest {
         browser.findElement(By.id("de-" + firstRevision)).click();
         browser.findElement(By.id("a-" + secondRevision)).click();
         browser.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/comparer?de=" + firstRevision + "&a=" + secondRevision));
+        wait.until(ExpectedConditions.and(ExpectedConditions.urlContains("/historique/comparer?"),
+                ExpectedConditions.urlContains("de=" + firstRevision), ExpectedConditions.urlContains("a=" + secondRevision)));
 
         // Then the difference shows the first sentence removed and the second added, marked in words too
         assertThat(browser.findElement(By.tagName("h1")).getText())
@@ -190,6 +192,7 @@ class StudioHomeInABrowserTest {
         int last = before + 1;
         assertThat(position("essai-studio")).isEqualTo(last);
         await("the public index lists the new chapter").atMost(WAIT).until(() -> gateway.get("/2024/").body(), page -> page.contains("Essai du studio"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         demo.screenshot("studio-structure.png");
 
         // When she moves it up one place with the keyboard
