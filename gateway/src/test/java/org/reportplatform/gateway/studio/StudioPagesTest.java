@@ -209,6 +209,24 @@ class StudioPagesTest {
     }
 
     @Test
+    void anIndicatorsRevisionsAreComparedFieldByFieldInTheGatewayItsApiHavingNoDiff() {
+        String indicator = """
+                {"edition": "2024", "id": "children.detained", "label": "Enfants détenus", "type": "integer", "value": %s, "unit": "cas",
+                 "ownerTeam": "enfants", "revision": %d, "updatedAt": "2026-03-01T10:00:00Z", "updatedByName": "Amina Diallo"}""";
+        FIGURES.answer("GET", "/api/editions/2024/indicators/children.detained", json(200, indicator.formatted("4500", 2)));
+        FIGURES.answer("GET", "/api/editions/2024/indicators/children.detained/revisions/1", json(200, indicator.formatted("4445", 1)));
+        FIGURES.answer("GET", "/api/editions/2024/indicators/children.detained/revisions/2", json(200, indicator.formatted("4500", 2)));
+
+        String page = get(AMINA, "/studio/2024/chiffres/children.detained/historique/comparer?de=1&a=2");
+
+        assertThat(page).contains("De la révision 1 à la révision 2 de « Enfants détenus »", "Ce qui a changé : valeur.",
+                "<h3>Valeur</h3>", "<del><span class=\"visually-hidden\">Supprimé : </span>4445</del>",
+                "<ins><span class=\"visually-hidden\">Ajouté : </span>4500</ins>",
+                "href=\"/studio/2024/chiffres/children.detained/historique/1/restaurer\"");
+        assertThat(CONTENT.received()).isEmpty();
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerIsA503PageInFrench() {
         StudioProperties properties = new StudioProperties(List.of("2024"), ZoneId.of("Europe/Zurich"), 50);
         StudioPages pages = new StudioPages(new StudioLabels(properties), properties);
