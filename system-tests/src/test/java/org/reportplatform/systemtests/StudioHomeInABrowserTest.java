@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>Shares the demo report with the other studio classes: it changes only {@code violences-policieres}
  * (its text) and {@code essai-studio} (created, then deleted), whose moves renumber
  * {@code donateurs-finances}; it only reads the others. Screenshots:
- * {@code system-tests/target/screenshots/studio-home.png}, {@code studio-structure.png}, {@code studio-history.png}.
+ * {@code system-tests/target/screenshots/studio-home.png}, {@code studio-structure.png}, {@code studio-history.png}, {@code studio-compare.png}, {@code studio-home-320.png}.
  */
 @ExtendWith(StudioPlatform.class)
 class StudioHomeInABrowserTest {
@@ -148,6 +148,7 @@ class StudioHomeInABrowserTest {
         assertThat(browser.findElements(By.cssSelector(".diff li.added ins")).stream().map(WebElement::getText))
                 .anySatisfy(text -> assertThat(text).contains(second));
         assertThat(demo.accessibilityViolations()).as("axe-core on the comparison").isEmpty();
+        demo.screenshot("studio-compare.png");
 
         // When she restores the first revision, after the confirmation
         browser.findElement(By.linkText("Restaurer la révision " + firstRevision)).click();
