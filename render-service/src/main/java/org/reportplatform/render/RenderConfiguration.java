@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import io.micrometer.tracing.Tracer;
+import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.platform.observability.CurrentTraceparent;
 import org.reportplatform.render.deadletters.DeadLetterReader;
@@ -15,6 +16,7 @@ import org.reportplatform.render.deadletters.DeadLetterService;
 import org.reportplatform.render.deadletters.DeadLetters;
 import org.reportplatform.render.deadletters.ReplayedDeadLetters;
 import org.reportplatform.render.ops.FullRebuilds;
+import org.reportplatform.render.preview.ChapterPreviews;
 import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.EditToLive;
 import org.reportplatform.render.publishing.RebuildProgress;
@@ -78,6 +80,11 @@ public class RenderConfiguration {
     @Bean
     Site site(PageRenderer pages, DocumentRenderer documents) {
         return new Site(pages, documents);
+    }
+
+    @Bean
+    ChapterPreviews chapterPreviews(Site site, PageRenderer pages, ChapterProperties limits, MeterRegistry meters) {
+        return new ChapterPreviews(site, pages, limits, meters);
     }
 
     @Bean

@@ -84,6 +84,8 @@ class RenderBenchmark {
         // -Dbenchmark.document-window=1h: a control run, the PDF kept out of the way of the pages
         ConfigurableApplicationContext app = new SpringApplicationBuilder(RenderServiceApplication.class)
                 .run("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--server.port=0", "--spring.main.banner-mode=off",
+                        // the demo tokens: the preview scenario calls the HTTP API as a team member
+                        "--spring.profiles.active=demo",
                         "--logging.level.org.reportplatform.render.publishing.DocumentWorker=WARN",
                         "--report.render.document-window=" + System.getProperty("benchmark.document-window", "1s"));
         boolean demoOnly = Boolean.getBoolean("benchmark.demo-only");
@@ -105,7 +107,9 @@ class RenderBenchmark {
             Stats demoChapter = chapterEdits(DEMO, demoSlugs);
             Stats demoIndicator = indicatorEdits(DEMO, "sos-defenders.cases", "defenseurs", "documenté ");
             Stats demoPdfRender = renderDemoPdf(10);
+            Stats demoPreview = previews(app, demoSlugs);
             if (demoOnly) {
+                report.add(demoPreview.line("demo: preview of a chapter being typed (HTTP round trip)"));
                 report.add(demoChapter.line("demo: chapter event -> its page published"));
                 report.add(demoIndicator.line("demo: indicator change -> page citing it published"));
                 report.add(demoPdfRender.line("demo PDF render (renderer alone, warm)"));
@@ -142,6 +146,7 @@ class RenderBenchmark {
                     largeIndicator.p(99) / demoIndicator.p(99)));
             report.add(burst);
             report.add(demoPdfRender.line("demo PDF render (renderer alone, warm)"));
+            report.add(demoPreview.line("demo: preview of a chapter being typed (HTTP round trip)"));
             report.add(demoPdf.line("demo: edit -> PDF published"));
             report.add(largePdf.line("1,000 ch./10,000 ind.: edit -> PDF published"));
             report.add(String.format("large report loaded (11,020 events) and rendered in %d ms", loaded / 1_000_000));
@@ -178,6 +183,45 @@ class RenderBenchmark {
             Thread.sleep(50);
         }
         report.add(service.line("  (" + edition + ", chapter: event time -> page sent, in the service)"));
+        return stats;
+    }
+
+    /**
+     * The studio's preview: POSTs the demo chapters' text with a few more words each time (as
+     * someone typing), one request after the other, 20 ms apart; the HTTP round trip, and the
+     * server side alone ({@code report.render.preview}'s mean over the same requests).
+     */
+    private Stats previews(ConfigurableApplicationContext app, List<String> slugs) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        io.micrometer.core.instrument.Timer timer = app.getBean(MeterRegistry.class).get("report.render.preview").timer();
+        Stats stats = new Stats();
+        long countBefore = 0;
+        double totalBefore = 0;
+        for (int i = 0; i < WARM_UP + SAMPLES; i++) {
+            if (i == WARM_UP) {
+                countBefore = timer.count();
+                totalBefore = timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            String slug = slugs.get(random.nextInt(slugs.size()));
+            String json = tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(Map.of("title", titleOf(DEMO, slug),
+                    "body", bodyOf(DEMO, slug) + "\n\nUn paragraphe en cours de frappe " + i + " {{fig:sos-defenders.cases}}."));
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base + "/api/editions/" + DEMO + "/chapters/" + slug + "/preview"))
+                    .header("Authorization", "Bearer demo-enfants").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+            long started = System.nanoTime();
+            java.net.http.HttpResponse<String> response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - started;
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("en cours de frappe " + i);
+            if (i >= WARM_UP) {
+                stats.add(took);
+            }
+            Thread.sleep(20);
+        }
+        report.add(String.format("  (demo, preview: server side, mean of report.render.preview over the same requests: %.1f ms)",
+                (timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) - totalBefore) / (timer.count() - countBefore)));
         return stats;
     }
 

@@ -123,7 +123,7 @@ class SignInCostBenchmark {
     }
 
     /** Signs in as a person does (the form and its CSRF token); the CSRF token of the signed-in session. */
-    private static String signIn(HttpClient browser, String gateway, String email, String password) throws Exception {
+    static String signIn(HttpClient browser, String gateway, String email, String password) throws Exception {
         String form = browser.send(HttpRequest.newBuilder(URI.create(gateway + "/signin")).build(), HttpResponse.BodyHandlers.ofString()).body();
         String body = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrfOf(form), StandardCharsets.UTF_8);

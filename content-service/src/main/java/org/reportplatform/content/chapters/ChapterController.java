@@ -1,5 +1,7 @@
 package org.reportplatform.content.chapters;
 
+import org.reportplatform.platform.chapters.ChapterChecks;
+import org.reportplatform.platform.chapters.ChapterProperties;
 import static org.reportplatform.content.openapi.ApiExamples.*;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +57,7 @@ public class ChapterController {
             content = @Content(mediaType = JSON, array = @ArraySchema(schema = @Schema(implementation = Chapter.class)),
                     examples = @ExampleObject(name = "rapport 2024", value = CHAPTER_LIST)))
     public List<Chapter> list(@Parameter(example = EDITION) @PathVariable String edition) {
-        ChapterRules.checkPath(edition, null, limits.maxSlugLength());
+        ChapterChecks.checkPath(edition, null, limits.maxSlugLength());
         return book.chapters(edition);
     }
 
@@ -68,7 +70,7 @@ public class ChapterController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_404)))
     public ResponseEntity<Chapter> get(@Parameter(example = EDITION) @PathVariable String edition,
             @Parameter(example = "enfants") @PathVariable String slug) {
-        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
         Chapter chapter = book.requireCurrent(edition, slug);
         return ResponseEntity.ok().eTag(chapter.etag()).body(chapter);
     }

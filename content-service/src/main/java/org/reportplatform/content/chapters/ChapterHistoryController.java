@@ -1,5 +1,7 @@
 package org.reportplatform.content.chapters;
 
+import org.reportplatform.platform.chapters.ChapterChecks;
+import org.reportplatform.platform.chapters.ChapterProperties;
 import static org.reportplatform.content.openapi.ApiExamples.*;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +49,7 @@ public class ChapterHistoryController {
     private final KnownReferences references;
 
     public ChapterHistoryController(ChapterBook book, ChapterWrites writes, ChapterProperties limits, KnownReferences references) {
-        this.history = new HistoryEndpoints<>(book, (edition, slug) -> ChapterRules.checkPath(edition, slug, limits.maxSlugLength()));
+        this.history = new HistoryEndpoints<>(book, (edition, slug) -> ChapterChecks.checkPath(edition, slug, limits.maxSlugLength()));
         this.writes = writes;
         this.references = references;
     }

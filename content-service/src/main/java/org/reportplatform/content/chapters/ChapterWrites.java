@@ -1,5 +1,7 @@
 package org.reportplatform.content.chapters;
 
+import org.reportplatform.platform.chapters.ChapterChecks;
+import org.reportplatform.platform.chapters.ChapterProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +38,8 @@ public class ChapterWrites {
     }
 
     public Written<Chapter> put(String edition, String slug, ChapterRequest request, Preconditions preconditions, Caller caller) {
-        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
-        ChapterRules.checkWritableSlug(slug);
+        ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterChecks.checkWritableSlug(slug);
         ChapterRules.checkRequest(request, limits);
         return log.write(() -> {
             Optional<ChapterChanged> latest = book.latest(edition, slug);
@@ -53,7 +55,7 @@ public class ChapterWrites {
     }
 
     public void delete(String edition, String slug, Preconditions preconditions, Caller caller) {
-        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
         log.write(() -> {
             Chapter current = book.requireCurrent(edition, slug);
             requireAdmin(caller, "only an admin removes a chapter from the report");
@@ -75,7 +77,7 @@ public class ChapterWrites {
      * past the end means the end. If-Match is optional: when sent it must name the current revision.
      */
     public Written<Chapter> move(String edition, String slug, MoveRequest request, Preconditions preconditions, Caller caller) {
-        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
         ChapterRules.checkMove(request);
         return log.write(() -> {
             Chapter current = book.requireCurrent(edition, slug);
@@ -108,7 +110,7 @@ public class ChapterWrites {
      * only an admin may. Restoring content equal to the current one publishes nothing.
      */
     public Written<Chapter> restore(String edition, String slug, long revision, Preconditions preconditions, Caller caller) {
-        ChapterRules.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
         return log.write(() -> {
             long last = book.requireLastRevision(edition, slug);
             ChapterState restored = requireContent(edition, slug, revision);

@@ -1,5 +1,6 @@
 package org.reportplatform.content.chapters;
 
+import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.RevisionBeans;

@@ -17,6 +17,11 @@ public record Dataset(String edition, String id, String title, List<Column> colu
     public record Column(String name, @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"text", "number"}) String type) {
     }
 
+    /** The same dataset named at another revision (a dry run shows the result at the current one). */
+    Dataset atRevision(long at) {
+        return new Dataset(edition, id, title, columns, rows, unit, source, ownerTeam, at, updatedAt, updatedBy, updatedByName);
+    }
+
     static Dataset of(DatasetChanged event) {
         DatasetState s = event.getDataset();
         return new Dataset(event.getEdition(), event.getDatasetId(), s.getTitle(),

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.figures.api.ApiDocs;
+import org.reportplatform.figures.api.DryRuns;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.HistoryEndpoints;
@@ -92,9 +93,15 @@ public class DatasetController {
     @ApiResponse(responseCode = "403", description = "not your team's dataset, or a creation by a team", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "412", description = "If-Match is not the current revision", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "428", description = "If-Match missing for an existing dataset", content = @Content(mediaType = "application/problem+json"))
+    @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = "true: the same checks and refusals, nothing written; "
+            + "200 with the dataset as it would be, at its current revision")
     public Mono<ResponseEntity<Dataset>> put(@PathVariable String edition, @PathVariable String id,
-            @RequestBody(required = false) DatasetRequest request, Caller caller, ServerWebExchange exchange) {
+            @RequestBody(required = false) DatasetRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+            Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        if (dryRun) {
+            return OffEventLoop.call(() -> writes.putDryRun(edition, id, request, preconditions, caller)).map(DryRuns::answer);
+        }
         return OffEventLoop.call(() -> writes.put(edition, id, request, preconditions, caller))
                 .map(written -> ResponseEntity.status(written.status()).eTag(written.resource().etag())
                         .header(HttpHeaders.LOCATION, "/api/editions/" + edition + "/datasets/" + id)
@@ -135,18 +142,24 @@ public class DatasetController {
             schema = @Schema(implementation = DatasetWrites.ImportOutcome.class)))
     @ApiResponse(responseCode = "400", description = "nothing imported: every wrong cell is listed with its line", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "413", description = "body larger than report.figures.max-body-size (5 MB)", content = @Content(mediaType = "application/problem+json"))
-    public Mono<ResponseEntity<DatasetWrites.ImportOutcome>> importCsv(@PathVariable String edition, @PathVariable String id,
+    public Mono<ResponseEntity<Object>> importCsv(@PathVariable String edition, @PathVariable String id,
             @RequestBody(required = false) String csv,
             @Parameter(description = "title, to create the dataset or change it") @RequestParam(required = false) String title,
             @Parameter(example = "CHF") @RequestParam(required = false) String unit,
             @RequestParam(required = false) String source,
             @Parameter(description = "owning team, to create the dataset (admin only to change)") @RequestParam(required = false) String ownerTeam,
+            @Parameter(description = "true: the same checks and refusals, nothing written; 200 with the counts and the dataset as "
+                    + "it would be (DatasetImportDryRun)") @RequestParam(defaultValue = "false") boolean dryRun,
             Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
         DatasetWrites.ImportSettings settings = new DatasetWrites.ImportSettings(title, unit, source, ownerTeam);
+        if (dryRun) {
+            return OffEventLoop.call(() -> writes.importDryRun(edition, id, csv, settings, preconditions, caller))
+                    .map(preview -> ResponseEntity.ok().<Object>body(preview));
+        }
         return OffEventLoop.call(() -> writes.importCsv(edition, id, csv, settings, preconditions, caller))
                 .map(outcome -> ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                        .eTag(outcome.etag()).body(outcome));
+                        .eTag(outcome.etag()).<Object>body(outcome));
     }
 
     @GetMapping("/{id}" + "/revisions")

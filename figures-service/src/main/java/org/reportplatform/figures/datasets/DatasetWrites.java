@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.reportplatform.figures.csv.CsvTable;
 import org.reportplatform.figures.csv.RowProblems;
 import org.reportplatform.platform.security.Caller;
@@ -58,10 +59,36 @@ public class DatasetWrites {
     public record ImportSettings(String title, String unit, String source, String ownerTeam) {
     }
 
+    /**
+     * What a CSV import would do ({@code ?dryRun=true}), nothing written: the counts of
+     * {@link ImportOutcome} at the current revision (0 for a dataset that does not exist), and
+     * the dataset as the import would leave it.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DatasetImportDryRun")
+    public record ImportDryRun(String edition, String id, long revision, boolean created, boolean changed, int rows,
+            List<Dataset.Column> columns, boolean dryRun, Dataset dataset) {
+    }
+
     public Written<Dataset> put(String edition, String id, DatasetRequest request, Preconditions preconditions, Caller caller) {
+        return log.write(decidePut(edition, id, request, preconditions, caller));
+    }
+
+    /**
+     * {@link #put}'s dry run ({@code ?dryRun=true}): the same checks and refusals, nothing written;
+     * the dataset as the PUT would leave it, at its current revision (0 when it does not exist).
+     */
+    public Dataset putDryRun(String edition, String id, DatasetRequest request, Preconditions preconditions, Caller caller) {
+        return log.dryRun(decidePut(edition, id, request, preconditions, caller), decision -> decision.events().isEmpty()
+                ? decision.result().resource()
+                : Dataset.of(decision.events().get(0)).atRevision(decision.events().get(0).getRevision() - 1));
+    }
+
+    /** Checks the request now, and decides the PUT against the state when the log runs it. */
+    private Supplier<Decision<DatasetChanged, Written<Dataset>>> decidePut(String edition, String id, DatasetRequest request,
+            Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         DatasetState requested = rules.validate(request);
-        return log.write(() -> {
+        return () -> {
             Optional<DatasetChanged> latest = book.latest(edition, id);
             Optional<Dataset> current = book.current(edition, id);
             preconditions.checkWrite(revisionOf(current));
@@ -72,7 +99,7 @@ public class DatasetWrites {
             }
             DatasetChanged event = event(caller, edition, id, latest, requested);
             return Decision.publish(event, new Written<>(Dataset.of(event), current.isEmpty()));
-        });
+        };
     }
 
     /** Removes a dataset: admin only, If-Match required; the delete is a revision whose state is null. */
@@ -161,11 +188,30 @@ public class DatasetWrites {
      */
     public ImportOutcome importCsv(String edition, String id, String csv, ImportSettings settings, Preconditions preconditions,
             Caller caller) {
+        return log.write(decideImport(edition, id, csv, settings, preconditions, caller));
+    }
+
+    /** {@link #importCsv}'s dry run ({@code ?dryRun=true}): the same checks and refusals, nothing written. */
+    public ImportDryRun importDryRun(String edition, String id, String csv, ImportSettings settings, Preconditions preconditions,
+            Caller caller) {
+        return log.dryRun(decideImport(edition, id, csv, settings, preconditions, caller), decision -> {
+            ImportOutcome outcome = decision.result();
+            long current = book.latest(edition, id).map(DatasetChanged::getRevision).orElse(0L);
+            Dataset dataset = decision.events().isEmpty() ? book.requireCurrent(edition, id)
+                    : Dataset.of(decision.events().get(0)).atRevision(current);
+            return new ImportDryRun(edition, id, current, outcome.created(), outcome.changed(), outcome.rows(), outcome.columns(), true,
+                    dataset);
+        });
+    }
+
+    /** Checks the file and settings now, and decides the import against the state when the log runs it. */
+    private Supplier<Decision<DatasetChanged, ImportOutcome>> decideImport(String edition, String id, String csv, ImportSettings settings,
+            Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         checkSettings(settings);
         CsvTable table = CsvTable.parse(csv, rules.limits().maxDatasetRows());
         checkHeader(table.header());
-        return log.write(() -> {
+        return () -> {
             Optional<DatasetChanged> latest = book.latest(edition, id);
             Optional<Dataset> current = book.current(edition, id);
             preconditions.checkWrite(revisionOf(current));
@@ -192,7 +238,7 @@ public class DatasetWrites {
             DatasetChanged event = event(caller, edition, id, latest, state);
             Dataset now = Dataset.of(event);
             return Decision.publish(event, new ImportOutcome(edition, id, now.revision(), base == null, true, rows.size(), now.columns()));
-        });
+        };
     }
 
     /** The owner team a write leaves the dataset with, after the permission checks. */

@@ -30,6 +30,12 @@ public record Indicator(
         String updatedBy,
         String updatedByName) implements AtRevision {
 
+    /** The same indicator named at another revision (a dry run shows the result at the current one). */
+    Indicator atRevision(long at) {
+        return new Indicator(edition, id, label, type, value, currency, unit, period, source, ownerTeam, at, updatedAt, updatedBy,
+                updatedByName);
+    }
+
     static Indicator of(IndicatorChanged event) {
         IndicatorState s = event.getIndicator();
         Object value = s.getType() == IndicatorType.TEXT ? s.getValue() : new java.math.BigDecimal(s.getValue());

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.reportplatform.figures.api.ApiDocs;
+import org.reportplatform.figures.api.DryRuns;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.log.OffEventLoop;
 import org.reportplatform.platform.revisions.HistoryEndpoints;
@@ -102,9 +103,15 @@ public class IndicatorController {
     @ApiResponse(responseCode = "412", description = "If-Match is not the current revision (currentRevision given)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "428", description = "If-Match missing for an existing indicator", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge: nothing was saved", content = @Content(mediaType = "application/problem+json"))
+    @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = "true: the same checks and refusals, nothing written; "
+            + "200 with the indicator as it would be, at its current revision")
     public Mono<ResponseEntity<Indicator>> put(@PathVariable String edition, @PathVariable String id,
-            @RequestBody(required = false) IndicatorRequest request, Caller caller, ServerWebExchange exchange) {
+            @RequestBody(required = false) IndicatorRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+            Caller caller, ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
+        if (dryRun) {
+            return OffEventLoop.call(() -> writes.putDryRun(edition, id, request, preconditions, caller)).map(DryRuns::answer);
+        }
         return OffEventLoop.call(() -> writes.put(edition, id, request, preconditions, caller)).map(Written::answer);
     }
 
@@ -145,9 +152,17 @@ public class IndicatorController {
     @ApiResponse(responseCode = "403", description = "nothing imported: rows your token may not write", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "413", description = "body larger than report.figures.max-body-size (5 MB)", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "Content-Type is not text/csv", content = @Content(mediaType = "application/problem+json"))
-    public Mono<IndicatorImport.Result> importCsv(@Parameter(example = "2024") @PathVariable String edition,
-            @RequestBody(required = false) String csv, Caller caller) {
-        return OffEventLoop.call(() -> imports.importCsv(edition, csv, caller));
+    @ApiResponse(responseCode = "412", description = "basis given and an indicator of the file changed since that dry run", content = @Content(mediaType = "application/problem+json"))
+    public Mono<Object> importCsv(@Parameter(example = "2024") @PathVariable String edition,
+            @RequestBody(required = false) String csv,
+            @Parameter(description = "true: the same checks and refusals, nothing written; 200 with every row's change "
+                    + "and a basis (IndicatorImportDryRun)") @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = "a dry run's basis: 412 if an indicator of the file changed since") @RequestParam(required = false) String basis,
+            Caller caller) {
+        if (dryRun) {
+            return OffEventLoop.call(() -> imports.dryRun(edition, csv, caller));
+        }
+        return OffEventLoop.call(() -> imports.importCsv(edition, csv, basis, caller));
     }
 
     @GetMapping(ONE + "/revisions")

@@ -1,6 +1,12 @@
 package org.reportplatform.figures.indicators;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +26,7 @@ import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.ReportIds;
 import org.slf4j.Logger;
+import org.springframework.http.HttpStatus;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -67,8 +74,34 @@ public class IndicatorImport {
     public record Result(String edition, int rows, int created, int changed, int unchanged, int events) {
     }
 
-    /** Imports {@code csv} into {@code edition}; blocking (waits for Kafka): call it off the event loop. */
-    public Result importCsv(String edition, String csv, Caller caller) {
+    /**
+     * What an import would do ({@code ?dryRun=true}), nothing written: the counts of {@link Result}
+     * ({@code events} 0), every row's change, and the {@code basis} to send back with the real
+     * import so that it applies exactly what was previewed.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "IndicatorImportDryRun")
+    public record DryRun(String edition, int rows, int created, int changed, int unchanged, int events, boolean dryRun, String basis,
+            List<RowChange> changes) {
+    }
+
+    /** One row of a dry run: its line in the file, the indicator, {@code create|change|unchanged}, and the fields it changes. */
+    public record RowChange(long line, String id, String action, List<FieldChange> fields) {
+    }
+
+    /** A field a row changes: its value before (null for none) and after, as the CSV would write them. */
+    public record FieldChange(String field, String before, String after) {
+    }
+
+    /** What {@link #decide} found: the counts, and each row's change (in file order). */
+    private record Outcome(Result result, List<RowChange> changes) {
+    }
+
+    /**
+     * Imports {@code csv} into {@code edition}; blocking (waits for Kafka): call it off the event loop.
+     * With a {@code basis} from a dry run, refuses with 412 (nothing written) when any indicator the
+     * file touches changed since that dry run.
+     */
+    public Result importCsv(String edition, String csv, String basis, Caller caller) {
         long started = System.nanoTime();
         IndicatorWrites.checkPath(edition, null);
         CsvTable table = CsvTable.parse(csv, maxRows);
@@ -76,9 +109,15 @@ public class IndicatorImport {
         long parsed = System.nanoTime();
         long[] decided = new long[1];
         Result result = log.write(() -> {
-            Decision<IndicatorChanged, Result> decision = decide(edition, table, columns, caller);
+            if (basis != null && !basis.equals(basis(edition, table, columns))) {
+                throw new ApiException(HttpStatus.PRECONDITION_FAILED, "basis: indicators of this file changed since the dry run",
+                        List.of(new ApiException.FieldProblem("basis", "some indicators this file touches changed since the dry run "
+                                + "that gave this basis: run the dry run again, check its changes, then import with its new basis")),
+                        Map.of());
+            }
+            Decision<IndicatorChanged, Outcome> decision = decide(edition, table, columns, caller);
             decided[0] = System.nanoTime();
-            return decision;
+            return new Decision<>(decision.events(), decision.result().result());
         });
         long done = System.nanoTime();
         logger.info("{} imported {} rows into edition {}: {} created, {} changed, {} unchanged; parsed in {} ms, "
@@ -86,6 +125,65 @@ public class IndicatorImport {
                 result.created(), result.changed(), result.unchanged(), (parsed - started) / 1_000_000,
                 (decided[0] - parsed) / 1_000_000, result.events(), (done - decided[0]) / 1_000_000);
         return result;
+    }
+
+    /**
+     * The import's dry run: the same checks and refusals as {@link #importCsv} (400 listing every
+     * wrong row, 403), nothing written; every row's change and the basis of the answer.
+     */
+    public DryRun dryRun(String edition, String csv, Caller caller) {
+        IndicatorWrites.checkPath(edition, null);
+        CsvTable table = CsvTable.parse(csv, maxRows);
+        Map<String, Integer> columns = columns(table.header());
+        return log.dryRun(() -> decide(edition, table, columns, caller), decision -> {
+            Result counts = decision.result().result();
+            return new DryRun(edition, counts.rows(), counts.created(), counts.changed(), counts.unchanged(), 0, true,
+                    basis(edition, table, columns), decision.result().changes());
+        });
+    }
+
+    /**
+     * What a dry run's answer was based on: a digest of the edition and of the current revision of
+     * every indicator the file names (0 for none), so that any change to one of them since (a
+     * write, a delete, a creation) gives another basis. Opaque to clients.
+     */
+    private String basis(String edition, CsvTable table, Map<String, Integer> columns) {
+        SortedMap<String, Long> revisions = new TreeMap<>();
+        for (CsvTable.Row row : table.rows()) {
+            String id = new Cells(row, columns).get("id");
+            if (ReportIds.isSourceId(id)) {
+                revisions.put(id, book.latest(edition, id).map(IndicatorChanged::getRevision).orElse(0L));
+            }
+        }
+        StringBuilder text = new StringBuilder(edition).append('\n');
+        revisions.forEach((id, revision) -> text.append(id).append('=').append(revision).append('\n'));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    /** The fields that differ between two states of an indicator (all of them for a creation), in the file's column order. */
+    private static List<FieldChange> fields(IndicatorState before, IndicatorState after) {
+        List<FieldChange> fields = new ArrayList<>();
+        field(fields, "label", before == null ? null : before.getLabel(), after.getLabel());
+        field(fields, "type", before == null ? null : before.getType().name().toLowerCase(Locale.ROOT),
+                after.getType().name().toLowerCase(Locale.ROOT));
+        field(fields, "value", before == null ? null : before.getValue(), after.getValue());
+        field(fields, "currency", before == null ? null : before.getCurrency(), after.getCurrency());
+        field(fields, "unit", before == null ? null : before.getUnit(), after.getUnit());
+        field(fields, "period", before == null ? null : before.getPeriod(), after.getPeriod());
+        field(fields, "source", before == null ? null : before.getSource(), after.getSource());
+        field(fields, "ownerTeam", before == null ? null : before.getOwnerTeam(), after.getOwnerTeam());
+        return fields;
+    }
+
+    private static void field(List<FieldChange> fields, String name, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            fields.add(new FieldChange(name, before, after));
+        }
     }
 
     private static Map<String, Integer> columns(List<String> header) {
@@ -110,8 +208,9 @@ public class IndicatorImport {
         return columns;
     }
 
-    private Decision<IndicatorChanged, Result> decide(String edition, CsvTable table, Map<String, Integer> columns, Caller caller) {
+    private Decision<IndicatorChanged, Outcome> decide(String edition, CsvTable table, Map<String, Integer> columns, Caller caller) {
         RowProblems problems = new RowProblems();
+        List<RowChange> changes = new ArrayList<>();
         Map<String, Long> lineOfId = new HashMap<>();
         List<IndicatorChanged> events = new ArrayList<>();
         int created = 0;
@@ -192,8 +291,10 @@ public class IndicatorImport {
             state.setOwnerTeam(owner);
             if (state.equals(current)) {
                 unchanged++;
+                changes.add(new RowChange(line, id, "unchanged", List.of()));
                 continue;
             }
+            changes.add(new RowChange(line, id, current == null ? "create" : "change", fields(current, state)));
             if (current == null) {
                 created++;
             } else {
@@ -206,7 +307,8 @@ public class IndicatorImport {
             }
         }
         problems.throwIfAny();
-        return new Decision<>(events, new Result(edition, table.rows().size(), created, changed, unchanged, events.size()));
+        return new Decision<>(events, new Outcome(new Result(edition, table.rows().size(), created, changed, unchanged, events.size()),
+                changes));
     }
 
     /** The optional {@code revision} column: the row applies only to the revision it was based on. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.reportplatform.figures.csv.FormulaGuard;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
@@ -45,9 +46,25 @@ public class IndicatorWrites {
     }
 
     public Written<Indicator> put(String edition, String id, IndicatorRequest request, Preconditions preconditions, Caller caller) {
+        return log.write(decidePut(edition, id, request, preconditions, caller));
+    }
+
+    /**
+     * {@link #put}'s dry run ({@code ?dryRun=true}): the same checks and refusals, nothing written;
+     * the indicator as the PUT would leave it, at its current revision (0 when it does not exist).
+     */
+    public Indicator putDryRun(String edition, String id, IndicatorRequest request, Preconditions preconditions, Caller caller) {
+        return log.dryRun(decidePut(edition, id, request, preconditions, caller), decision -> decision.events().isEmpty()
+                ? decision.result().resource()
+                : decision.result().resource().atRevision(decision.events().get(0).getRevision() - 1));
+    }
+
+    /** Checks the request now, and decides the PUT against the state when the log runs it. */
+    private Supplier<Decision<IndicatorChanged, Written<Indicator>>> decidePut(String edition, String id, IndicatorRequest request,
+            Preconditions preconditions, Caller caller) {
         checkPath(edition, id);
         IndicatorState requested = validate(request);
-        return log.write(() -> {
+        return () -> {
             Optional<IndicatorChanged> latest = book.latest(edition, id);
             Optional<Indicator> current = book.current(edition, id);
             preconditions.checkWrite(current.map(i -> OptionalLong.of(i.revision())).orElse(OptionalLong.empty()));
@@ -76,7 +93,7 @@ public class IndicatorWrites {
             IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
                     .setIndicatorId(id).setRevision(revision).setIndicator(requested).build();
             return Decision.publish(event, new Written<>(Indicator.of(event), current.isEmpty()));
-        });
+        };
     }
 
     /**

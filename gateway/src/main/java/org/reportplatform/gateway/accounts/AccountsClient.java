@@ -1,7 +1,5 @@
 package org.reportplatform.gateway.accounts;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +13,20 @@ import org.reportplatform.gateway.accounts.AccountsApi.Problem;
 import org.reportplatform.gateway.accounts.AccountsApi.RecoveryCodes;
 import org.reportplatform.gateway.accounts.AccountsApi.Revision;
 import org.reportplatform.gateway.accounts.AccountsApi.Token;
+import org.reportplatform.gateway.backend.BackendClient;
+import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.platform.security.Caller;
-import org.reportplatform.platform.security.CallerAssertions;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The account pages' way to content-service's accounts API: every call as the person looking at
- * the page ({@code Authorization: Bearer <CallerAssertions.mint(caller)>}, the same assertion the
- * gateway's routes send), so the API, not the page, decides what that person may do. The
- * invitation calls are the only anonymous ones (the person has no account to sign in with yet).
+ * The account pages' way to content-service's accounts API, through the gateway's
+ * {@link BackendClient}: every call as the person looking at the page, so the API, not the page,
+ * decides what that person may do. The invitation calls are the only anonymous ones (the person
+ * has no account to sign in with yet); the sign-in's recovery codes and the identity provider's
+ * provisioning are here too, so the gateway has one way to the accounts API.
  *
  * <p>A refusal becomes an {@link ApiRefusal} carrying the problem document; a service that does
  * not answer within the gateway's request timeout is an error the pages show as "unavailable".
@@ -42,14 +40,10 @@ public final class AccountsClient {
     private static final ParameterizedTypeReference<List<Revision>> REVISIONS = new ParameterizedTypeReference<>() {
     };
 
-    private final WebClient web;
-    private final CallerAssertions assertions;
-    private final Duration timeout;
+    private final BackendClient content;
 
-    public AccountsClient(WebClient.Builder builder, URI contentUri, CallerAssertions assertions, Duration timeout) {
-        this.web = builder.clone().baseUrl(contentUri.toString()).build();
-        this.assertions = assertions;
-        this.timeout = timeout;
+    public AccountsClient(BackendClient content) {
+        this.content = content;
     }
 
     // The signed-in person.
@@ -120,6 +114,25 @@ public final class AccountsClient {
         return call(caller, HttpMethod.POST, "/api/accounts/{id}:reset-second-factor", Map.of(), null, Void.class, id);
     }
 
+    // Signing in.
+
+    /** Uses up one of the person's recovery codes; true when it matched (content-service keeps them, hashed). */
+    public Mono<Boolean> useRecoveryCode(Caller caller, String code) {
+        return content.post(caller, "/api/me/recovery-codes:use").json(Map.of("code", code)).send()
+                .thenReturn(true)
+                .onErrorResume(BackendRefusal.class, refusal -> refusal.status() < 500 ? Mono.just(false) : Mono.error(refusal));
+    }
+
+    /** Creates or updates the account of a person an identity provider vouched for; the account's id. */
+    public Mono<String> provisionExternal(Caller provisioner, Map<String, Object> person) {
+        return content.put(provisioner, "/api/accounts/external").json(person).fetch(ProvisionedAccount.class)
+                .map(answer -> answer.body().id());
+    }
+
+    /** What content-service answers a provisioning with that the sign-in needs: the account's id. */
+    record ProvisionedAccount(String id) {
+    }
+
     // Invitations: anyone holding the link.
 
     public Mono<InvitationDetails> invitation(String token) {
@@ -132,34 +145,30 @@ public final class AccountsClient {
 
     private <T> Mono<T> call(Caller caller, HttpMethod method, String path, Object body, String ifMatch, Class<T> type,
             Object... variables) {
-        return exchange(caller, method, path, body, ifMatch, variables, response -> response.bodyToMono(type));
+        return refusalsAsApiRefusals(request(caller, method, path, body, ifMatch, variables).fetch(type));
     }
 
     private <T> Mono<T> call(Caller caller, HttpMethod method, String path, Object body, String ifMatch,
             ParameterizedTypeReference<T> type, Object... variables) {
-        return exchange(caller, method, path, body, ifMatch, variables, response -> response.bodyToMono(type));
+        return refusalsAsApiRefusals(request(caller, method, path, body, ifMatch, variables).fetch(type));
     }
 
-    private <T> Mono<T> exchange(Caller caller, HttpMethod method, String path, Object body, String ifMatch, Object[] variables,
-            java.util.function.Function<ClientResponse, Mono<T>> read) {
-        WebClient.RequestBodySpec request = web.method(method).uri(path, variables)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .headers(headers -> {
-                    if (caller != null) {
-                        headers.setBearerAuth(assertions.mint(caller));
-                    }
-                    if (ifMatch != null) {
-                        headers.setIfMatch(ifMatch);
-                    }
-                });
-        WebClient.RequestHeadersSpec<?> ready = body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-        return ready.exchangeToMono(response -> response.statusCode().isError()
-                        ? response.bodyToMono(Problem.class)
-                                .onErrorResume(unreadable -> Mono.empty())
-                                .defaultIfEmpty(new Problem(response.statusCode().value(), null, null, List.of()))
-                                .flatMap(problem -> Mono.<T>error(new ApiRefusal(new Problem(response.statusCode().value(),
-                                        problem.title(), problem.detail(), problem.errors()))))
-                        : read.apply(response))
-                .timeout(timeout);
+    private BackendClient.Request request(Caller caller, HttpMethod method, String path, Object body, String ifMatch, Object[] variables) {
+        BackendClient.Request request = content.request(caller, method, path, variables);
+        if (body != null) {
+            request.json(body);
+        }
+        if (ifMatch != null) {
+            request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        return request;
+    }
+
+    /** The account pages explain refusals from the accounts API's problem document ({@link FrenchProblems}). */
+    private static <T> Mono<T> refusalsAsApiRefusals(Mono<BackendClient.Answer<T>> answer) {
+        return answer.mapNotNull(BackendClient.Answer::body)
+                .onErrorMap(BackendRefusal.class, refusal -> new ApiRefusal(new Problem(refusal.status(),
+                        refusal.problem() == null ? null : refusal.problem().path("title").asString(null), refusal.detail(),
+                        refusal.errors().stream().map(e -> new AccountsApi.FieldProblem(e.field(), e.problem())).toList())));
     }
 }

@@ -1,13 +1,10 @@
 package org.reportplatform.gateway.accounts;
 
 
-import org.reportplatform.gateway.ReportGatewayProperties;
-import org.reportplatform.platform.security.CallerAssertions;
-import org.springframework.beans.factory.ObjectProvider;
+import org.reportplatform.gateway.backend.Backends;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -22,9 +19,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class AccountsConfiguration {
 
     @Bean
-    AccountsClient accountsClient(ObjectProvider<WebClient.Builder> web, ReportGatewayProperties gateway, CallerAssertions assertions) {
-        // Boot's builder (its codecs, its observation) when there is one.
-        return new AccountsClient(web.getIfAvailable(WebClient::builder), gateway.contentUri(), assertions, gateway.requestTimeout());
+    AccountsClient accountsClient(Backends backends) {
+        return new AccountsClient(backends.content());
     }
 
     @Bean

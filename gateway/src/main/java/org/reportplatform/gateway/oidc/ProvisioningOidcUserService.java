@@ -4,18 +4,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.reportplatform.platform.security.Caller;
-import org.reportplatform.platform.security.CallerAssertions;
 import org.reportplatform.platform.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.reportplatform.gateway.accounts.AccountsClient;
+import org.reportplatform.gateway.backend.BackendRefusal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,8 +36,7 @@ final class ProvisioningOidcUserService implements ReactiveOAuth2UserService<Oid
     private final OidcReactiveOAuth2UserService delegate = new OidcReactiveOAuth2UserService();
     private final OidcProperties properties;
     private final OidcAccountMapping mapping;
-    private final CallerAssertions assertions;
-    private final WebClient content;
+    private final AccountsClient accountsApi;
     private final AccountRevisions accounts;
 
     /** Waits until the gateway's view of the accounts has read what content-service just wrote. */
@@ -46,12 +44,10 @@ final class ProvisioningOidcUserService implements ReactiveOAuth2UserService<Oid
         Mono<Boolean> awaitLatest(Duration timeout);
     }
 
-    ProvisioningOidcUserService(OidcProperties properties, CallerAssertions assertions, WebClient content,
-            AccountRevisions accounts) {
+    ProvisioningOidcUserService(OidcProperties properties, AccountsClient accountsApi, AccountRevisions accounts) {
         this.properties = properties;
         this.mapping = new OidcAccountMapping(properties);
-        this.assertions = assertions;
-        this.content = content;
+        this.accountsApi = accountsApi;
         this.accounts = accounts;
     }
 
@@ -69,23 +65,15 @@ final class ProvisioningOidcUserService implements ReactiveOAuth2UserService<Oid
                     "email", account.email(), "displayName", account.displayName(),
                     "roles", account.roles().stream().map(Role::id).sorted().toList(),
                     "teams", account.teams().stream().sorted().toList());
-            return content.put().uri("/api/accounts/external")
-                    .headers(headers -> headers.setBearerAuth(assertions.mint(PROVISIONER)))
-                    .bodyValue(body)
-                    .retrieve()
-                    .onStatus(HttpStatusCode::is4xxClientError, response -> response.bodyToMono(String.class)
-                            .map(problem -> refusal("account_conflict", problem)))
-                    .bodyToMono(ProvisionedAccount.class)
-                    .flatMap(provisioned -> accounts.awaitLatest(Duration.ofSeconds(5))
-                            .thenReturn((OidcUser) new ProvidedPerson(provisioned.id(), user)));
+            return accountsApi.provisionExternal(PROVISIONER, body)
+                    .onErrorMap(BackendRefusal.class, refused -> refused.status() < 500
+                            ? refusal("account_conflict", refused.status() + " " + refused.detail()) : refused)
+                    .flatMap(accountId -> accounts.awaitLatest(Duration.ofSeconds(5))
+                            .thenReturn((OidcUser) new ProvidedPerson(accountId, user)));
         });
     }
 
     private static OAuth2AuthenticationException refusal(String code, String description) {
         return new OAuth2AuthenticationException(new OAuth2Error(code, description, null), description);
-    }
-
-    /** What content-service answers that the sign-in needs: the account's id. */
-    record ProvisionedAccount(String id) {
     }
 }

@@ -1,12 +1,12 @@
 package org.reportplatform.gateway.security;
 
+import org.reportplatform.gateway.accounts.AccountsClient;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 
 import java.time.Clock;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.reportplatform.gateway.ReportGatewayProperties;
 import org.reportplatform.gateway.ui.UiPages;
 import org.reportplatform.platform.security.CallerAssertions;
 import org.reportplatform.platform.security.DemoTokens;
@@ -35,7 +35,6 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -188,10 +187,10 @@ public class GatewaySecurityConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> signInRoutes(AccountsView accounts, KafkaSessions sessions, SecondFactors secondFactors,
-            CallerAssertions assertions, SignInThrottle throttle, GatewaySecurityProperties properties,
-            ReportGatewayProperties gateway, ObjectProvider<OidcSignIn> identityProvider) {
-        SignInPages pages = new SignInPages(accounts, sessions, secondFactors, assertions, throttle, properties,
-                WebClient.builder().baseUrl(gateway.contentUri().toString()).build(), providerLink(identityProvider.getIfAvailable()));
+            SignInThrottle throttle, GatewaySecurityProperties properties,
+            AccountsClient accountsApi, ObjectProvider<OidcSignIn> identityProvider) {
+        SignInPages pages = new SignInPages(accounts, sessions, secondFactors, throttle, properties,
+                accountsApi, providerLink(identityProvider.getIfAvailable()));
         return RouterFunctions.route()
                 .route(GET("/signin"), pages::form)
                 .route(GET("/signin/code"), pages::codeForm)

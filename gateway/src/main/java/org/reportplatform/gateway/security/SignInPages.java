@@ -6,16 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.reportplatform.gateway.ui.UiPages;
 import org.reportplatform.platform.security.Caller;
-import org.reportplatform.platform.security.CallerAssertions;
 import org.reportplatform.platform.security.SecondFactors;
 import org.reportplatform.schemas.AccountState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.reportplatform.gateway.accounts.AccountsClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -38,22 +36,20 @@ final class SignInPages {
     private final AccountsView accounts;
     private final KafkaSessions sessions;
     private final SecondFactors secondFactors;
-    private final CallerAssertions assertions;
     private final SignInThrottle throttle;
     private final GatewaySecurityProperties properties;
-    private final WebClient content;
+    private final AccountsClient accountsApi;
     private final SignInForm.ProviderLink provider;
 
-    SignInPages(AccountsView accounts, KafkaSessions sessions, SecondFactors secondFactors, CallerAssertions assertions,
-            SignInThrottle throttle, GatewaySecurityProperties properties, WebClient content, SignInForm.ProviderLink provider) {
+    SignInPages(AccountsView accounts, KafkaSessions sessions, SecondFactors secondFactors,
+            SignInThrottle throttle, GatewaySecurityProperties properties, AccountsClient accountsApi, SignInForm.ProviderLink provider) {
         this.provider = provider;
         this.accounts = accounts;
         this.sessions = sessions;
         this.secondFactors = secondFactors;
-        this.assertions = assertions;
         this.throttle = throttle;
         this.properties = properties;
-        this.content = content;
+        this.accountsApi = accountsApi;
     }
 
     /** Why the identity provider's sign-in led nowhere (its person has no role here, or the email has a password account). */
@@ -116,13 +112,7 @@ final class SignInPages {
             return Mono.just(false);
         }
         // A recovery code: content-service holds them (hashed) and uses one up; it answers 204 when it matched.
-        String assertion = assertions.mint(AccountsView.caller(accountId, account, null));
-        return content.post().uri("/api/me/recovery-codes:use")
-                .headers(headers -> headers.setBearerAuth(assertion))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("code", code))
-                .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value() == 204))
-                .timeout(Duration.ofSeconds(5))
+        return accountsApi.useRecoveryCode(AccountsView.caller(accountId, account, null), code)
                 .onErrorResume(e -> {
                     log.warn("could not check a recovery code with content-service: {}", e.toString());
                     return Mono.just(false);

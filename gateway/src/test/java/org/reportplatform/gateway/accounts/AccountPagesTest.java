@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.testing.StubService;
 import org.reportplatform.gateway.testing.StubService.Answer;
 import org.reportplatform.gateway.testing.StubService.Received;
@@ -65,7 +66,7 @@ class AccountPagesTest {
 
     private final WebTestClient web = WebTestClient
             .bindToRouterFunction(AccountsConfiguration.routes(
-                    new AccountsClient(WebClient.builder(), CONTENT.uri(), ASSERTIONS, Duration.ofSeconds(5)),
+                    new AccountsClient(new BackendClient(WebClient.builder(), CONTENT.uri(), ASSERTIONS, Duration.ofSeconds(5))),
                     new AccountsProperties(List.of("enfants", "femmes", "migrants"), ZoneId.of("Europe/Paris"))))
             .webFilter(new CsrfWebFilter())
             .apply(springSecurity())

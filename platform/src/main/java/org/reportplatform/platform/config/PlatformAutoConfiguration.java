@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.security.CallerArgumentResolver;
 import org.reportplatform.platform.security.CallerAssertions;
 import org.reportplatform.platform.security.DemoTokens;
@@ -50,7 +51,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @Import({ServiceSecurityConfiguration.class, FirewallConfiguration.class})
-@EnableConfigurationProperties({SecurityProperties.class, KafkaTopicsProperties.class, ObservabilityProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, KafkaTopicsProperties.class, ObservabilityProperties.class,
+        ChapterProperties.class})
 public class PlatformAutoConfiguration {
 
     @Bean

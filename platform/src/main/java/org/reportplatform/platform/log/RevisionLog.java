@@ -89,6 +89,24 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         }
     }
 
+    /**
+     * A dry run of {@link #write}: decides exactly as a write would (under the same lock, against
+     * the same state, so the same refusals), publishes and applies nothing, and answers what
+     * {@code answer} makes of the decision (still under the lock, so it may read the state the
+     * decision was taken on). Blocking: call it off the event loop.
+     */
+    public <R, A> A dryRun(Supplier<Decision<E, R>> decide, Function<Decision<E, R>, A> answer) {
+        if (!replayed) {
+            throw new LogUnavailableException("the state of " + topic.name() + " is still being replayed", null);
+        }
+        writeLock.lock();
+        try {
+            return answer.apply(decide.get());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** Publishes the events in one transaction; their positions on the topic, in order, once it committed. */
     private List<LogPosition> publish(List<E> events) {
         try {

@@ -84,6 +84,29 @@ public final class PageRenderer implements OutputRenderer {
     }
 
     private Optional<byte[]> chapter(String edition, String slug, TrackedSources sources) {
+        return chapterPage(edition, slug, sources).map(page -> {
+            count(page.missing(), meters);
+            if (!page.missing().isEmpty()) {
+                log.debug("page /{}/{} has {} unresolved reference(s): {}", edition, slug, page.missing().size(), page.missing());
+            }
+            return page.html();
+        });
+    }
+
+    /** A chapter page as rendered, and the references it could not resolve (in the order of the text). */
+    public record ChapterPage(byte[] html, List<MissingReference> missing) {
+    }
+
+    /**
+     * The page of chapter {@code slug} of {@code state}, exactly as {@link #render} writes it, with
+     * its unresolved references; nothing counted in the metrics (a studio preview, not the site).
+     * Empty when the state has no such chapter.
+     */
+    public Optional<ChapterPage> chapterPage(String edition, String slug, ReportState state) {
+        return chapterPage(edition, slug, new TrackedSources(state));
+    }
+
+    private Optional<ChapterPage> chapterPage(String edition, String slug, TrackedSources sources) {
         Optional<Chapter> found = sources.chapter(edition, slug);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -94,15 +117,12 @@ public final class PageRenderer implements OutputRenderer {
         String reportTitle = labels.reportTitle(edition);
         MarkdownRenderer.Body body = markdown.render(chapter.body(), references(edition, sources, formatter), formatter, labels, figures,
                 "chart-");
-        count(body.missing(), meters);
-        if (!body.missing().isEmpty()) {
-            log.debug("page /{}/{} has {} unresolved reference(s): {}", edition, slug, body.missing().size(), body.missing());
-        }
         SitePlan.Neighbours neighbours = sources.neighbours(edition, slug);
         Views.PageFrame frame = frame(edition, chapter.language(), chapter.title() + " · " + reportTitle, null, labels);
         Views.Link previous = neighbours.previous().map(c -> new Views.Link(chapterHref(edition, c.slug()), c.title())).orElse(null);
         Views.Link next = neighbours.next().map(c -> new Views.Link(chapterHref(edition, c.slug()), c.title())).orElse(null);
-        return Optional.of(template("chapter.jte", new Views.ChapterView(frame, chapter.title(), body.html(), previous, next)));
+        byte[] html = template("chapter.jte", new Views.ChapterView(frame, chapter.title(), body.html(), previous, next));
+        return Optional.of(new ChapterPage(html, body.missing()));
     }
 
     private Optional<byte[]> keyFigures(String edition, int number, TrackedSources sources) {

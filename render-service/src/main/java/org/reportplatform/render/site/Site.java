@@ -236,6 +236,14 @@ public final class Site {
         return Causes.of(events);
     }
 
+    /**
+     * A copy of one edition's sources as they are now (what a preview renders from, outside the
+     * lock, so a preview never holds up events or pages).
+     */
+    public synchronized ReportState snapshot(String edition) {
+        return state.snapshot(edition);
+    }
+
     /** The sources an output used when it was last rendered (for operators and tests). */
     public synchronized SortedSet<SourceRef> sourcesOf(OutputId id) {
         return index.sources(id);

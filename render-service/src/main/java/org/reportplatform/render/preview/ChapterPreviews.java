@@ -1,0 +1,96 @@
+package org.reportplatform.render.preview;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.reportplatform.platform.chapters.ChapterChecks;
+import org.reportplatform.platform.chapters.ChapterProperties;
+import org.reportplatform.platform.errors.ApiException;
+import org.reportplatform.platform.errors.FieldProblems;
+import org.reportplatform.render.rendering.MissingReference;
+import org.reportplatform.render.rendering.PageRenderer;
+import org.reportplatform.render.site.Site;
+import org.reportplatform.render.sources.Chapter;
+import org.reportplatform.render.sources.EventInfo;
+import org.reportplatform.render.sources.ReportState;
+import org.reportplatform.render.sources.SourceEvent;
+import org.reportplatform.render.sources.SourceRef;
+import org.reportplatform.render.sources.Versioned;
+
+/**
+ * Renders a chapter as it would be with the title and body being typed: the same
+ * {@link PageRenderer} as the site, on a copy of the edition's current sources (indicators,
+ * datasets, the other chapters) in which this chapter is replaced, or added after the last one
+ * in the edition's language when it does not exist yet. Nothing is published and the site's
+ * state is not touched: the copy is thrown away. Each preview is timed in
+ * {@code report.render.preview}.
+ */
+public final class ChapterPreviews {
+
+    /** What the replaced chapter's "event" says; no page of the site ever names it. */
+    private static final EventInfo PREVIEW = new EventInfo("preview", Instant.EPOCH, null);
+
+    private final Site site;
+    private final PageRenderer pages;
+    private final ChapterProperties limits;
+    private final Timer timer;
+
+    public ChapterPreviews(Site site, PageRenderer pages, ChapterProperties limits, MeterRegistry meters) {
+        this.site = site;
+        this.pages = pages;
+        this.limits = limits;
+        this.timer = Timer.builder("report.render.preview")
+                .description("Previews of a chapter being written (the studio), from the request checked to the page rendered")
+                .register(meters);
+    }
+
+    /** The page of {@code slug} with {@code request}'s title and body; a 400 naming the field for bad input. */
+    public ChapterPreview preview(String edition, String slug, PreviewRequest request) {
+        check(edition, slug, request);
+        return timer.record(() -> render(edition, slug, request));
+    }
+
+    private void check(String edition, String slug, PreviewRequest request) {
+        ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
+        ChapterChecks.checkWritableSlug(slug);
+        if (request == null) {
+            throw ApiException.badRequest("body", "a JSON object with title and body is required");
+        }
+        FieldProblems problems = new FieldProblems();
+        ChapterChecks.checkText(problems, request.title(), request.body(), limits);
+        problems.throwIfAny();
+    }
+
+    private ChapterPreview render(String edition, String slug, PreviewRequest request) {
+        ReportState state = site.snapshot(edition);
+        SourceRef ref = SourceRef.chapter(edition, slug);
+        Chapter chapter = state.chapter(edition, slug)
+                .map(c -> new Chapter(edition, slug, request.title(), request.body(), c.position(), c.language()))
+                .orElseGet(() -> new Chapter(edition, slug, request.title(), request.body(), afterTheLast(state, edition),
+                        languageOf(state, edition)));
+        long revision = state.version(ref).map(Versioned::revision).orElse(0L) + 1;
+        state.apply(new SourceEvent.ChapterEvent(ref, revision, PREVIEW, chapter));
+        PageRenderer.ChapterPage page = pages.chapterPage(edition, slug, state)
+                .orElseThrow(() -> new IllegalStateException("the chapter just put in the preview state is not there"));
+        return new ChapterPreview(new String(page.html(), StandardCharsets.UTF_8), missing(page.missing()));
+    }
+
+    private static int afterTheLast(ReportState state, String edition) {
+        return state.chapters(edition).stream().mapToInt(Chapter::position).max().orElse(0) + 1;
+    }
+
+    private String languageOf(ReportState state, String edition) {
+        String language = state.language(edition);
+        return language == null ? limits.defaultLanguage() : language;
+    }
+
+    private static List<ChapterPreview.Missing> missing(List<MissingReference> references) {
+        return references.stream().map(m -> switch (m.kind()) {
+            case FIGURE -> new ChapterPreview.Missing("fig", m.id(), "unknown");
+            case CHART -> new ChapterPreview.Missing("chart", m.id(), "unknown");
+            case CHART_INLINE -> new ChapterPreview.Missing("chart", m.id(), "inline");
+        }).toList();
+    }
+}
