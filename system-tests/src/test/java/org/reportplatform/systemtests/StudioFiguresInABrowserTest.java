@@ -97,8 +97,9 @@ class StudioFiguresInABrowserTest {
         assertThat(after.revision()).as("one save, one revision: the checks as the person typed wrote nothing")
                 .isEqualTo(before.revision() + 1);
         assertThat(after.updatedByName()).isEqualTo("Inès Benali");
+        String printed = french(wanted);
         await("the key figures page shows the new value").atMost(WAIT)
-                .until(() -> gateway.get("/2024/chiffres-cles").body().contains(french(wanted)));
+                .until(() -> gateway.get("/2024/chiffres-cles").body().contains(printed));
 
         // At 320 px wide the editor still fits, without a horizontal scroll.
         narrow(browser, 320);
@@ -110,6 +111,28 @@ class StudioFiguresInABrowserTest {
         } finally {
             ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+
+        // Someone saves meanwhile: the person sees both values and keeps theirs.
+        browser.get(demo.url("/studio/2024/chiffres/sos-defenders.cases"));
+        browser.findElement(By.id("value")).clear();
+        browser.findElement(By.id("value")).sendKeys(String.valueOf(wanted + 1));
+        HttpResponse<String> current = gateway.get("/api/editions/2024/indicators/sos-defenders.cases");
+        HttpResponse<String> meanwhile = gateway.put("/api/editions/2024/indicators/sos-defenders.cases", "demo-defenseurs",
+                current.headers().firstValue("ETag").orElseThrow(), """
+                        {"label": "%s", "type": "integer", "value": %d, "unit": "%s", "period": "%s", "source": "%s"}"""
+                        .formatted(JsonPath.read(current.body(), "$.label"), wanted + 2, JsonPath.read(current.body(), "$.unit"),
+                                JsonPath.read(current.body(), "$.period"), JsonPath.read(current.body(), "$.source")));
+        assertThat(meanwhile.statusCode()).as(meanwhile.body()).isEqualTo(200);
+        browser.findElement(By.cssSelector("form.figures-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".figures-conflict table")));
+        assertThat(tableRows(browser, ".figures-conflict table")).containsExactly("Valeur | " + (wanted + 2) + " | " + (wanted + 1));
+        assertThat(browser.findElement(By.id("value")).getDomProperty("value")).isEqualTo(String.valueOf(wanted + 1));
+        assertThat(demo.accessibilityViolations()).as("the conflict screen").isEmpty();
+        assertThat(figure("sos-defenders.cases").value()).as("nothing overwritten").isEqualTo(String.valueOf(wanted + 2));
+        browser.findElement(By.cssSelector("form.figures-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice[role=status]"), "Chiffre enregistré"));
+        assertThat(figure("sos-defenders.cases").value()).as("the person's version, chosen").isEqualTo(String.valueOf(wanted + 1));
+        wanted = wanted + 1;
 
         // Someone of another team sees the value and no control.
         browser = signIn("enfants@example.org");
