@@ -29,11 +29,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sees the type's check as they type, saves, and the public key figures page follows; imports a
  * CSV file whose bad rows are listed with their reasons and change nothing, then a good file,
  * previewed and imported; a member of {@code donateurs-finances} edits a finance table (a cell, a
- * new row, a refused cell), and the finance page follows. axe-core on every page state: 0 violations.
+ * new row, a refused cell) and replaces another's rows with a CSV file (checked first), and the
+ * finance page follows; people of other teams see the values without a control; the chapter
+ * editor's picker finds figures and charts. axe-core on every page state: 0 violations.
  *
  * <p>Works only on figures of its own among the shared demo's: {@code sos-defenders.*} (owned by
  * {@code defenseurs}), {@code network.new-members} (owned by {@code renforcement-reseau}, never
- * changed here) and the dataset {@code finances-depenses}; it reads every revision it expects.
+ * changed here) and the datasets {@code finances-depenses} and {@code finances-revenus}; it reads every revision it expects.
  * Screenshots: {@code system-tests/target/screenshots/studio-figure.png}, {@code studio-import-preview.png},
  * {@code studio-dataset.png}.
  */
@@ -266,6 +268,52 @@ class StudioFiguresInABrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice[role=status]"), "Tableau enregistré"));
         assertThat((List<?>) JsonPath.read(gateway.get("/api/editions/2024/datasets/finances-depenses").body(), "$.rows"))
                 .hasSize(rows.size());
+    }
+
+    @Test
+    void aFinanceTablesRowsAreReplacedByACsvFileCheckedFirst() {
+        WebDriver browser = signIn("donateurs-finances@example.org");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        String before = gateway.get("/api/editions/2024/datasets/finances-revenus").body();
+        long revision = ((Number) JsonPath.read(before, "$.revision")).longValue();
+        long governments = 3_200_000L + System.nanoTime() % 1_000;
+
+        browser.get(demo.url("/studio/2024/donnees/finances-revenus"));
+        browser.findElement(By.linkText("Remplacer les lignes par un fichier CSV")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("csv")));
+        assertThat(demo.accessibilityViolations()).as("the dataset's file form").isEmpty();
+        browser.findElement(By.id("csv")).sendKeys("Source,Montant\nGouvernements," + governments + "\nDons individuels,beaucoup\n");
+        browser.findElement(By.cssSelector("form.figures-upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.figures-problems")));
+        assertThat(tableRows(browser, "table.figures-problems")).containsExactly(
+                "3 | Montant | Saisissez un nombre avec des chiffres et un point pour les décimales, sans espace (par exemple 1900000 ou 12.5).");
+        assertThat(browser.findElements(By.cssSelector("form.figures-apply"))).as("nothing to replace with").isEmpty();
+        assertThat(demo.accessibilityViolations()).as("the dataset's file refused").isEmpty();
+
+        // Columns in another order, separated by semicolons as a French spreadsheet writes them.
+        browser.findElement(By.id("csv")).sendKeys("Montant;Source\n" + governments + ";Gouvernements\n1400000;Fondations privées\n");
+        browser.findElement(By.cssSelector("form.figures-upload button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.figures-apply")));
+        assertThat(tableRows(browser, ".figures-preview table"))
+                .containsExactly("Gouvernements | " + governments, "Fondations privées | 1400000");
+        assertThat(demo.accessibilityViolations()).as("the dataset's file previewed").isEmpty();
+        assertThat(((Number) JsonPath.read(gateway.get("/api/editions/2024/datasets/finances-revenus").body(), "$.revision")).longValue())
+                .as("a preview changes nothing").isEqualTo(revision);
+
+        browser.findElement(By.cssSelector("form.figures-apply button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice[role=status]"), "Lignes remplacées"));
+        String after = gateway.get("/api/editions/2024/datasets/finances-revenus").body();
+        assertThat(((Number) JsonPath.read(after, "$.revision")).longValue()).isEqualTo(revision + 1);
+        assertThat((List<?>) JsonPath.read(after, "$.rows"))
+                .isEqualTo(List.of(List.of("Gouvernements", String.valueOf(governments)), List.of("Fondations privées", "1400000")));
+        String printed = french(governments);
+        await("the finance page shows the new rows").atMost(WAIT).until(() -> gateway.get("/2024/finances").body().contains(printed));
+
+        // Someone of another team sees the table and no control.
+        browser = signIn("enfants@example.org");
+        browser.get(demo.url("/studio/2024/donnees/finances-revenus"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("vous pouvez le consulter, pas le modifier");
+        assertThat(browser.findElements(By.cssSelector("main form, main input, main button"))).isEmpty();
     }
 
     @Test
