@@ -34,7 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * current state; nothing published. Each test uses an edition of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "report.render.quiet-window=10ms")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 @ActiveProfiles("demo")
 @DirtiesContext
 class PreviewTest {

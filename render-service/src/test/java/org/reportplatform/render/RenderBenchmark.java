@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
-import org.reportplatform.render.rendering.ValueFormatter;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.AvroSerializer;
@@ -41,6 +40,7 @@ import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.Topics;
+import org.reportplatform.schemas.ValueFormatter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

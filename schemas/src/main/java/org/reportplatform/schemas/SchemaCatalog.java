@@ -26,7 +26,8 @@ public final class SchemaCatalog {
     private static final String ROOT = "org/reportplatform/schemas/published/";
     private static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             ChapterChanged.class, IndicatorChanged.class, DatasetChanged.class, RenderedOutput.class,
-            DeadLetterReplayed.class, AccountChanged.class, PersonalTokenChanged.class, SessionChanged.class);
+            DeadLetterReplayed.class, AccountChanged.class, PersonalTokenChanged.class, SessionChanged.class,
+            PresenceChanged.class);
 
     private static final SchemaCatalog INSTANCE = load();
 

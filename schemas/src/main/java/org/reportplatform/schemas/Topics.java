@@ -51,11 +51,19 @@ public final class Topics {
     public static final Topic<SessionChanged> SESSIONS =
             new Topic<>("report.sessions.v1", SessionChanged.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
 
+    /**
+     * Who has which chapter open in the studio, keyed {edition}/{slug}/{accountId}; compacted (a
+     * person leaving is a tombstone). Every gateway replica follows it, so the editor shows who
+     * else is writing whichever replica they came through.
+     */
+    public static final Topic<PresenceChanged> PRESENCE =
+            new Topic<>("report.presence.v1", PresenceChanged.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
+
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
     public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS);
 
     private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
-            ACCOUNTS, PERSONAL_TOKENS, SESSIONS);
+            ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE);
 
     private Topics() {
     }

@@ -25,6 +25,12 @@ public class ApiRoutesConfiguration {
     @Bean
     RouteLocator apiRoutes(RouteLocatorBuilder routes, ReportGatewayProperties properties) {
         return routes.routes()
+                // A chapter's preview (the studio's; render-service renders it) before the content route takes every chapter path.
+                .route("preview", route -> route
+                        .order(-1)
+                        .path("/api/editions/{edition}/chapters/{slug}/preview")
+                        .metadata(metadata(Upstream.RENDER, properties))
+                        .uri(Upstream.RENDER.uri(properties)))
                 .route("content", route -> route
                         .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**",
                                 // the accounts API (content-service's accounts package)

@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.security.CallerAuthentication;
 import org.reportplatform.platform.security.DemoTokens;
@@ -156,12 +154,11 @@ public class KafkaSessions implements ServerSecurityContextRepository {
         return Mono.fromFuture(() -> kafka.send(Topics.SESSIONS.name(), hash, session))
                 .flatMap(result -> {
                     var metadata = result.getRecordMetadata();
-                    TopicPartition partition = new TopicPartition(metadata.topic(), metadata.partition());
-                    return sessions.awaitPositions(Map.of(partition, metadata.offset() + 1), properties.sessionLookupWait())
+                    return sessions.awaitRecord(metadata, properties.sessionLookupWait())
                             .doOnNext(seen -> {
                                 if (!seen) {
-                                    log.warn("the session written at {}@{} is not in this replica's view after {}",
-                                            partition, metadata.offset(), properties.sessionLookupWait());
+                                    log.warn("the session written at {}-{}@{} is not in this replica's view after {}",
+                                            metadata.topic(), metadata.partition(), metadata.offset(), properties.sessionLookupWait());
                                 }
                             })
                             .thenReturn(result);

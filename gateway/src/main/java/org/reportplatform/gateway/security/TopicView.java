@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.platform.log.FollowerSettings;
 import org.reportplatform.platform.log.FollowingLifecycle;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * An in-memory view of one compacted-or-kept-forever topic of the accounts feature, followed from
+ * An in-memory view of one compacted-or-kept-forever topic (accounts, tokens, sessions, presence), followed from
  * the beginning on every replica (no consumer group, nothing committed), like the site view. A
  * record that cannot be read is logged and skipped; a tombstone reaches {@link #apply} with a null
  * value.
@@ -34,7 +35,7 @@ import reactor.core.publisher.Mono;
  * given position ({@link #awaitPositions}) or up to the topic's current end
  * ({@link #awaitCurrentEnd}): what another replica, or this one, has just written.
  */
-abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
+public abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(TopicView.class);
     /** How often a waiting request looks at the view's position again. */
@@ -47,7 +48,7 @@ abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
     private volatile long skipped;
 
     @SuppressWarnings("unchecked")
-    TopicView(ConsumerFactory<?, ?> consumers, String topic, Class<V> type, Admin admin, String clientId) {
+    protected TopicView(ConsumerFactory<?, ?> consumers, String topic, Class<V> type, Admin admin, String clientId) {
         this.follower = new LogFollower<>((ConsumerFactory<String, Object>) consumers, List.of(topic),
                 FollowerSettings.named(clientId).withPoll(Duration.ofMillis(100)).withRetryPause(Duration.ofSeconds(1)));
         this.topic = topic;
@@ -65,7 +66,7 @@ abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
     }
 
     /** Blocks until the initial read reached the end seen at start (for readiness); false if stopped first. */
-    boolean awaitCaughtUp() {
+    public boolean awaitCaughtUp() {
         LogTail<String, Object> tail = tail();
         while (tail != null) {
             try {
@@ -84,7 +85,7 @@ abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
     }
 
     /** True once the view has read every record before these offsets, false if {@code timeout} passed first. */
-    Mono<Boolean> awaitPositions(Map<TopicPartition, Long> offsets, Duration timeout) {
+    public Mono<Boolean> awaitPositions(Map<TopicPartition, Long> offsets, Duration timeout) {
         if (reached(offsets)) {
             return Mono.just(true);
         }
@@ -93,6 +94,11 @@ abstract class TopicView<V> extends FollowingLifecycle<String, Object> {
                 .next()
                 .map(tick -> true)
                 .timeout(timeout, Mono.just(false));
+    }
+
+    /** True once the view has read the record Kafka acknowledged at {@code written}, false if {@code timeout} passed first. */
+    public Mono<Boolean> awaitRecord(RecordMetadata written, Duration timeout) {
+        return awaitPositions(Map.of(new TopicPartition(written.topic(), written.partition()), written.offset() + 1), timeout);
     }
 
     /** True once the view has read up to the topic's end as of now, false if {@code timeout} passed first (or Kafka did not answer). */

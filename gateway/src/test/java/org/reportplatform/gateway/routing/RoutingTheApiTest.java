@@ -174,6 +174,17 @@ class RoutingTheApiTest {
     }
 
     @Test
+    void aChapterPreviewGoesToTheRenderServiceNotTheContentService() {
+        // When a chapter's preview is asked for (render-service renders it; here it is down)
+        http.post().uri("/api/editions/2024/chapters/enfants/preview").header(HttpHeaders.AUTHORIZATION, "Bearer demo-enfants")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": \"Enfants\", \"body\": \"Texte\"}").exchange()
+                // Then the render service is the one named unavailable, and the content service got nothing
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.service").isEqualTo("render-service");
+        assertThat(content.received()).isEmpty();
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerInTimeAnswers503AfterTheRequestTimeout() {
         // Given the content service hangs for longer than the gateway's request timeout (1 s here)
         content.answer("/api/editions/2024/chapters/femmes",

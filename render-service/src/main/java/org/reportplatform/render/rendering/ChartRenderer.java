@@ -36,6 +36,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 import org.jfree.svg.util.DoubleConverter;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.schemas.ValueFormatter;
 import org.springframework.web.util.HtmlUtils;
 
 /**

@@ -3,6 +3,7 @@ package org.reportplatform.render.rendering;
 import java.util.ArrayList;
 import java.util.List;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.schemas.ValueFormatter;
 import org.springframework.web.util.HtmlUtils;
 
 /**

@@ -46,6 +46,7 @@ import org.reportplatform.render.site.OutputRenderer;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.Dataset;
 import org.reportplatform.render.sources.ReportState;
+import org.reportplatform.schemas.ValueFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;

@@ -27,6 +27,7 @@ import org.reportplatform.render.sources.Dataset;
 import org.reportplatform.schemas.ContentReferences;
 import org.reportplatform.schemas.ContentReferences.Kind;
 import org.reportplatform.schemas.ContentReferences.Reference;
+import org.reportplatform.schemas.ValueFormatter;
 
 /**
  * Renders a chapter body: CommonMark with GFM tables, references resolved, HTML sanitized.

@@ -13,6 +13,7 @@ import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.Dataset;
 import org.reportplatform.render.sources.Indicator;
 import org.reportplatform.render.sources.ReportState;
+import org.reportplatform.schemas.ValueFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.schemas.ValueFormatter;
 
 class ChartRendererTest {
 

@@ -9,6 +9,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.schemas.ValueFormatter;
 
 class MarkdownRendererTest {
 

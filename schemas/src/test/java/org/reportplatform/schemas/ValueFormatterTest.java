@@ -1,4 +1,4 @@
-package org.reportplatform.render.rendering;
+package org.reportplatform.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.reportplatform.schemas.IndicatorType;
 
 class ValueFormatterTest {
 

@@ -1,9 +1,7 @@
-package org.reportplatform.render.rendering;
+package org.reportplatform.schemas;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.reportplatform.schemas.DecimalStrings;
-import org.reportplatform.schemas.IndicatorType;
 
 /**
  * Writes exact decimal values the way a report in a given language prints them, from the exact

@@ -1,0 +1,113 @@
+package org.reportplatform.gateway.studio;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.reportplatform.gateway.accounts.Labels;
+import org.reportplatform.schemas.DecimalStrings;
+import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.ValueFormatter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How the studio says things in French: dates in the organisation's time zone (the account
+ * pages' formats), the names of the fields a history lists, and figures as the report prints them
+ * (the render service's {@link ValueFormatter}, so the studio and the report never disagree).
+ */
+public final class StudioLabels {
+
+    /** The API's field names (chapters, indicators, datasets) as a person calls them. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("title", "titre"),
+            Map.entry("body", "texte"),
+            Map.entry("position", "position"),
+            Map.entry("ownerTeam", "équipe"),
+            Map.entry("language", "langue"),
+            Map.entry("label", "libellé"),
+            Map.entry("type", "type"),
+            Map.entry("value", "valeur"),
+            Map.entry("currency", "devise"),
+            Map.entry("unit", "unité"),
+            Map.entry("period", "période"),
+            Map.entry("source", "source"),
+            Map.entry("columns", "colonnes"),
+            Map.entry("rows", "lignes"));
+
+    private final Labels dates;
+
+    public StudioLabels(StudioProperties properties) {
+        this.dates = new Labels(properties.zone());
+    }
+
+    /** « 4 décembre 2026 à 18:05 », in the studio's time zone. */
+    public String dateTime(Instant instant) {
+        return dates.dateTime(instant);
+    }
+
+    /** The same from an API's ISO-8601 text; "—" when absent or unreadable. */
+    public String dateTime(String iso) {
+        return dateTime(instant(iso));
+    }
+
+    public String date(Instant instant) {
+        return dates.date(instant);
+    }
+
+    /** For the {@code datetime} attribute of {@code <time>}. */
+    public static String iso(Instant instant) {
+        return Labels.iso(instant);
+    }
+
+    public static Instant instant(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(iso);
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    /** One field's French name ({@code body} -> « texte »); an unknown field keeps its own name. */
+    public static String field(String name) {
+        return FIELDS.getOrDefault(name, name);
+    }
+
+    /** What a revision changed: « titre, texte », « supprimé » for a deletion. */
+    public static String changed(List<String> fields, boolean deleted) {
+        if (deleted) {
+            return "supprimé";
+        }
+        return fields.isEmpty() ? "—" : fields.stream().map(StudioLabels::field).collect(Collectors.joining(", "));
+    }
+
+    /** An indicator (the API's JSON) as the report prints it with its unit: « 4 445 cas », « 12,5 % ». */
+    public static String indicatorValue(JsonNode indicator) {
+        JsonNode value = indicator.path("value");
+        String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asString("");
+        IndicatorType type;
+        try {
+            type = IndicatorType.valueOf(indicator.path("type").asString("text").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            type = IndicatorType.TEXT;
+        }
+        if (type != IndicatorType.TEXT && !DecimalStrings.isPlain(text)) {
+            return text;
+        }
+        return ValueFormatter.FRENCH.valueWithUnit(type, text, optional(indicator, "currency"), optional(indicator, "unit"));
+    }
+
+    /** A whole number in French (« 1 250 »). */
+    public static String count(long number) {
+        return ValueFormatter.FRENCH.number(Long.toString(number));
+    }
+
+    private static String optional(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asString(null);
+    }
+}

@@ -1,0 +1,57 @@
+package org.reportplatform.gateway.studio.home;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.reportplatform.gateway.backend.BackendClient;
+import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.platform.security.Caller;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An edition's chapters, indicators and datasets, read from the services as the person looking
+ * (the services answer everyone's reads; what the person may change is marked on each item with
+ * {@link Caller#mayEdit}, the rule the services apply).
+ */
+final class StudioCatalog {
+
+    private final Backends backends;
+
+    StudioCatalog(Backends backends) {
+        this.backends = backends;
+    }
+
+    /** The chapters in report order (positions 1..n). */
+    Mono<List<StudioItems.Chapter>> chapters(Caller caller, String edition) {
+        return list(backends.content(), caller, "/api/editions/{edition}/chapters", edition,
+                (json, mayEdit) -> StudioItems.Chapter.of(json, mayEdit))
+                .map(chapters -> chapters.stream().sorted(Comparator.comparingInt(StudioItems.Chapter::position)).toList());
+    }
+
+    Mono<List<StudioItems.Indicator>> indicators(Caller caller, String edition) {
+        return list(backends.figures(), caller, "/api/editions/{edition}/indicators", edition,
+                (json, mayEdit) -> StudioItems.Indicator.of(json, mayEdit));
+    }
+
+    Mono<List<StudioItems.Dataset>> datasets(Caller caller, String edition) {
+        return list(backends.figures(), caller, "/api/editions/{edition}/datasets", edition,
+                (json, mayEdit) -> StudioItems.Dataset.of(json, mayEdit));
+    }
+
+    private static <T> Mono<List<T>> list(BackendClient service, Caller caller, String path, String edition,
+            BiFunction<JsonNode, Boolean, T> read) {
+        return service.get(caller, path, edition).fetchJson().map(answer -> {
+            List<T> items = new ArrayList<>();
+            JsonNode body = answer.body();
+            if (body != null && body.isArray()) {
+                for (JsonNode json : body) {
+                    JsonNode owner = json.path("ownerTeam");
+                    items.add(read.apply(json, caller.mayEdit(owner.isString() ? owner.asString() : null)));
+                }
+            }
+            return List.copyOf(items);
+        });
+    }
+}
