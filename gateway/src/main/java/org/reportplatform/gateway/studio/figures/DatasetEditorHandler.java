@@ -9,6 +9,7 @@ import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -28,9 +29,11 @@ final class DatasetEditorHandler {
     static final String ONE = "/api/editions/{edition}/datasets/{id}";
 
     private final BackendClient figures;
+    private final StudioPages pages;
 
-    DatasetEditorHandler(Backends backends) {
+    DatasetEditorHandler(Backends backends, StudioPages pages) {
         this.figures = backends.figures();
+        this.pages = pages;
     }
 
     /** {@code GET}: the editor (or the table, read-only). */
@@ -42,17 +45,16 @@ final class DatasetEditorHandler {
                 .or(() -> request.queryParam("remplace").map(revision -> "Lignes remplacées par celles du fichier (version "
                         + revision + "). La page publique du rapport les montre dans quelques secondes."))
                 .orElse(null);
-        return Viewer.signedIn(request).flatMap(viewer -> current(viewer, edition, id)
+        return pages.forViewer(request, edition, viewer -> current(viewer, edition, id)
                         .flatMap(dataset -> show(HttpStatus.OK, viewer, edition, dataset, DatasetForm.of(dataset), notice, null))
-                        .onErrorResume(error -> FigurePages.failed(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                        .onErrorResume(error -> pages.failed(viewer, edition, error)));
     }
 
     /** {@code POST}: adds a row, deletes one, or saves ({@code action}). */
     Mono<ServerResponse> save(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        return Viewer.signedIn(request).flatMap(viewer -> request.formData().flatMap(data -> current(viewer, edition, id)
+        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(data -> current(viewer, edition, id)
                         .flatMap(dataset -> {
                             DatasetForm form = DatasetForm.of(data, dataset.columns().size());
                             if (!viewer.caller().mayEdit(dataset.ownerTeam())) {
@@ -71,15 +73,14 @@ final class DatasetEditorHandler {
                             }
                             return figures.put(viewer.caller(), ONE, edition, id).ifMatch(form.revision())
                                     .json(body(dataset, form)).fetchJson()
-                                    .flatMap(saved -> FigurePages.seeOther("/studio/" + edition + "/donnees/" + id
+                                    .flatMap(saved -> StudioPages.seeOther("/studio/" + edition + "/donnees/" + id
                                             + "?enregistre=" + saved.body().path("revision").asLong()))
                                     .onErrorResume(BackendRefusal.class, refusal -> refused(viewer, edition, dataset, form, refusal));
                         }))
-                        .onErrorResume(error -> FigurePages.failed(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                        .onErrorResume(error -> pages.failed(viewer, edition, error)));
     }
 
-    private static Mono<ServerResponse> delete(Viewer viewer, String edition, DatasetView dataset, DatasetForm form, String which) {
+    private Mono<ServerResponse> delete(Viewer viewer, String edition, DatasetView dataset, DatasetForm form, String which) {
         int index;
         try {
             index = Integer.parseInt(which);
@@ -97,7 +98,7 @@ final class DatasetEditorHandler {
 
     private Mono<ServerResponse> refused(Viewer viewer, String edition, DatasetView dataset, DatasetForm form, BackendRefusal refusal) {
         if (refusal.status() == 412) {
-            return current(viewer, edition, dataset.id()).flatMap(theirs -> FigurePages.render(HttpStatus.CONFLICT, "dataset.jte",
+            return current(viewer, edition, dataset.id()).flatMap(theirs -> pages.render(HttpStatus.CONFLICT, "figures/dataset.jte",
                     model(viewer, edition, theirs, form.withRevision(theirs.revision()), null, null).put("theirs", theirs)));
         }
         if (refusal.status() == 400) {
@@ -132,14 +133,14 @@ final class DatasetEditorHandler {
         return figures.get(viewer.caller(), ONE, edition, id).fetchJson().map(answer -> DatasetView.of(answer.body()));
     }
 
-    private static Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition, DatasetView dataset,
+    private Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition, DatasetView dataset,
             DatasetForm form, String notice, String error) {
-        return FigurePages.render(status, "dataset.jte", model(viewer, edition, dataset, form, notice, error));
+        return pages.render(status, "figures/dataset.jte", model(viewer, edition, dataset, form, notice, error));
     }
 
-    private static FigurePages.Model model(Viewer viewer, String edition, DatasetView dataset, DatasetForm form, String notice,
+    private StudioPages.Model model(Viewer viewer, String edition, DatasetView dataset, DatasetForm form, String notice,
             String error) {
-        return FigurePages.model(viewer, edition)
+        return pages.model(viewer, edition)
                 .put("dataset", dataset)
                 .put("form", form)
                 .put("mayEdit", viewer.caller().mayEdit(dataset.ownerTeam()))
@@ -151,7 +152,12 @@ final class DatasetEditorHandler {
     private static Map<String, Object> body(DatasetView dataset, DatasetForm form) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", form.title());
-        body.put("columns", dataset.columns().stream().map(c -> Map.of("name", c.name(), "type", c.type())).toList());
+        body.put("columns", dataset.columns().stream().map(c -> {
+            Map<String, String> column = new LinkedHashMap<>();
+            column.put("name", c.name());
+            column.put("type", c.type());
+            return column;
+        }).toList());
         body.put("rows", form.rows());
         body.put("unit", form.unit().isEmpty() ? null : form.unit());
         body.put("source", form.source().isEmpty() ? null : form.source());

@@ -7,6 +7,7 @@ import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -26,26 +27,27 @@ final class DatasetImportHandler {
     private static final String IMPORT = DatasetEditorHandler.ONE + ":import";
 
     private final BackendClient figures;
+    private final StudioPages pages;
 
-    DatasetImportHandler(Backends backends) {
+    DatasetImportHandler(Backends backends, StudioPages pages) {
         this.figures = backends.figures();
+        this.pages = pages;
     }
 
     /** {@code GET}: the file form. */
     Mono<ServerResponse> form(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        return Viewer.signedIn(request).flatMap(viewer -> current(viewer, edition, id)
+        return pages.forViewer(request, edition, viewer -> current(viewer, edition, id)
                         .flatMap(dataset -> show(HttpStatus.OK, viewer, edition, dataset, null, null))
-                        .onErrorResume(error -> FigurePages.failed(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                        .onErrorResume(error -> pages.failed(viewer, edition, error)));
     }
 
     /** {@code POST .../verifier}: the dry run, shown as the preview. */
     Mono<ServerResponse> preview(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        return Viewer.signedIn(request).flatMap(viewer -> CsvUpload.read(request).flatMap(upload -> current(viewer, edition, id)
+        return pages.forViewer(request, edition, viewer -> CsvUpload.read(request).flatMap(upload -> current(viewer, edition, id)
                         .flatMap(dataset -> {
                             long revision = parse(upload.field("revision"), dataset.revision());
                             if (revision != dataset.revision()) {
@@ -56,27 +58,25 @@ final class DatasetImportHandler {
                                     .flatMap(preview -> show(preview.refused() ? HttpStatus.BAD_REQUEST : HttpStatus.OK,
                                             viewer, edition, dataset, preview, null));
                         }))
-                        .onErrorResume(error -> tooBigOrFailed(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                        .onErrorResume(error -> tooBigOrFailed(viewer, edition, error)));
     }
 
     /** {@code POST}: the import, on the revision previewed. */
     Mono<ServerResponse> apply(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        return Viewer.signedIn(request).flatMap(viewer -> CsvUpload.read(request).flatMap(upload -> {
+        return pages.forViewer(request, edition, viewer -> CsvUpload.read(request).flatMap(upload -> {
                     long revision = parse(upload.field("revision"), 0);
                     return figures.post(viewer.caller(), IMPORT, edition, id).ifMatch(revision)
                             .body(upload.csv().getBytes(StandardCharsets.UTF_8), CsvUpload.CSV).fetchJson()
-                            .flatMap(result -> FigurePages.seeOther("/studio/" + edition + "/donnees/" + id + "?remplace="
+                            .flatMap(result -> StudioPages.seeOther("/studio/" + edition + "/donnees/" + id + "?remplace="
                                     + result.body().path("revision").asLong()))
                             .onErrorResume(BackendRefusal.class, refusal -> refusal.status() >= 500 ? Mono.error(refusal)
                                     : current(viewer, edition, id).flatMap(dataset -> dryRun(viewer, edition, dataset, upload.csv(),
                                             dataset.revision()).flatMap(preview -> show(HttpStatus.CONFLICT, viewer, edition, dataset,
                                             preview, refusal.status() == 412 ? changedMeanwhile(dataset)
                                                     : "Rien n’a été importé : " + FrenchFigureProblems.general(refusal.status(), refusal.detail())))));
-                }).onErrorResume(error -> tooBigOrFailed(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                }).onErrorResume(error -> tooBigOrFailed(viewer, edition, error)));
     }
 
     private static String changedMeanwhile(DatasetView dataset) {
@@ -122,20 +122,20 @@ final class DatasetImportHandler {
         return figures.get(viewer.caller(), DatasetEditorHandler.ONE, edition, id).fetchJson().map(a -> DatasetView.of(a.body()));
     }
 
-    private static Mono<ServerResponse> show(HttpStatus status, Viewer viewer, String edition, DatasetView dataset,
+    private Mono<ServerResponse> show(HttpStatus status, Viewer viewer, String edition, DatasetView dataset,
             DatasetImportPreview preview, String notice) {
-        return FigurePages.render(status, "dataset-import.jte", FigurePages.model(viewer, edition)
+        return pages.render(status, "figures/dataset-import.jte", pages.model(viewer, edition)
                 .put("dataset", dataset).put("preview", preview).put("notice", notice)
                 .put("mayEdit", viewer.caller().mayEdit(dataset.ownerTeam())));
     }
 
-    private static Mono<ServerResponse> tooBigOrFailed(Viewer viewer, String edition, Throwable error) {
+    private Mono<ServerResponse> tooBigOrFailed(Viewer viewer, String edition, Throwable error) {
         if (error instanceof DataBufferLimitException) {
-            return FigurePages.render(HttpStatus.PAYLOAD_TOO_LARGE, "problem.jte", FigurePages.model(viewer, edition)
-                    .put("heading", "Fichier trop gros")
+            return pages.render(HttpStatus.PAYLOAD_TOO_LARGE, "problem.jte", pages.model(viewer, edition)
+                    .put("title", "Fichier trop gros")
                     .put("message", "Ce fichier est trop gros pour le studio (256 Ko au plus). Découpez-le, ou importez-le avec l’API."));
         }
-        return FigurePages.failed(viewer, edition, error);
+        return pages.failed(viewer, edition, error);
     }
 
     private static long parse(String text, long otherwise) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -21,18 +22,22 @@ import tools.jackson.databind.JsonNode;
  */
 final class FigurePickerHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigurePickerHandler.class);
+
     static final int LIMIT = 20;
 
     private final BackendClient figures;
+    private final StudioPages pages;
 
-    FigurePickerHandler(Backends backends) {
+    FigurePickerHandler(Backends backends, StudioPages pages) {
         this.figures = backends.figures();
+        this.pages = pages;
     }
 
     Mono<ServerResponse> choices(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String query = fold(request.queryParam("q").orElse(""));
-        return Viewer.signedIn(request).flatMap(viewer -> Mono.zip(
+        return pages.forViewer(request, edition, viewer -> Mono.zip(
                         figures.get(viewer.caller(), IndicatorImportHandler.COLLECTION, edition).fetchJson(),
                         figures.get(viewer.caller(), "/api/editions/{edition}/datasets", edition).fetchJson())
                         .flatMap(both -> {
@@ -56,16 +61,15 @@ final class FigurePickerHandler {
                                     indicators.size() + charts.size() - figuresShown - chartsShown, null);
                         })
                         .onErrorResume(error -> {
-                            FigurePages.logUnavailable(error);
+                            log.warn("studio figures: figures-service unavailable: {}", error.toString());
                             return fragment(HttpStatus.OK, List.of(), List.of(), 0,
                                     "La liste des chiffres n’a pas pu être chargée (service des chiffres indisponible). Réessayez dans un instant.");
-                        }))
-                .switchIfEmpty(FigurePages.signIn());
+                        }));
     }
 
-    private static Mono<ServerResponse> fragment(HttpStatus status, List<PickerChoice> indicators, List<PickerChoice> charts, int more,
+    private Mono<ServerResponse> fragment(HttpStatus status, List<PickerChoice> indicators, List<PickerChoice> charts, int more,
             String error) {
-        return FigurePages.render(status, "picker.jte", new FigurePages.Model()
+        return pages.render(status, "figures/picker.jte", new StudioPages.Model()
                 .put("indicators", indicators).put("charts", charts).put("more", more).put("error", error));
     }
 

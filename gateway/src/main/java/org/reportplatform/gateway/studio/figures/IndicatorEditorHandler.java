@@ -11,6 +11,7 @@ import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -29,13 +30,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class IndicatorEditorHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorEditorHandler.class);
+
     static final String ONE = "/api/editions/{edition}/indicators/{id}";
     private static final Pattern PLAIN_NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
 
     private final BackendClient figures;
+    private final StudioPages pages;
 
-    IndicatorEditorHandler(Backends backends) {
+    IndicatorEditorHandler(Backends backends, StudioPages pages) {
         this.figures = backends.figures();
+        this.pages = pages;
     }
 
     /** {@code GET}: the editor (or the values, read-only). */
@@ -44,17 +49,16 @@ final class IndicatorEditorHandler {
         String id = request.pathVariable("id");
         String notice = request.queryParam("enregistre").map(revision -> "Chiffre enregistré (version " + revision
                 + "). La page publique du rapport le montre dans quelques secondes.").orElse(null);
-        return Viewer.signedIn(request).flatMap(viewer -> current(viewer, edition, id)
+        return pages.forViewer(request, edition, viewer -> current(viewer, edition, id)
                         .flatMap(indicator -> show(HttpStatus.OK, viewer, edition, indicator, formOf(indicator), notice, null))
-                        .onErrorResume(error -> FigurePages.failed(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                        .onErrorResume(error -> pages.failed(viewer, edition, error)));
     }
 
     /** {@code POST}: saves the form with If-Match. */
     Mono<ServerResponse> save(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        return Viewer.signedIn(request).flatMap(viewer -> request.formData().flatMap(data -> {
+        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(data -> {
                     FormState form = FormState.of(data);
                     return current(viewer, edition, id).flatMap(indicator -> {
                         if (!viewer.caller().mayEdit(indicator.ownerTeam())) {
@@ -63,12 +67,11 @@ final class IndicatorEditorHandler {
                         }
                         return figures.put(viewer.caller(), ONE, edition, id).ifMatch(revision(form))
                                 .json(body(indicator, form)).fetchJson()
-                                .flatMap(saved -> FigurePages.seeOther("/studio/" + edition + "/chiffres/" + id
+                                .flatMap(saved -> StudioPages.seeOther("/studio/" + edition + "/chiffres/" + id
                                         + "?enregistre=" + IndicatorView.of(saved.body()).revision()))
                                 .onErrorResume(BackendRefusal.class, refusal -> refused(viewer, edition, id, indicator, form, refusal));
-                    }).onErrorResume(error -> FigurePages.failed(viewer, edition, error));
-                }))
-                .switchIfEmpty(FigurePages.signIn());
+                    }).onErrorResume(error -> pages.failed(viewer, edition, error));
+                }));
     }
 
     /**
@@ -78,7 +81,7 @@ final class IndicatorEditorHandler {
     Mono<ServerResponse> check(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        return Viewer.signedIn(request).flatMap(viewer -> request.formData().flatMap(data -> {
+        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(data -> {
                     FormState form = FormState.of(data);
                     String type = form.value("type");
                     return figures.put(viewer.caller(), ONE + "?dryRun=true", edition, id).ifMatch(revision(form))
@@ -86,14 +89,13 @@ final class IndicatorEditorHandler {
                             .map(ok -> form)
                             .onErrorResume(BackendRefusal.class, refusal -> Mono.just(explain(form, refusal, type)))
                             .onErrorResume(error -> {
-                                FigurePages.logUnavailable(error);
+                                log.warn("studio figures: figures-service unavailable: {}", error.toString());
                                 return Mono.just(form.withGeneralError("La vérification n’a pas pu se faire (service des chiffres "
                                         + "indisponible) ; vous pouvez tout de même enregistrer."));
                             })
-                            .flatMap(checked -> FigurePages.ok("indicator-checks.jte", FigurePages.model(viewer, edition)
+                            .flatMap(checked -> pages.ok("figures/indicator-checks.jte", pages.model(viewer, edition)
                                     .put("form", checked).put("fields", fieldsOf(type))));
-                }))
-                .switchIfEmpty(FigurePages.signIn());
+                }));
     }
 
     private Mono<ServerResponse> refused(Viewer viewer, String edition, String id, IndicatorView before, FormState form,
@@ -142,14 +144,14 @@ final class IndicatorEditorHandler {
         return figures.get(viewer.caller(), ONE, edition, id).fetchJson().map(answer -> IndicatorView.of(answer.body()));
     }
 
-    private static Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition,
+    private Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition,
             IndicatorView indicator, FormState form, String notice, String error) {
         return show(status, viewer, edition, indicator, form, notice, error, null);
     }
 
-    private static Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition,
+    private Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition,
             IndicatorView indicator, FormState form, String notice, String error, List<FieldDifference> conflict) {
-        return FigurePages.render(status, "indicator.jte", FigurePages.model(viewer, edition)
+        return pages.render(status, "figures/indicator.jte", pages.model(viewer, edition)
                 .put("indicator", indicator)
                 .put("form", form)
                 .put("fields", fieldsOf(indicator.type()))

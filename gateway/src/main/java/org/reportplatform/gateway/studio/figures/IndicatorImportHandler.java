@@ -9,6 +9,7 @@ import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -29,33 +30,32 @@ final class IndicatorImportHandler {
     private static final String IMPORT = COLLECTION + ":import";
 
     private final BackendClient figures;
+    private final StudioPages pages;
 
-    IndicatorImportHandler(Backends backends) {
+    IndicatorImportHandler(Backends backends, StudioPages pages) {
         this.figures = backends.figures();
+        this.pages = pages;
     }
 
     /** {@code GET}: the file form. */
     Mono<ServerResponse> form(ServerRequest request) {
         String edition = request.pathVariable("edition");
-        return Viewer.signedIn(request)
-                .flatMap(viewer -> FigurePages.ok("import.jte", FigurePages.model(viewer, edition)))
-                .switchIfEmpty(FigurePages.signIn());
+        return pages.forViewer(request, edition, viewer -> pages.ok("figures/import.jte", pages.model(viewer, edition)));
     }
 
     /** {@code POST .../verifier}: the dry run, shown as the preview. */
     Mono<ServerResponse> preview(ServerRequest request) {
         String edition = request.pathVariable("edition");
-        return Viewer.signedIn(request).flatMap(viewer -> CsvUpload.read(request)
+        return pages.forViewer(request, edition, viewer -> CsvUpload.read(request)
                         .flatMap(upload -> dryRun(viewer, edition, upload.csv()))
                         .flatMap(preview -> showPreview(viewer, edition, preview, null))
-                        .onErrorResume(error -> tooBigOrUnavailable(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                        .onErrorResume(error -> tooBigOrUnavailable(viewer, edition, error)));
     }
 
     /** {@code POST}: the import itself, of the text previewed, on the preview's basis. */
     Mono<ServerResponse> apply(ServerRequest request) {
         String edition = request.pathVariable("edition");
-        return Viewer.signedIn(request).flatMap(viewer -> CsvUpload.read(request).flatMap(upload -> {
+        return pages.forViewer(request, edition, viewer -> CsvUpload.read(request).flatMap(upload -> {
                     String csv = upload.csv();
                     return figures.post(viewer.caller(), IMPORT + "?basis={basis}", edition, upload.field("basis"))
                             .body(csv.getBytes(StandardCharsets.UTF_8), CsvUpload.CSV).fetchJson()
@@ -71,14 +71,13 @@ final class IndicatorImportHandler {
                                         : "Rien n’a été importé : " + FrenchFigureProblems.general(refusal.status(), refusal.detail());
                                 return dryRun(viewer, edition, csv).flatMap(preview -> showPreview(viewer, edition, preview, notice));
                             });
-                }).onErrorResume(error -> tooBigOrUnavailable(viewer, edition, error)))
-                .switchIfEmpty(FigurePages.signIn());
+                }).onErrorResume(error -> tooBigOrUnavailable(viewer, edition, error)));
     }
 
     private Mono<ServerResponse> done(Viewer viewer, String edition, JsonNode result, CsvUpload upload) {
         List<String> ids = upload.fields().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("id-")).map(Map.Entry::getValue).toList();
-        return FigurePages.ok("import-done.jte", FigurePages.model(viewer, edition)
+        return pages.ok("figures/import-done.jte", pages.model(viewer, edition)
                 .put("created", result.path("created").asInt())
                 .put("changed", result.path("changed").asInt())
                 .put("unchanged", result.path("unchanged").asInt())
@@ -87,7 +86,7 @@ final class IndicatorImportHandler {
 
     private Mono<ServerResponse> showPreview(Viewer viewer, String edition, ImportPreview preview, String notice) {
         HttpStatus status = preview.refused() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
-        return FigurePages.render(status, "import.jte", FigurePages.model(viewer, edition)
+        return pages.render(status, "figures/import.jte", pages.model(viewer, edition)
                 .put("preview", preview).put("notice", notice));
     }
 
@@ -187,12 +186,12 @@ final class IndicatorImportHandler {
         return value == null || value.isNull() || value.isMissingNode() ? "" : IndicatorView.exact(value);
     }
 
-    private static Mono<ServerResponse> tooBigOrUnavailable(Viewer viewer, String edition, Throwable error) {
+    private Mono<ServerResponse> tooBigOrUnavailable(Viewer viewer, String edition, Throwable error) {
         if (error instanceof DataBufferLimitException) {
-            return FigurePages.render(HttpStatus.PAYLOAD_TOO_LARGE, "import.jte", FigurePages.model(viewer, edition)
+            return pages.render(HttpStatus.PAYLOAD_TOO_LARGE, "figures/import.jte", pages.model(viewer, edition)
                     .put("preview", new ImportPreview("", "", List.of(), List.of(), "Ce fichier est trop gros pour le studio "
                             + "(256 Ko au plus, soit environ 2 000 chiffres). Découpez-le, ou importez-le avec l’API.", 0, 0, 0)));
         }
-        return FigurePages.failed(viewer, edition, error);
+        return pages.failed(viewer, edition, error);
     }
 }

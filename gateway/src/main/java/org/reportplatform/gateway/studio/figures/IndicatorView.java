@@ -2,7 +2,11 @@ package org.reportplatform.gateway.studio.figures;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.reportplatform.schemas.DecimalStrings;
+import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.ValueFormatter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,7 +98,13 @@ public record IndicatorView(String id, String label, String type, String value, 
 
     /** The value as the report prints it in French ({@code 4 445}, {@code 12,5 %}, {@code 6 400 000 CHF}). */
     public String printed() {
-        return FrenchNumbers.printed(type, value, currency);
+        IndicatorType known;
+        try {
+            known = IndicatorType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return value;
+        }
+        return known != IndicatorType.TEXT && !DecimalStrings.isPlain(value) ? value : ValueFormatter.FRENCH.value(known, value, currency);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,6 +1,7 @@
 package org.reportplatform.gateway.studio.figures;
 
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -24,17 +25,17 @@ public class StudioFiguresConfiguration {
     private static final String DATASETS = "/studio/{edition:\\d{4}}/donnees";
 
     @Bean
-    RouterFunction<ServerResponse> studioFiguresRoutes(Backends backends) {
-        return routes(backends);
+    RouterFunction<ServerResponse> studioFiguresRoutes(Backends backends, StudioPages pages) {
+        return routes(backends, pages);
     }
 
     /** The routes, also for tests that bind a WebTestClient to them alone. */
-    public static RouterFunction<ServerResponse> routes(Backends backends) {
-        IndicatorEditorHandler indicators = new IndicatorEditorHandler(backends);
-        IndicatorImportHandler imports = new IndicatorImportHandler(backends);
-        DatasetEditorHandler datasets = new DatasetEditorHandler(backends);
-        DatasetImportHandler datasetImports = new DatasetImportHandler(backends);
-        FigurePickerHandler picker = new FigurePickerHandler(backends);
+    public static RouterFunction<ServerResponse> routes(Backends backends, StudioPages pages) {
+        IndicatorEditorHandler indicators = new IndicatorEditorHandler(backends, pages);
+        IndicatorImportHandler imports = new IndicatorImportHandler(backends, pages);
+        DatasetEditorHandler datasets = new DatasetEditorHandler(backends, pages);
+        DatasetImportHandler datasetImports = new DatasetImportHandler(backends, pages);
+        FigurePickerHandler picker = new FigurePickerHandler(backends, pages);
         return RouterFunctions.route()
                 .GET(FIGURES + "/choix", picker::choices)
                 .GET(FIGURES + "/import", imports::form)

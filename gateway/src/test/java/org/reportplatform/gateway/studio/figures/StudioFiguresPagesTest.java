@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioLabels;
+import org.reportplatform.gateway.studio.StudioPages;
+import org.reportplatform.gateway.studio.StudioProperties;
 import org.reportplatform.gateway.testing.StubService;
 import org.reportplatform.gateway.testing.StubService.Answer;
 import org.reportplatform.gateway.testing.StubService.Received;
@@ -58,9 +61,12 @@ class StudioFiguresPagesTest {
              {"name": "Montant", "type": "number"}], "rows": [["Défense", "1900000"], ["Victimes", "1300000"]], "unit": "CHF",
              "source": "Illustratif", "ownerTeam": "donateurs-finances", "revision": 2, "updatedByName": "Antoine Lambert"}""";
 
+    private static final StudioProperties STUDIO = new StudioProperties(List.of("2024"), java.time.ZoneId.of("Europe/Zurich"), 50);
+    private static final StudioPages PAGES = new StudioPages(new StudioLabels(STUDIO), STUDIO);
+
     private final Backends backends = new Backends(null,
             new BackendClient(WebClient.builder(), FIGURES.uri(), ASSERTIONS, Duration.ofSeconds(5)), null);
-    private final WebTestClient web = WebTestClient.bindToRouterFunction(StudioFiguresConfiguration.routes(backends))
+    private final WebTestClient web = WebTestClient.bindToRouterFunction(StudioFiguresConfiguration.routes(backends, PAGES))
             .webFilter(new CsrfWebFilter())
             .apply(springSecurity())
             .configureClient()
