@@ -9,6 +9,7 @@ import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioLabels;
 import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -164,21 +165,13 @@ final class IndicatorImportHandler {
                 answer.path("created").asInt(), answer.path("changed").asInt(), answer.path("unchanged").asInt());
     }
 
-    /** A field or column of an indicators file, in French. */
+    /** A field or column of an indicators file, in French (the studio's names, and the file's own columns). */
     static String column(String field) {
         return switch (field) {
-            case "value" -> "valeur";
-            case "label" -> "libellé";
-            case "unit" -> "unité";
-            case "period" -> "période";
-            case "source" -> "source";
-            case "currency" -> "devise";
-            case "type" -> "type";
-            case "ownerTeam" -> "équipe";
             case "id" -> "identifiant";
             case "revision" -> "version";
             case "row" -> "ligne entière";
-            default -> field;
+            default -> StudioLabels.field(field);
         };
     }
 
