@@ -118,7 +118,19 @@ final class DemoInABrowser implements AutoCloseable {
     }
 
     private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+        // A body has line breaks: every control character is escaped (JSON allows none raw in a string).
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -112,9 +112,9 @@ class StudioEditorInABrowserTest {
 
         // And the picker finds a key figure by its label and inserts it at the cursor
         browser.findElement(By.id("picker-q")).sendKeys("défenseur");
-        By figure = By.cssSelector("button[data-insert='{{fig:sos-defenders.cases}}']");
-        wait.until(d -> d.findElement(By.id("picker-results")).getText().contains("pour « défenseur »"));
-        assertThat(browser.findElement(By.id("picker-results")).getText()).doesNotContain("finances", "convention.anniversary");
+        By figure = By.cssSelector("button[data-reference='{{fig:sos-defenders.cases}}']");
+        wait.until(d -> !d.findElements(figure).isEmpty()
+                && d.findElements(By.cssSelector("#picker-results button[data-reference*='finances']")).isEmpty());
         typeAtEnd(browser, " ");
         browser.findElement(figure).click();
         wait.until(d -> d.findElement(By.id("body")).getDomProperty("value").contains(marker + " {{fig:sos-defenders.cases}}"));

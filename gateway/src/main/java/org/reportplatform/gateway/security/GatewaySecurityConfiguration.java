@@ -157,6 +157,8 @@ public class GatewaySecurityConfiguration {
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
+                        // The studio's file forms (CSV imports) are multipart: their _csrf field counts too.
+                        .csrfTokenRequestHandler(multipartAware())
                         .requireCsrfProtectionMatcher(GatewaySecurityConfiguration::needsCsrfToken)
                         .accessDeniedHandler(csrfRefused()))
                 .formLogin(form -> form
@@ -214,6 +216,16 @@ public class GatewaySecurityConfiguration {
                 && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
                 && (!AccessRules.isApi(exchange) || request.getCookies().containsKey(KafkaSessions.COOKIE));
         return needed ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    /**
+     * Spring Security's default handler (the token masked anew for each request), also reading the
+     * {@code _csrf} field of a multipart form: the studio's CSV imports send a file.
+     */
+    private static org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler multipartAware() {
+        var handler = new org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     private static ServerAccessDeniedHandler csrfRefused() {

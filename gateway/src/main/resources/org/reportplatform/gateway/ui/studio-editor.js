@@ -92,12 +92,12 @@
     if (picker) {
         picker.hidden = false;
         picker.addEventListener('click', function (event) {
-            // data-insert: the editor's own list; data-reference: the figures pages' (/chiffres/choix).
-            var button = event.target.closest('[data-insert], [data-reference]');
+            // The figures pages' list (/studio/{edition}/chiffres/choix): buttons carrying their reference.
+            var button = event.target.closest('[data-reference]');
             if (!button) {
                 return;
             }
-            var code = button.getAttribute('data-insert') || button.getAttribute('data-reference');
+            var code = button.getAttribute('data-reference');
             insert(code, code.indexOf('{{chart:') === 0);
             if (status) {
                 status.textContent = 'Inséré dans le texte : ' + code;

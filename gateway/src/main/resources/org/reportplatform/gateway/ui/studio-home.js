@@ -28,6 +28,9 @@
     Sortable.create(list, {
       handle: '.handle',
       animation: 150,
+      // Sortable's own pointer handling rather than the browser's HTML5 drag and drop: the same on
+      // touch screens, and scrollable long lists.
+      forceFallback: true,
       onEnd: function (event) {
         if (event.oldIndex === event.newIndex) {
           return;
@@ -80,6 +83,12 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    // After a move, the page names the moved chapter's button with autofocus; some browsers skip
+    // autofocus on a page they scrolled: give it the focus here too.
+    var autofocus = document.querySelector('#structure-list [autofocus]');
+    if (autofocus && document.activeElement === document.body) {
+      autofocus.focus();
+    }
     var list = document.getElementById('structure-list');
     if (list) {
       setUp(list);

@@ -32,7 +32,7 @@ final class StructureHandler {
 
     /** A slug as the API accepts it: what a message after a deletion may repeat from the query. */
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Set<String> CREATE_FIELDS = Set.of("slug", "title", "ownerTeam", "position");
+    private static final Set<String> CREATE_FIELDS = Set.of("slug", "title", "ownerTeam", "position", "body");
 
     private final StudioPages pages;
     private final StudioCatalog catalog;
@@ -66,7 +66,7 @@ final class StructureHandler {
             }
             Map<String, Object> chapter = new LinkedHashMap<>();
             chapter.put("title", form.value("title"));
-            chapter.put("body", "");
+            chapter.put("body", form.value("body"));
             chapter.put("ownerTeam", form.value("ownerTeam"));
             if (!form.value("position").isEmpty()) {
                 chapter.put("position", Integer.parseInt(form.value("position")));
@@ -105,7 +105,8 @@ final class StructureHandler {
                 move.ifMatch(revision);
             }
             return move.fetchJson()
-                    .flatMap(moved -> StudioPages.seeOther(structure(edition) + "?deplace=" + slug + "&sens=" + direction + "#chapitre-" + slug))
+                    // No fragment: a URL's target would keep the browser from focusing the moved chapter's button (autofocus).
+                    .flatMap(moved -> StudioPages.seeOther(structure(edition) + "?deplace=" + slug + "&sens=" + direction))
                     .onErrorResume(BackendRefusal.class, refusal -> refusal.status() >= 500 ? Mono.error(refusal)
                             : show(viewer, edition, HttpStatusCode.valueOf(refusal.status()), FormState.empty(),
                                     movedMeanwhile(refusal), null, null, null, null, null));
@@ -240,6 +241,9 @@ final class StructureHandler {
         if (form.value("title").isEmpty()) {
             checked = checked.withError("title", "Indiquez le titre du chapitre.");
         }
+        if (form.value("body").isEmpty()) {
+            checked = checked.withError("body", "Écrivez quelques mots pour commencer le chapitre ; son équipe les remplacera.");
+        }
         if (form.value("ownerTeam").isEmpty()) {
             checked = checked.withError("ownerTeam", "Choisissez l’équipe qui écrira ce chapitre.");
         }
@@ -264,6 +268,7 @@ final class StructureHandler {
                 case "title" -> "Le titre est obligatoire et ne doit pas être trop long.";
                 case "ownerTeam" -> "Choisissez une équipe de la liste.";
                 case "position" -> "La position doit être un nombre à partir de 1.";
+                case "body" -> "Le premier texte est obligatoire, sans caractère de contrôle, et ne doit pas être trop long.";
                 default -> null;
             };
             explained = message != null && CREATE_FIELDS.contains(field) ? explained.withError(field, message)

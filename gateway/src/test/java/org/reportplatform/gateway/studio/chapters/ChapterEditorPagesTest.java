@@ -66,8 +66,7 @@ class ChapterEditorPagesTest {
             + "<p>Les enfants &amp; la détention.</p></main></body></html>";
 
     private final WebTestClient web = WebTestClient
-            .bindToRouterFunction(ChapterEditorConfiguration.routes(backends(SERVICES.uri().toString()), null, PAGES,
-                    new ChapterEditorProperties(20)))
+            .bindToRouterFunction(ChapterEditorConfiguration.routes(backends(SERVICES.uri().toString()), null, PAGES))
             .webFilter(new CsrfWebFilter())
             .apply(springSecurity())
             .configureClient()
@@ -94,7 +93,7 @@ class ChapterEditorPagesTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult();
         String page = result.getResponseBody();
 
-        assertThat(page).contains("<label for=\"title\">Titre</label>", "<label for=\"body\" id=\"body-label\">Texte</label>",
+        assertThat(page).contains("hx-get=\"/studio/2024/chiffres/choix\"", "<label for=\"title\">Titre</label>", "<label for=\"body\" id=\"body-label\">Texte</label>",
                 "<input type=\"hidden\" name=\"base\" value=\"5\">", ">Enregistrer</button>", "Un.\n\nDeux.\n</textarea>",
                 "title=\"Aperçu de la page\" sandbox srcdoc=\"&lt;!DOCTYPE html&gt;", "Les enfants &amp;amp; la détention.",
                 "hx-post=\"/studio/2024/chapitres/enfants/apercu\"", "Révision 5, enregistrée le 14 mars 2025 à 10:30 par Amina Diallo.");
@@ -212,7 +211,7 @@ class ChapterEditorPagesTest {
     @Test
     void aServiceThatIsDownGetsAFrenchMessageAndTheTextIsKept() {
         WebTestClient down = WebTestClient.bindToRouterFunction(ChapterEditorConfiguration.routes(
-                        backends(StubService.downServiceUri().toString()), null, PAGES, new ChapterEditorProperties(20)))
+                        backends(StubService.downServiceUri().toString()), null, PAGES))
                 .webFilter(new CsrfWebFilter()).apply(springSecurity()).configureClient().responseTimeout(Duration.ofSeconds(60)).build();
 
         String page = down.mutateWith(mockAuthentication(new CallerAuthentication(AMINA))).mutateWith(csrf()).post()
@@ -238,20 +237,6 @@ class ChapterEditorPagesTest {
                 "<div id=\"title-warnings\" hx-swap-oob=\"innerHTML\">", "Le titre est vide",
                 "<div id=\"body-warnings\" hx-swap-oob=\"innerHTML\">", "chiffre clé inconnu : <code>{{fig:inconnu.x}}</code>",
                 "graphique inconnu : <code>{{chart:absent}}</code>");
-    }
-
-    @Test
-    void thePickerListsTheFiguresAndChartsWhoseLabelMatchesAccentsIgnored() {
-        SERVICES.answer("GET", "/api/editions/2024/indicators", json(200, """
-                [{"id": "sos-defenders.cases", "label": "Cas de défenseur.e.s détenu.e.s"}, {"id": "sanad.victims", "label": "Victimes assistées"}]"""));
-        SERVICES.answer("GET", "/api/editions/2024/datasets", json(200, """
-                [{"id": "defenseurs-regions", "title": "Défenseurs par région"}, {"id": "finances-revenus", "title": "Revenus"}]"""));
-
-        String fragment = get(AMINA, "/studio/2024/chapitres/enfants/choix?q=defenseur", 200);
-
-        assertThat(fragment).contains("Insérer un chiffre clé", "data-insert=\"{{fig:sos-defenders.cases}}\"",
-                "Insérer un graphique", "data-insert=\"{{chart:defenseurs-regions}}\"");
-        assertThat(fragment).doesNotContain("sanad.victims", "finances-revenus");
     }
 
     private static Backends backends(String uri) {
