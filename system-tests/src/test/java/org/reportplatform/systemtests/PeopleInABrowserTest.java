@@ -94,7 +94,7 @@ class PeopleInABrowserTest {
         demo.signInAs("admin@example.org", DemoInABrowser.DEMO_PASSWORD);
         wait.until(ExpectedConditions.urlToBe(demo.url("/admin/accounts")));
         assertThat(browser.findElement(By.cssSelector("form.account .who")).getText()).contains("Claire Dubois");
-        assertThat(workspaceLinks(browser)).containsExactly("Mon compte", "En direct", "Exploitation", "Comptes");
+        assertThat(workspaceLinks(browser)).containsExactly("Studio", "Mon compte", "En direct", "Exploitation", "Comptes");
         assertThat(demo.accessibilityViolations()).as("axe-core on /admin/accounts").isEmpty();
         String email = "lucie-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         browser.findElement(By.id("email")).sendKeys(email);
@@ -128,7 +128,7 @@ class PeopleInABrowserTest {
         demo.signInAs(email, password);
         wait.until(ExpectedConditions.urlToBe(demo.url("/account")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Lucie Martin", email, "enfants");
-        assertThat(workspaceLinks(browser)).as("a member's header offers only her account").containsExactly("Mon compte");
+        assertThat(workspaceLinks(browser)).as("a member's header offers the studio and her account").containsExactly("Studio", "Mon compte");
         assertThat(demo.accessibilityViolations()).as("axe-core on /account").isEmpty();
 
         // And a page that is not for a member says so, naming her
