@@ -165,7 +165,7 @@ class StudioFiguresPagesTest {
         assertThat(page).contains("aria-label=\"Ligne 2, colonne Montant\"", "value=\"1 300 000\"", "aria-describedby=\"cell-1-1-error\"",
                 "aria-invalid=\"true\"", "<p class=\"field-error\" id=\"cell-1-1-error\"><span class=\"visually-hidden\">Erreur : </span>"
                         + "Saisissez un nombre avec des chiffres et un point pour les décimales, sans espace (par exemple 1900000 ou 12.5).</p>",
-                "<a href=\"#cell-1-1\">");
+                "<a href=\"#cell-1-1\">Ligne 2, colonne Montant : Saisissez un nombre");
     }
 
     @Test
