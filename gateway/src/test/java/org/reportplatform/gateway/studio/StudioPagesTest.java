@@ -159,6 +159,8 @@ class StudioPagesTest {
         assertThat(JSON.readTree(create.body())).isEqualTo(JSON.readTree(
                 "{\"title\": \"Enfants bis\", \"body\": \"À écrire.\", \"ownerTeam\": \"enfants\"}"));
         assertThat(page).contains("role=\"alert\"", "Un chapitre porte déjà cet identifiant", "aria-invalid=\"true\"", "value=\"Enfants bis\"");
+        assertThat(page).as("the focus on the field to correct, at the end of a long page").contains("<input id=\"slug\" autofocus name=\"slug\"")
+                .doesNotContain("<input id=\"title\" autofocus");
     }
 
     @Test
