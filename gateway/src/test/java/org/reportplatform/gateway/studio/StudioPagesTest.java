@@ -145,6 +145,20 @@ class StudioPagesTest {
     }
 
     @Test
+    void aDeletedChapterIsNamedByItsTitleFromItsHistoryNotByItsIdentifier() {
+        CONTENT.answer("GET", "/api/editions/2024/chapters", json(200, CHAPTERS));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/essai-studio/revisions", json(200, """
+                [{"revision": 2, "deleted": true, "updatedByName": "Claire Dubois", "updatedAt": "2026-12-01T10:00:00Z"},
+                 {"revision": 1, "updatedByName": "Claire Dubois", "updatedAt": "2026-12-01T09:00:00Z"}]"""));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/essai-studio/revisions/1", json(200,
+                "{\"slug\": \"essai-studio\", \"title\": \"Essai du studio\", \"body\": \"x\", \"revision\": 1}"));
+
+        String page = get(CLAIRE, "/studio/2024/structure?supprime=essai-studio");
+
+        assertThat(page).contains("Le chapitre « Essai du studio » a été supprimé du rapport").doesNotContain("« essai-studio »");
+    }
+
+    @Test
     void aNewChapterIsCreatedWithIfNoneMatchAndAnExistingSlugIsSaidBesideTheField() {
         CONTENT.answer("GET", "/api/editions/2024/chapters", json(200, CHAPTERS));
         CONTENT.answer("PUT", "/api/editions/2024/chapters/enfants", new Answer(412, MediaType.APPLICATION_PROBLEM_JSON_VALUE,
