@@ -155,7 +155,7 @@ class StudioPagesTest {
 
         String page = get(CLAIRE, "/studio/2024/structure?supprime=essai-studio");
 
-        assertThat(page).contains("Le chapitre « Essai du studio » a été supprimé du rapport").doesNotContain("« essai-studio »");
+        assertThat(page).contains("Le chapitre « Essai du studio » a été supprimé du rapport", "<a href=\"/studio/2024/chapitres/essai-studio/historique\">Voir son historique</a>").doesNotContain("« essai-studio »");
     }
 
     @Test

@@ -217,7 +217,9 @@ final class StructureHandler {
                     .put("message", message)
                     .put("error", error)
                     .put("focusSlug", focusSlug)
-                    .put("focusDirection", focusDirection));
+                    .put("focusDirection", focusDirection)
+                    // A deleted chapter leaves the list: the message links its history, where it can be restored.
+                    .put("deletedSlug", message != null && deleted != null && SLUG.matcher(deleted).matches() ? deleted : null));
         });
     }
 
