@@ -46,11 +46,34 @@ public final class UiPages {
 
     /** The same, with headers of the caller's (e.g. {@code Retry-After}). */
     public static Mono<ServerResponse> respond(HttpStatusCode status, byte[] html, java.util.function.Consumer<HttpHeaders> extra) {
+        return respond(status, html, extra, CONTENT_SECURITY_POLICY);
+    }
+
+    /** The same with another policy (see {@link #contentSecurityPolicyWithStyles}). */
+    public static Mono<ServerResponse> respond(HttpStatusCode status, byte[] html, String contentSecurityPolicy) {
+        return respond(status, html, headers -> {
+        }, contentSecurityPolicy);
+    }
+
+    /**
+     * The pages' policy, with these inline style elements allowed by their hashes
+     * ({@code 'sha256-…'}) and nothing else inline: for a page that shows another page in a
+     * {@code srcdoc} frame (the studio's preview of a report page), which inherits the policy.
+     */
+    public static String contentSecurityPolicyWithStyles(java.util.Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        return CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' " + String.join(" ", hashes) + ";");
+    }
+
+    private static Mono<ServerResponse> respond(HttpStatusCode status, byte[] html, java.util.function.Consumer<HttpHeaders> extra,
+                                                String contentSecurityPolicy) {
         return ServerResponse.status(status)
                 .headers(extra)
                 .contentType(HTML)
                 .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Content-Security-Policy", contentSecurityPolicy)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin")

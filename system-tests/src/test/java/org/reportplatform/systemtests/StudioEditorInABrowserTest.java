@@ -1,0 +1,291 @@
+package org.reportplatform.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chapter editor in Chromium, on the shared studio platform: a member of {@code enfants} writes
+ * in the editor, sees the preview follow, saves, and the public page shows the text; a member of
+ * another team sees the chapter without any edit control; two people saving the same chapter get
+ * the conflict screen, whose merge keeps both changes (and asks where both changed the same
+ * paragraph); and one sees the other has the chapter open. axe-core finds nothing on each state.
+ *
+ * <p>Works on chapters {@code enfants} and {@code femmes} only (other studio classes share the
+ * platform). Screenshots: {@code studio-editor.png}, {@code studio-conflict.png},
+ * {@code studio-editor-320.png} in {@code system-tests/target/screenshots/}.
+ */
+@ExtendWith(StudioPlatform.class)
+class StudioEditorInABrowserTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final By EDITOR = By.id("body-editor");
+    private static final By SAVE = By.xpath("//button[normalize-space()='Enregistrer']");
+    private static final By NOTICE = By.cssSelector(".notice[role=status]");
+
+    private static DemoInABrowser first;
+    private static DemoInABrowser second;
+    private static Http gateway;
+
+    @BeforeAll
+    static void twoBrowsers() {
+        first = DemoInABrowser.on(StudioPlatform.get());
+        second = DemoInABrowser.on(StudioPlatform.get());
+        gateway = new Http(StudioPlatform.get().gatewayUrl());
+    }
+
+    @AfterAll
+    static void close() {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        for (DemoInABrowser demo : List.of(first, second)) {
+            demo.browser().manage().window().setSize(new Dimension(1280, 1000));
+            demo.browser().get(demo.url("/signin"));
+            demo.browser().manage().deleteAllCookies();
+        }
+    }
+
+    @Test
+    void aMemberWritesSeesThePreviewSavesAndThePublicPageShowsIt() {
+        WebDriver browser = first.browser();
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        String marker = "Paragraphe écrit dans le studio " + UUID.randomUUID() + ".";
+
+        // Given Amina (team enfants) signs in to the studio and opens her chapter from its home
+        browser.get(first.url("/studio"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        first.signInAs("enfants@example.org", DemoInABrowser.DEMO_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("main a[href='/studio/2024/chapitres/enfants']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        String title = browser.findElement(By.id("title")).getAttribute("value");
+        assertThat(browser.findElement(By.cssSelector("label[for=title]")).getText()).isEqualTo("Titre");
+        assertThat(browser.findElement(By.id("body-label")).getText()).isEqualTo("Texte");
+        assertThat(browser.findElements(By.cssSelector(".editor-toolbar button"))).extracting(b -> b.getAttribute("aria-label"))
+                .containsExactly("Gras", "Italique", "Titre", "Liste à puces", "Liste numérotée", "Lien", "Citation");
+        assertThat(first.accessibilityViolations()).as("axe-core on the editor").isEmpty();
+
+        // When she types a paragraph at the end of the text
+        typeAtEnd(browser, Keys.ENTER + "" + Keys.ENTER + marker);
+
+        // Then the preview (the render service's page) shows it after the pause
+        wait.until(d -> frameText(d).contains(marker));
+        assertThat(frameText(browser)).contains(title);
+        first.screenshot("studio-editor.png");
+
+        // And a figure that does not exist is signalled beside Texte, an empty title beside Titre
+        typeAtEnd(browser, " {{fig:inconnu.studio}}");
+        wait.until(d -> d.findElement(By.id("body-warnings")).getText().contains("{{fig:inconnu.studio}}"));
+        WebElement titleField = browser.findElement(By.id("title"));
+        titleField.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        wait.until(d -> d.findElement(By.id("title-warnings")).getText().contains("Le titre est vide"));
+        assertThat(titleField.getAttribute("aria-describedby")).contains("title-warnings");
+        assertThat(browser.findElement(EDITOR).getAttribute("aria-describedby")).contains("body-warnings");
+        assertThat(first.accessibilityViolations()).as("axe-core on the editor with warnings").isEmpty();
+        titleField.sendKeys(title);
+        typeAtEnd(browser, Keys.BACK_SPACE.toString().repeat(" {{fig:inconnu.studio}}".length()));
+        wait.until(d -> d.findElement(By.id("body-warnings")).getText().isEmpty()
+                && d.findElement(By.id("title-warnings")).getText().isEmpty());
+
+        // And the picker finds a key figure by its label and inserts it at the cursor
+        browser.findElement(By.id("picker-q")).sendKeys("défenseur");
+        By figure = By.cssSelector("button[data-reference='{{fig:sos-defenders.cases}}']");
+        wait.until(d -> !d.findElements(figure).isEmpty()
+                && d.findElements(By.cssSelector("#picker-results button[data-reference*='finances']")).isEmpty());
+        typeAtEnd(browser, " ");
+        browser.findElement(figure).click();
+        wait.until(d -> d.findElement(By.id("body")).getDomProperty("value").contains(marker + " {{fig:sos-defenders.cases}}"));
+        assertThat(browser.findElement(By.id("picker-status")).getText()).contains("{{fig:sos-defenders.cases}}");
+
+        // When she saves
+        browser.findElement(SAVE).click();
+
+        // Then the studio confirms with the new revision and a link to the public page
+        wait.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
+        String notice = browser.findElement(NOTICE).getText();
+        assertThat(notice).matches("(?s)Enregistré : révision \\d+\\. La page publique est à jour dans quelques secondes\\..*");
+        long revision = Long.parseLong(notice.replaceAll("(?s)^Enregistré : révision (\\d+)\\..*$", "$1"));
+        String chapter = gateway.get("/api/editions/2024/chapters/enfants").body();
+        assertThat(((Number) JsonPath.read(chapter, "$.revision")).longValue()).isEqualTo(revision);
+        assertThat((String) JsonPath.read(chapter, "$.body")).contains(marker + " {{fig:sos-defenders.cases}}").doesNotContain("inconnu.studio");
+        assertThat(browser.findElement(By.cssSelector(".notice a")).getAttribute("href")).endsWith("/2024/enfants");
+        assertThat(first.accessibilityViolations()).as("axe-core after saving").isEmpty();
+
+        // And the public page shows the new paragraph
+        await("the public page shows the saved text").atMost(WAIT)
+                .until(() -> gateway.get("/2024/enfants").body().contains(marker.replace("’", "&rsquo;"))
+                        || gateway.get("/2024/enfants").body().contains(marker));
+        browser.findElement(By.cssSelector(".notice a")).click();
+        wait.until(d -> d.findElement(By.tagName("main")).getText().contains(marker));
+
+        // And at 320 px the editor still works without a violation
+        browser.manage().window().setSize(new Dimension(320, 800));
+        browser.get(first.url("/studio/2024/chapitres/enfants"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        assertThat(first.accessibilityViolations()).as("axe-core on the editor at 320 px").isEmpty();
+        first.screenshot("studio-editor-320.png");
+    }
+
+    @Test
+    void aMemberOfAnotherTeamReadsTheChapterWithoutAnyEditControl() {
+        WebDriver browser = first.browser();
+
+        open(first, "defenseurs@example.org", "/studio/2024/chapitres/enfants");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".read-only")));
+
+        assertThat(browser.findElement(By.cssSelector(".read-only")).getText()).contains("l’équipe « enfants »");
+        assertThat(browser.findElements(SAVE)).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("main textarea, main input[type=text], main [contenteditable=true], main form[method=post]")))
+                .isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".chapter-source")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.cssSelector("iframe[title='Aperçu de la page']")).isDisplayed()).isTrue();
+        assertThat(first.accessibilityViolations()).as("axe-core on the editor, read-only").isEmpty();
+    }
+
+    @Test
+    void twoPeopleSaveTheSameChapterAndTheMergeKeepsBothChanges() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        write("femmes", "demo-femmes", "Un " + run + ".\\n\\nDeux " + run + ".\\n\\nTrois " + run + ".\\n\\nQuatre " + run + ".\\n");
+        WebDriverWait waitFirst = new WebDriverWait(first.browser(), WAIT);
+        WebDriverWait waitSecond = new WebDriverWait(second.browser(), WAIT);
+
+        // Given two people have chapter femmes open at the same revision
+        open(first, "femmes@example.org", "/studio/2024/chapitres/femmes");
+        open(second, "femmes@example.org", "/studio/2024/chapitres/femmes");
+
+        // When the first changes paragraph 1 and saves, and the second changes paragraph 3 and saves
+        typeAtEndOfLine(first.browser(), 0, " (premier)");
+        first.browser().findElement(SAVE).click();
+        waitFirst.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
+        typeAtEndOfLine(second.browser(), 4, " (second)");
+        second.browser().findElement(SAVE).click();
+
+        // Then the second gets the conflict screen, whose merge keeps both without asking
+        waitSecond.until(d -> d.findElement(By.tagName("h1")).getText().equals("Le chapitre a changé pendant que vous écriviez"));
+        assertThat(second.browser().findElements(By.cssSelector("input[type=radio]"))).isEmpty();
+        assertThat(second.browser().findElement(By.cssSelector(".merged")).getText()).contains("Un " + run + ". (premier)", "Trois " + run + ". (second)");
+        assertThat(second.accessibilityViolations()).as("axe-core on the conflict screen").isEmpty();
+        second.browser().findElement(By.xpath("//button[normalize-space()='Enregistrer la fusion']")).click();
+        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
+        assertThat(body("femmes")).isEqualTo("Un " + run + ". (premier)\n\nDeux " + run + ".\n\nTrois " + run + ". (second)\n\nQuatre " + run + ".\n");
+
+        // When both change paragraph 2 (and the second paragraph 4 too), the first saving first
+        first.browser().get(first.url("/studio/2024/chapitres/femmes"));
+        second.browser().get(second.url("/studio/2024/chapitres/femmes"));
+        waitFirst.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        typeAtEndOfLine(first.browser(), 2, " (version A)");
+        first.browser().findElement(SAVE).click();
+        waitFirst.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
+        typeAtEndOfLine(second.browser(), 2, " (version B)");
+        typeAtEndOfLine(second.browser(), 6, " (fin B)");
+        second.browser().findElement(SAVE).click();
+
+        // Then the second chooses for paragraph 2; paragraph 4 is merged on its own
+        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(By.id("choice-1")));
+        assertThat(second.browser().findElements(By.cssSelector("fieldset.conflict-choice"))).hasSize(1);
+        assertThat(second.browser().findElement(By.id("choice-1")).getText())
+                .contains("Garder ma version", "Garder la version de", "Deux " + run + ". (version A)", "Deux " + run + ". (version B)");
+        assertThat(second.accessibilityViolations()).as("axe-core on the conflict screen with a choice").isEmpty();
+        second.screenshot("studio-conflict.png");
+        second.browser().findElement(By.cssSelector("label[for=c1-mine]")).click();
+        second.browser().findElement(By.xpath("//button[normalize-space()='Enregistrer la fusion']")).click();
+        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
+        assertThat(body("femmes")).isEqualTo("Un " + run + ". (premier)\n\nDeux " + run + ". (version B)\n\nTrois " + run
+                + ". (second)\n\nQuatre " + run + ". (fin B)\n");
+    }
+
+    @Test
+    void whoElseHasTheChapterOpenIsShown() {
+        // Given Amina has chapter enfants open
+        open(first, "enfants@example.org", "/studio/2024/chapitres/enfants");
+
+        // When Claire (admin) opens it too
+        open(second, "admin@example.org", "/studio/2024/chapitres/enfants");
+
+        // Then Claire's page says Amina is editing it
+        new WebDriverWait(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText()
+                .contains("Amina Diallo est en train de modifier ce chapitre"));
+        assertThat(second.browser().findElement(By.id("presence")).getAttribute("aria-live")).isEqualTo("polite");
+
+        // And once Amina leaves the editor, her name goes at the next poll
+        first.browser().get(first.url("/studio"));
+        new WebDriverWait(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText().isEmpty());
+    }
+
+    /** Opens a studio page, signing in on the sign-in form it leads to, and waits for the page. */
+    private static void open(DemoInABrowser demo, String email, String path) {
+        WebDriver browser = demo.browser();
+        browser.get(demo.url(path));
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        demo.signInAs(email, DemoInABrowser.DEMO_PASSWORD);
+        wait.until(d -> d.getCurrentUrl().endsWith(path));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
+    }
+
+    private static void typeAtEnd(WebDriver browser, String keys) {
+        WebElement editor = browser.findElement(EDITOR);
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), keys);
+    }
+
+    /** Types at the end of a line of the text (0 = the first), moving there with the keyboard. */
+    private static void typeAtEndOfLine(WebDriver browser, int line, String keys) {
+        WebElement editor = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+        for (int i = 0; i < line; i++) {
+            editor.sendKeys(Keys.ARROW_DOWN);
+        }
+        editor.sendKeys(Keys.END, keys);
+    }
+
+    /** The text the preview frame shows. */
+    private static String frameText(WebDriver browser) {
+        try {
+            browser.switchTo().frame(browser.findElement(By.cssSelector("#preview iframe")));
+            return browser.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException notThereYet) {
+            return "";
+        } finally {
+            browser.switchTo().defaultContent();
+        }
+    }
+
+    /** The team's edit through the API (a JSON body already escaped), from the revision read. */
+    private static void write(String slug, String token, String escapedBody) {
+        var current = gateway.get("/api/editions/2024/chapters/" + slug);
+        String title = JsonPath.read(current.body(), "$.title");
+        var edit = gateway.put("/api/editions/2024/chapters/" + slug, token, current.headers().firstValue("ETag").orElseThrow(),
+                "{\"title\": \"" + title.replace("\"", "\\\"") + "\", \"body\": \"" + escapedBody + "\"}");
+        assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
+    }
+
+    private static String body(String slug) {
+        return JsonPath.read(gateway.get("/api/editions/2024/chapters/" + slug).body(), "$.body");
+    }
+}
