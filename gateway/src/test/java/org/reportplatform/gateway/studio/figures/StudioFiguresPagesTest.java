@@ -119,7 +119,7 @@ class StudioFiguresPagesTest {
         assertThat(JSON.readTree(put.body()).get("value").isNumber()).isTrue();
         assertThat(JSON.readTree(put.body()).get("value").decimalValue().toPlainString()).isEqualTo("4460");
         assertThat(JSON.readTree(put.body()).has("ownerTeam")).as("the owner team stays").isFalse();
-        assertThat(page).contains("Quelqu’un a modifié ce chiffre pendant que vous le modifiiez", "Karim Haddad a enregistré la version 4",
+        assertThat(page).contains("Quelqu’un a modifié ce chiffre pendant que vous le modifiiez", "Karim Haddad a enregistré la révision 4",
                 "<tr><th scope=\"row\">Valeur</th><td>4450</td><td>4460</td></tr>", "Enregistrer ma version",
                 "<input type=\"hidden\" name=\"revision\" value=\"4\">", "value=\"4460\"");
     }
