@@ -199,8 +199,9 @@ class StudioFiguresInABrowserTest {
         assertThat(figure("sos-defenders.released")).extracting(Figure::value, Figure::revision)
                 .containsExactly(String.valueOf(newReleased), released.revision() + 1);
         assertThat(figure("network.new-members")).as("another team's figure, untouched").isEqualTo(network);
+        // The done page names the figures imported as people know them: by their labels.
         assertThat(browser.findElements(By.cssSelector("ul.figures-list a"))).extracting(WebElement::getText)
-                .containsExactly("sos-defenders.countries", "sos-defenders.released");
+                .containsExactly(label("sos-defenders.countries"), label("sos-defenders.released"));
     }
 
     @Test
@@ -345,6 +346,12 @@ class StudioFiguresInABrowserTest {
         Object value = JsonPath.read(answer.body(), "$.value");
         return new Figure(String.valueOf(value), ((Number) JsonPath.read(answer.body(), "$.revision")).longValue(),
                 JsonPath.read(answer.body(), "$.updatedByName"));
+    }
+
+    private static String label(String id) {
+        HttpResponse<String> answer = gateway.get("/api/editions/2024/indicators/" + id);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return JsonPath.read(answer.body(), "$.label");
     }
 
     /** A whole number as the report prints it in French (4 452, with a narrow no-break space). */
