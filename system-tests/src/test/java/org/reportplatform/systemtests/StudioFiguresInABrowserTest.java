@@ -290,8 +290,11 @@ class StudioFiguresInABrowserTest {
                 "3 | Montant | Saisissez un nombre avec des chiffres et un point pour les décimales, sans espace (par exemple 1900000 ou 12.5).");
         assertThat(browser.findElements(By.cssSelector("form.figures-apply"))).as("nothing to replace with").isEmpty();
         assertThat(demo.accessibilityViolations()).as("the dataset's file refused").isEmpty();
+        assertThat(browser.findElement(By.id("csv")).getDomProperty("value")).as("the text checked, back to be corrected")
+                .isEqualTo("Source,Montant\nGouvernements," + governments + "\nDons individuels,beaucoup\n");
 
         // Columns in another order, separated by semicolons as a French spreadsheet writes them.
+        browser.findElement(By.id("csv")).clear();
         browser.findElement(By.id("csv")).sendKeys("Montant;Source\n" + governments + ";Gouvernements\n1400000;Fondations privées\n");
         browser.findElement(By.cssSelector("form.figures-upload button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.figures-apply")));
