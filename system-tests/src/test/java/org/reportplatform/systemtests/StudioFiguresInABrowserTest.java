@@ -199,8 +199,9 @@ class StudioFiguresInABrowserTest {
         assertThat(figure("sos-defenders.released")).extracting(Figure::value, Figure::revision)
                 .containsExactly(String.valueOf(newReleased), released.revision() + 1);
         assertThat(figure("network.new-members")).as("another team's figure, untouched").isEqualTo(network);
+        // The done page names the figures imported as people know them: by their labels.
         assertThat(browser.findElements(By.cssSelector("ul.figures-list a"))).extracting(WebElement::getText)
-                .containsExactly("sos-defenders.countries", "sos-defenders.released");
+                .containsExactly(label("sos-defenders.countries"), label("sos-defenders.released"));
     }
 
     @Test
@@ -289,8 +290,11 @@ class StudioFiguresInABrowserTest {
                 "3 | Montant | Saisissez un nombre avec des chiffres et un point pour les décimales, sans espace (par exemple 1900000 ou 12.5).");
         assertThat(browser.findElements(By.cssSelector("form.figures-apply"))).as("nothing to replace with").isEmpty();
         assertThat(demo.accessibilityViolations()).as("the dataset's file refused").isEmpty();
+        assertThat(browser.findElement(By.id("csv")).getDomProperty("value")).as("the text checked, back to be corrected")
+                .isEqualTo("Source,Montant\nGouvernements," + governments + "\nDons individuels,beaucoup\n");
 
         // Columns in another order, separated by semicolons as a French spreadsheet writes them.
+        browser.findElement(By.id("csv")).clear();
         browser.findElement(By.id("csv")).sendKeys("Montant;Source\n" + governments + ";Gouvernements\n1400000;Fondations privées\n");
         browser.findElement(By.cssSelector("form.figures-upload button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.figures-apply")));
@@ -345,6 +349,12 @@ class StudioFiguresInABrowserTest {
         Object value = JsonPath.read(answer.body(), "$.value");
         return new Figure(String.valueOf(value), ((Number) JsonPath.read(answer.body(), "$.revision")).longValue(),
                 JsonPath.read(answer.body(), "$.updatedByName"));
+    }
+
+    private static String label(String id) {
+        HttpResponse<String> answer = gateway.get("/api/editions/2024/indicators/" + id);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return JsonPath.read(answer.body(), "$.label");
     }
 
     /** A whole number as the report prints it in French (4 452, with a narrow no-break space). */

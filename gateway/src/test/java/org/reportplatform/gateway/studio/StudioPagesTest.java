@@ -145,6 +145,20 @@ class StudioPagesTest {
     }
 
     @Test
+    void aDeletedChapterIsNamedByItsTitleFromItsHistoryNotByItsIdentifier() {
+        CONTENT.answer("GET", "/api/editions/2024/chapters", json(200, CHAPTERS));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/essai-studio/revisions", json(200, """
+                [{"revision": 2, "deleted": true, "updatedByName": "Claire Dubois", "updatedAt": "2026-12-01T10:00:00Z"},
+                 {"revision": 1, "updatedByName": "Claire Dubois", "updatedAt": "2026-12-01T09:00:00Z"}]"""));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/essai-studio/revisions/1", json(200,
+                "{\"slug\": \"essai-studio\", \"title\": \"Essai du studio\", \"body\": \"x\", \"revision\": 1}"));
+
+        String page = get(CLAIRE, "/studio/2024/structure?supprime=essai-studio");
+
+        assertThat(page).contains("Le chapitre « Essai du studio » a été supprimé du rapport", "<a href=\"/studio/2024/chapitres/essai-studio/historique\">Voir son historique</a>").doesNotContain("« essai-studio »");
+    }
+
+    @Test
     void aNewChapterIsCreatedWithIfNoneMatchAndAnExistingSlugIsSaidBesideTheField() {
         CONTENT.answer("GET", "/api/editions/2024/chapters", json(200, CHAPTERS));
         CONTENT.answer("PUT", "/api/editions/2024/chapters/enfants", new Answer(412, MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -159,6 +173,8 @@ class StudioPagesTest {
         assertThat(JSON.readTree(create.body())).isEqualTo(JSON.readTree(
                 "{\"title\": \"Enfants bis\", \"body\": \"À écrire.\", \"ownerTeam\": \"enfants\"}"));
         assertThat(page).contains("role=\"alert\"", "Un chapitre porte déjà cet identifiant", "aria-invalid=\"true\"", "value=\"Enfants bis\"");
+        assertThat(page).as("the focus on the field to correct, at the end of a long page").contains("<input id=\"slug\" autofocus name=\"slug\"")
+                .doesNotContain("<input id=\"title\" autofocus");
     }
 
     @Test

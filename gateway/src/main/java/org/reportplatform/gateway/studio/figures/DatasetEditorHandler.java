@@ -40,9 +40,9 @@ final class DatasetEditorHandler {
     Mono<ServerResponse> page(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        String notice = request.queryParam("enregistre").map(revision -> "Tableau enregistré (version " + revision
+        String notice = request.queryParam("enregistre").map(revision -> "Tableau enregistré (révision " + revision
                         + "). La page publique du rapport le montre dans quelques secondes.")
-                .or(() -> request.queryParam("remplace").map(revision -> "Lignes remplacées par celles du fichier (version "
+                .or(() -> request.queryParam("remplace").map(revision -> "Lignes remplacées par celles du fichier (révision "
                         + revision + "). La page publique du rapport les montre dans quelques secondes."))
                 .orElse(null);
         return pages.forViewer(request, edition, viewer -> current(viewer, edition, id)

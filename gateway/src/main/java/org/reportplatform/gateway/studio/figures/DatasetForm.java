@@ -65,7 +65,8 @@ public record DatasetForm(String title, String unit, String source, long revisio
     DatasetForm withError(String key, String message) {
         Map<String, String> copy = new LinkedHashMap<>(errors);
         copy.putIfAbsent(key, message);
-        return new DatasetForm(title, unit, source, revision, rows, Map.copyOf(copy));
+        // Unmodifiable but still in the API's order (row by row): Map.copyOf would shuffle the summary.
+        return new DatasetForm(title, unit, source, revision, rows, java.util.Collections.unmodifiableMap(copy));
     }
 
     /** The key of the form's place for an API field: {@code rows[3][1]} -> {@code cell-3-1}, {@code rows[3]} -> {@code row-3}. */
@@ -105,6 +106,28 @@ public record DatasetForm(String title, String unit, String source, long revisio
     /** Every error but the whole form's, for the summary at the top (key, message). */
     public List<Map.Entry<String, String>> placedErrors() {
         return errors.entrySet().stream().filter(e -> !e.getKey().isEmpty()).toList();
+    }
+
+    /**
+     * Where a place is, in the words of the table the person sees ("Ligne 2, colonne Montant", "Ligne 2",
+     * "Titre"), so that the summary above the table says which cell to correct; null for the whole form.
+     */
+    public static String placeOf(String key, DatasetView dataset) {
+        Matcher cell = CELL.matcher(key);
+        if (cell.matches()) {
+            int column = Integer.parseInt(cell.group(2));
+            String name = column < dataset.columns().size() ? ", colonne " + dataset.columns().get(column).name() : "";
+            return "Ligne " + (Integer.parseInt(cell.group(1)) + 1) + name;
+        }
+        if (key.startsWith("row-")) {
+            return "Ligne " + (Integer.parseInt(key.substring(4)) + 1);
+        }
+        return switch (key) {
+            case "title" -> "Titre";
+            case "unit" -> "Unité";
+            case "source" -> "Source";
+            default -> null;
+        };
     }
 
     public String cellId(int row, int column) {

@@ -47,7 +47,7 @@ final class IndicatorEditorHandler {
     Mono<ServerResponse> page(ServerRequest request) {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
-        String notice = request.queryParam("enregistre").map(revision -> "Chiffre enregistré (version " + revision
+        String notice = request.queryParam("enregistre").map(revision -> "Chiffre enregistré (révision " + revision
                 + "). La page publique du rapport le montre dans quelques secondes.").orElse(null);
         return pages.forViewer(request, edition, viewer -> current(viewer, edition, id)
                         .flatMap(indicator -> show(HttpStatus.OK, viewer, edition, indicator, formOf(indicator), notice, null))

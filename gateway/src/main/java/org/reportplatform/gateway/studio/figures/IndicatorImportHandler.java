@@ -78,11 +78,20 @@ final class IndicatorImportHandler {
     private Mono<ServerResponse> done(Viewer viewer, String edition, JsonNode result, CsvUpload upload) {
         List<String> ids = upload.fields().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("id-")).map(Map.Entry::getValue).toList();
-        return pages.ok("figures/import-done.jte", pages.model(viewer, edition)
-                .put("created", result.path("created").asInt())
-                .put("changed", result.path("changed").asInt())
-                .put("unchanged", result.path("unchanged").asInt())
-                .put("ids", ids));
+        // The success page names each figure by its label, as the preview did; the import is done
+        // whatever happens here, so a list that cannot be read falls back to the ids.
+        return figures.get(viewer.caller(), COLLECTION, edition).fetchJson()
+                .map(answer -> {
+                    Map<String, String> labels = new HashMap<>();
+                    IndicatorView.listOf(answer.body()).forEach(i -> labels.put(i.id(), i.label()));
+                    return ids.stream().map(id -> new ImportedFigure(id, labels.getOrDefault(id, id))).toList();
+                })
+                .onErrorResume(error -> Mono.just(ids.stream().map(id -> new ImportedFigure(id, id)).toList()))
+                .flatMap(imported -> pages.ok("figures/import-done.jte", pages.model(viewer, edition)
+                        .put("created", result.path("created").asInt())
+                        .put("changed", result.path("changed").asInt())
+                        .put("unchanged", result.path("unchanged").asInt())
+                        .put("imported", imported)));
     }
 
     private Mono<ServerResponse> showPreview(Viewer viewer, String edition, ImportPreview preview, String notice) {

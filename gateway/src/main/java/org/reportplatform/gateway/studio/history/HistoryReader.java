@@ -46,7 +46,27 @@ public final class HistoryReader {
                         answer.body().path("revision").asLong(answer.revision()), false))
                 .onErrorResume(BackendRefusal.class, refusal -> refusal.status() == 404
                         // Deleted (or never existed: the history's own 404 says which).
-                        ? Mono.just(new Current(id, null, -1, true)) : Mono.error(refusal));
+                        ? titleBeforeDeletion(kind, backends, caller, edition, id).map(title -> new Current(title, null, -1, true))
+                        : Mono.error(refusal));
+    }
+
+    /**
+     * The name a deleted resource had: the title of its last revision before the deletion, so that
+     * pages name « Enfants : la suite » and not its id; the id when that revision cannot be read.
+     */
+    public static Mono<String> titleBeforeDeletion(HistoryKind kind, Backends backends, Caller caller, String edition, String id) {
+        BackendClient service = kind.service().apply(backends);
+        return service.get(caller, kind.apiPath() + "/revisions?limit=2", edition, id).fetchJson()
+                .flatMap(answer -> {
+                    for (JsonNode revision : answer.body()) {
+                        if (!revision.path("deleted").asBoolean(false)) {
+                            return service.get(caller, kind.apiPath() + "/revisions/" + revision.path("revision").asLong(), edition, id)
+                                    .fetchJson().map(before -> before.body().path(kind.titleField()).asString(id));
+                        }
+                    }
+                    return Mono.just(id);
+                })
+                .onErrorReturn(BackendRefusal.class, id);
     }
 
     Mono<Page> page(HistoryKind kind, Caller caller, String edition, String id, Long before, int limit) {

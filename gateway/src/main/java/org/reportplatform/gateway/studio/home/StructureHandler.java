@@ -12,6 +12,8 @@ import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
 import org.reportplatform.gateway.studio.StudioPages;
 import org.reportplatform.gateway.studio.StudioProblems;
+import org.reportplatform.gateway.studio.history.HistoryKind;
+import org.reportplatform.gateway.studio.history.HistoryReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.util.MultiValueMap;
@@ -74,7 +76,7 @@ final class StructureHandler {
             String slug = form.value("slug");
             return backends.content().put(viewer.caller(), "/api/editions/{edition}/chapters/{slug}", edition, slug)
                     .ifNoneMatchAny().json(chapter).fetchJson()
-                    .flatMap(created -> StudioPages.seeOther(structure(edition) + "?cree=" + slug + "#chapitre-" + slug))
+                    .flatMap(created -> StudioPages.seeOther(structure(edition) + "?cree=" + slug + "#structure-messages"))
                     .onErrorResume(BackendRefusal.class, refusal -> refusal.status() >= 500 ? Mono.error(refusal)
                             : show(viewer, edition, HttpStatusCode.valueOf(refusal.status()), explainCreate(refusal, form),
                                     null, null, null, null, null, null));
@@ -178,7 +180,12 @@ final class StructureHandler {
 
     private Mono<ServerResponse> show(Viewer viewer, String edition, HttpStatusCode status, FormState createForm, String error,
             String moved, String direction, String created, String deleted, String teamChanged) {
-        return catalog.chapters(viewer.caller(), edition).flatMap(chapters -> {
+        // A deleted chapter is named by its title (read from its history), not by its identifier.
+        Mono<String> deletedTitle = deleted != null && SLUG.matcher(deleted).matches()
+                ? HistoryReader.titleBeforeDeletion(HistoryKind.CHAPTERS, backends, viewer.caller(), edition, deleted)
+                : Mono.just("");
+        return Mono.zip(catalog.chapters(viewer.caller(), edition), deletedTitle).flatMap(both -> {
+            List<StudioItems.Chapter> chapters = both.getT1();
             String message = null;
             String focusSlug = null;
             String focusDirection = null;
@@ -190,12 +197,14 @@ final class StructureHandler {
                     focusDirection = focusDirection(chapter.get(), chapters.size(), direction);
                 }
             } else if (created != null) {
+                // The page opens at its message (where the new chapter is), the new chapter highlighted in the list.
+                focusSlug = created;
                 message = chapters.stream().filter(c -> c.slug().equals(created)).findFirst()
                         .map(c -> "Le chapitre « " + c.title() + " » a été créé en position " + c.position() + " pour l’équipe "
                                 + c.ownerTeam() + ", qui peut maintenant l’écrire.")
                         .orElse(null);
             } else if (deleted != null && SLUG.matcher(deleted).matches()) {
-                message = "Le chapitre « " + deleted + " » a été supprimé du rapport ; son historique reste consultable.";
+                message = "Le chapitre « " + both.getT2() + " » a été supprimé du rapport ; son historique reste consultable.";
             } else if (teamChanged != null) {
                 message = chapters.stream().filter(c -> c.slug().equals(teamChanged)).findFirst()
                         .map(c -> "« " + c.title() + " » appartient maintenant à l’équipe " + c.ownerTeam() + ".")
@@ -208,7 +217,9 @@ final class StructureHandler {
                     .put("message", message)
                     .put("error", error)
                     .put("focusSlug", focusSlug)
-                    .put("focusDirection", focusDirection));
+                    .put("focusDirection", focusDirection)
+                    // A deleted chapter leaves the list: the message links its history, where it can be restored.
+                    .put("deletedSlug", message != null && deleted != null && SLUG.matcher(deleted).matches() ? deleted : null));
         });
     }
 

@@ -119,7 +119,7 @@ class StudioFiguresPagesTest {
         assertThat(JSON.readTree(put.body()).get("value").isNumber()).isTrue();
         assertThat(JSON.readTree(put.body()).get("value").decimalValue().toPlainString()).isEqualTo("4460");
         assertThat(JSON.readTree(put.body()).has("ownerTeam")).as("the owner team stays").isFalse();
-        assertThat(page).contains("Quelqu’un a modifié ce chiffre pendant que vous le modifiiez", "Karim Haddad a enregistré la version 4",
+        assertThat(page).contains("Quelqu’un a modifié ce chiffre pendant que vous le modifiiez", "Karim Haddad a enregistré la révision 4",
                 "<tr><th scope=\"row\">Valeur</th><td>4450</td><td>4460</td></tr>", "Enregistrer ma version",
                 "<input type=\"hidden\" name=\"revision\" value=\"4\">", "value=\"4460\"");
     }
@@ -165,7 +165,7 @@ class StudioFiguresPagesTest {
         assertThat(page).contains("aria-label=\"Ligne 2, colonne Montant\"", "value=\"1 300 000\"", "aria-describedby=\"cell-1-1-error\"",
                 "aria-invalid=\"true\"", "<p class=\"field-error\" id=\"cell-1-1-error\"><span class=\"visually-hidden\">Erreur : </span>"
                         + "Saisissez un nombre avec des chiffres et un point pour les décimales, sans espace (par exemple 1900000 ou 12.5).</p>",
-                "<a href=\"#cell-1-1\">");
+                "<a href=\"#cell-1-1\">Ligne 2, colonne Montant : Saisissez un nombre");
     }
 
     @Test
@@ -183,6 +183,46 @@ class StudioFiguresPagesTest {
         String all = get(INES, "/studio/2024/chiffres/choix");
         assertThat(all).contains("{{fig:sos-defenders.cases}}", "{{fig:network.new-members}}", "{{chart:finances-depenses}}");
         assertThat(get(INES, "/studio/2024/chiffres/choix?q=zzz")).contains("Aucun chiffre ni graphique ne correspond.");
+    }
+
+    @Test
+    void aRefusedImportNamesTheRowAndKeepsTheCheckedTextToCorrectInPlace() {
+        FIGURES.answer("GET", "/api/editions/2024/indicators", json(200, "[" + CASES + "]"));
+        FIGURES.answer("POST", "/api/editions/2024/indicators:import", new Answer(400, MediaType.APPLICATION_PROBLEM_JSON_VALUE, """
+                {"status": 400, "detail": "refused", "rows": [{"line": 2, "id": "sos-defenders.cases", "field": "value",
+                 "problem": "must be a whole number for an integer indicator (e.g. 4445), got \\"quarante\\""}]}""",
+                Map.of(), Duration.ZERO));
+
+        String page = multipart(INES, "/studio/2024/chiffres/import/verifier",
+                Map.of("csv", "id,value\nsos-defenders.cases,quarante"), 400);
+
+        assertThat(page).contains("Ce fichier ne peut pas être importé", "<td data-label=\"Chiffre\">Cas documentés")
+                .contains("aria-describedby=\"csv-hint\">id,value\nsos-defenders.cases,quarante</textarea>")
+                .doesNotContain("<button type=\"submit\">Importer</button>");
+        assertThat(FIGURES.received()).extracting(Received::pathAndQuery)
+                .contains("/api/editions/2024/indicators:import?dryRun=true")
+                .noneMatch(sent -> sent.contains("basis="));
+    }
+
+    @Test
+    void aDoneImportListsTheFiguresByTheirLabels() {
+        FIGURES.answer("GET", "/api/editions/2024/indicators", json(200, "[" + CASES + "]"));
+        FIGURES.answer("POST", "/api/editions/2024/indicators:import", json(200,
+                "{\"edition\": \"2024\", \"rows\": 1, \"created\": 0, \"changed\": 1, \"unchanged\": 0, \"events\": 1}"));
+
+        String page = multipart(INES, "/studio/2024/chiffres/import",
+                Map.of("csv", "id,value\nsos-defenders.cases,4500", "basis", "b-1", "id-0", "sos-defenders.cases"), 200);
+
+        assertThat(only("POST", "/api/editions/2024/indicators:import?basis=b-1").body()).contains("sos-defenders.cases,4500");
+        assertThat(page).contains("1 chiffre mis à jour.",
+                "<a href=\"/studio/2024/chiffres/sos-defenders.cases\">Cas documentés</a> <span class=\"figures-id\">sos-defenders.cases</span>");
+    }
+
+    private String multipart(Caller caller, String path, Map<String, String> fields, int status) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        fields.forEach(parts::part);
+        return signedIn(caller).mutateWith(csrf()).post().uri(path).body(BodyInserters.fromMultipartData(parts.build()))
+                .exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
     }
 
     private WebTestClient signedIn(Caller caller) {
