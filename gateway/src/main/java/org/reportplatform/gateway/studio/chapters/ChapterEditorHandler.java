@@ -216,11 +216,21 @@ final class ChapterEditorHandler {
                                           Map<String, String> choices, String error) {
         return Mono.zip(revisionOf(viewer, edition, slug, base),
                         backends.content().get(viewer.caller(), CHAPTER, edition, slug).fetchJson().map(a -> ChapterText.of(a.body())))
-                .flatMap(pair -> conflictScreen(viewer, edition, slug, pair.getT1(), mineTitle, mineBody, pair.getT2(), choices, error,
-                        HttpStatus.CONFLICT))
+                .flatMap(pair -> sameWords(pair.getT1(), pair.getT2())
+                        // The newer revisions changed only the chapter's place, team or language (an admin moved
+                        // another chapter, which renumbers the ones after it): nobody's words are at stake, so the
+                        // person's text is saved on the current revision instead of showing a conflict of nothing.
+                        ? put(viewer, edition, slug, pair.getT2().revision(), mineTitle, mineBody,
+                                refusal -> conflict(viewer, edition, slug, pair.getT2().revision(), mineTitle, mineBody, choices, error))
+                        : conflictScreen(viewer, edition, slug, pair.getT1(), mineTitle, mineBody, pair.getT2(), choices, error,
+                                HttpStatus.CONFLICT))
                 .onErrorResume(failure -> editorAgain(viewer, edition, slug, mineTitle, mineBody, base, FormState.empty(), status(failure),
                         "Quelqu’un a enregistré ce chapitre pendant que vous écriviez, et sa version n’a pas pu être lue. "
                                 + "Réessayez dans un instant." + EditorMessages.NOT_SAVED));
+    }
+
+    private static boolean sameWords(ChapterText base, ChapterText current) {
+        return current.revision() > base.revision() && base.title().equals(current.title()) && base.body().equals(current.body());
     }
 
     private Mono<ServerResponse> conflictScreen(Viewer viewer, String edition, String slug, ChapterText original, String mineTitle,

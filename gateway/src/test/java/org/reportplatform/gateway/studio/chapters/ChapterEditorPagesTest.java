@@ -172,6 +172,23 @@ class ChapterEditorPagesTest {
     }
 
     @Test
+    void aNewerRevisionThatOnlyMovedTheChapterIsNoConflictTheTextIsSavedOnIt() {
+        // Given revision 6 only renumbered the chapter (an admin moved another one): same title, same text as 5
+        SERVICES.answer("PUT", CHAPTER, problem(412, "stale", null));
+        SERVICES.answer("GET", CHAPTER + "/revisions/5", chapter(5, "Enfants", "Un.\n\nDeux.\n"));
+        SERVICES.answer("GET", CHAPTER + "/revisions/6", chapter(6, "Enfants", "Un.\n\nDeux.\n"));
+        SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un.\n\nDeux.\n"));
+
+        // When Amina saves on revision 5 (the stand-in refuses every PUT, so the page ends on the conflict screen)
+        post(AMINA, "/studio/2024/chapitres/enfants", Map.of("base", "5", "title", "Enfants", "body", "Un, par Amina.\n\nDeux.\n"), 409);
+
+        // Then her text was sent again on revision 6 without asking her, and only once (no loop on a revision that did not move)
+        List<Received> puts = SERVICES.received().stream().filter(r -> r.method().equals("PUT")).toList();
+        assertThat(puts).extracting(r -> r.header(HttpHeaders.IF_MATCH)).containsExactly("\"5\"", "\"6\"");
+        assertThat(JSON.readTree(puts.get(1).body()).path("body").asString()).isEqualTo("Un, par Amina.\n\nDeux.\n");
+    }
+
+    @Test
     void aConfirmationIsShownOnlyForARevisionTheChapterHasReached() {
         SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un.\n"));
 
