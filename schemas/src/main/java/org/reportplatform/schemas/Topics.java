@@ -59,11 +59,37 @@ public final class Topics {
     public static final Topic<PresenceChanged> PRESENCE =
             new Topic<>("report.presence.v1", PresenceChanged.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
 
+    /**
+     * Chapter drafts, keyed {edition}/{slug}; kept forever (a draft's own history). Never public:
+     * the render service builds only previews from it, on {@link #PREVIEWS}. Publishing a draft
+     * writes the chapter's next revision on {@link #CHAPTERS} and closes the draft here, in one
+     * transaction.
+     */
+    public static final Topic<DraftChanged> DRAFTS =
+            new Topic<>("report.drafts.v1", DraftChanged.class, 3, Topic.Retention.FOREVER, ONE_MIB);
+
+    /**
+     * Indicator values scheduled to go public at a time, keyed {edition}/{indicatorId}; kept
+     * forever. Firing writes the indicator's next revision on {@link #INDICATORS} and closes the
+     * schedule here, in one transaction.
+     */
+    public static final Topic<IndicatorScheduleChanged> INDICATOR_SCHEDULES =
+            new Topic<>("report.indicator-schedules.v1", IndicatorScheduleChanged.class, 1, Topic.Retention.FOREVER, ONE_MIB);
+
+    /**
+     * Drafts rendered as they would be published (HTML page and the chapter's PDF pages), keyed by
+     * the path the gateway serves them at ({@code /preview/{edition}/{slug}},
+     * {@code /preview/{edition}/{slug}.pdf}); compacted, a closed draft's previews are tombstones.
+     * Never merged with {@link #PAGES}: the gateway serves them only to those who may read the draft.
+     */
+    public static final Topic<RenderedOutput> PREVIEWS =
+            new Topic<>("report.previews.v1", RenderedOutput.class, 1, Topic.Retention.COMPACTED, 32 * ONE_MIB);
+
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
     public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS);
 
     private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
-            ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE);
+            ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS);
 
     private Topics() {
     }

@@ -34,6 +34,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.reportplatform.platform.scheduling.PublicationClock;
+import org.reportplatform.platform.scheduling.SchedulingProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
@@ -52,7 +54,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @Import({ServiceSecurityConfiguration.class, FirewallConfiguration.class})
 @EnableConfigurationProperties({SecurityProperties.class, KafkaTopicsProperties.class, ObservabilityProperties.class,
-        ChapterProperties.class})
+        ChapterProperties.class, SchedulingProperties.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -80,6 +82,19 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The time scheduled publications compare with: the system clock, or a clock file for tests (never in prod). */
+    @Bean
+    PublicationClock publicationClock(SchedulingProperties properties, Clock clock, Environment environment) {
+        if (properties.clockFile() == null) {
+            return clock::instant;
+        }
+        if (ProductionGuard.isProduction(environment)) {
+            throw new IllegalStateException("the prod profile is active but report.scheduling.clock-file is set: scheduled"
+                    + " publications would follow a file, not the time; remove it");
+        }
+        return PublicationClock.fromFile(properties.clockFile());
     }
 
     @Bean

@@ -70,15 +70,13 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
      * then nothing is published. Blocking: call it off the event loop.
      */
     public <R> R write(Supplier<Decision<E, R>> decide) {
-        if (!replayed) {
-            throw new LogUnavailableException("the state of " + topic.name() + " is still being replayed", null);
-        }
+        requireReplayed();
         writeLock.lock();
         try {
             Decision<E, R> decision = decide.get();
             List<E> events = decision.events();
             if (!events.isEmpty()) {
-                List<LogPosition> positions = publish(events);
+                List<LogPosition> positions = publishAll(events.stream().map(this::send).toList());
                 for (int i = 0; i < events.size(); i++) {
                     applier.accept(events.get(i), positions.get(i));
                 }
@@ -90,15 +88,55 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     }
 
     /**
+     * Decides, publishes and applies one change that spans two logs of this service (a draft
+     * published as the chapter's next revision and closed; a scheduled value written and its
+     * schedule closed): both write locks are held while deciding, the events of both go out in
+     * one Kafka transaction, and each log applies its own only once Kafka committed them. So the
+     * two topics never disagree, whatever stops in between: a reader sees both or neither.
+     * Locks are taken in the order of the topics' names, so two joint writes cannot deadlock.
+     * Both logs must publish with the same transactional template. Blocking: call it off the event loop.
+     */
+    public <F extends SpecificRecord, R> R writeWith(RevisionLog<F> other, Supplier<JointDecision<E, F, R>> decide) {
+        if (other == this || other.template != template) {
+            throw new IllegalArgumentException("a joint write needs two logs sharing one transactional template");
+        }
+        requireReplayed();
+        other.requireReplayed();
+        boolean thisFirst = topic.name().compareTo(other.topic.name()) < 0;
+        ReentrantLock first = thisFirst ? writeLock : other.writeLock;
+        ReentrantLock second = thisFirst ? other.writeLock : writeLock;
+        first.lock();
+        second.lock();
+        try {
+            JointDecision<E, F, R> decision = decide.get();
+            List<Send> sends = new ArrayList<>();
+            decision.events().forEach(event -> sends.add(send(event)));
+            decision.otherEvents().forEach(event -> sends.add(other.send(event)));
+            if (!sends.isEmpty()) {
+                List<LogPosition> positions = publishAll(sends);
+                int i = 0;
+                for (E event : decision.events()) {
+                    applier.accept(event, positions.get(i++));
+                }
+                for (F event : decision.otherEvents()) {
+                    other.applier.accept(event, positions.get(i++));
+                }
+            }
+            return decision.result();
+        } finally {
+            second.unlock();
+            first.unlock();
+        }
+    }
+
+    /**
      * A dry run of {@link #write}: decides exactly as a write would (under the same lock, against
      * the same state, so the same refusals), publishes and applies nothing, and answers what
      * {@code answer} makes of the decision (still under the lock, so it may read the state the
      * decision was taken on). Blocking: call it off the event loop.
      */
     public <R, A> A dryRun(Supplier<Decision<E, R>> decide, Function<Decision<E, R>, A> answer) {
-        if (!replayed) {
-            throw new LogUnavailableException("the state of " + topic.name() + " is still being replayed", null);
-        }
+        requireReplayed();
         writeLock.lock();
         try {
             return answer.apply(decide.get());
@@ -107,13 +145,27 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         }
     }
 
-    /** Publishes the events in one transaction; their positions on the topic, in order, once it committed. */
-    private List<LogPosition> publish(List<E> events) {
+    private void requireReplayed() {
+        if (!replayed) {
+            throw new LogUnavailableException("the state of " + topic.name() + " is still being replayed", null);
+        }
+    }
+
+    /** One record to send: an event of some log, on that log's topic, under its key. */
+    private record Send(String topic, String key, SpecificRecord event) {
+    }
+
+    private Send send(E event) {
+        return new Send(topic.name(), keyOf.apply(event), event);
+    }
+
+    /** Publishes the records in one transaction; their positions on their topics, in order, once it committed. */
+    private List<LogPosition> publishAll(List<Send> records) {
         try {
             return template.executeInTransaction(operations -> {
                 List<java.util.concurrent.CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>();
-                for (E event : events) {
-                    sends.add(operations.send(topic.name(), keyOf.apply(event), event));
+                for (Send record : records) {
+                    sends.add(operations.send(record.topic(), record.key(), record.event()));
                 }
                 List<LogPosition> positions = new ArrayList<>(sends.size());
                 for (var send : sends) {
@@ -123,8 +175,9 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
                 return positions;
             });
         } catch (RuntimeException e) {
-            throw new LogUnavailableException("Kafka did not acknowledge " + events.size() + " event(s) on "
-                    + topic.name() + ": " + rootMessage(e), e);
+            String topics = String.join(" and ", records.stream().map(Send::topic).distinct().toList());
+            throw new LogUnavailableException("Kafka did not acknowledge " + records.size() + " event(s) on "
+                    + topics + ": " + rootMessage(e), e);
         }
     }
 
