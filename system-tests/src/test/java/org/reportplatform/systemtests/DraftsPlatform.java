@@ -44,8 +44,23 @@ final class DraftsPlatform implements BeforeAllCallback {
         return running;
     }
 
-    /** Moves the time of every service's scheduled publications to {@code now} (atomically: no service reads half a file). */
+    /** Where the services' clock stands now. The classes share it: schedule relative to it, never move it back. */
+    static Instant clock() {
+        try {
+            return Instant.parse(Files.readString(clockFile, StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Moves the time of every service's scheduled publications to {@code now} (atomically: no
+     * service reads half a file). Only forward: another class may have scheduled something already.
+     */
     static void setClock(Instant now) {
+        if (Files.exists(clockFile) && now.isBefore(clock())) {
+            throw new IllegalArgumentException("the clock only moves forward: it is " + clock() + ", not " + now);
+        }
         try {
             Path next = clockFile.resolveSibling("clock.next");
             Files.writeString(next, now.toString(), StandardCharsets.UTF_8);
