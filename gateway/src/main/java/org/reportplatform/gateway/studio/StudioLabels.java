@@ -56,6 +56,48 @@ public final class StudioLabels {
         return dates.date(instant);
     }
 
+    /** The zones a publication may be scheduled in, by the name people use (the studio's own zone first). */
+    public static final Map<String, String> ZONES = zones();
+
+    private static Map<String, String> zones() {
+        Map<String, String> zones = new java.util.LinkedHashMap<>();
+        zones.put("Europe/Zurich", "Genève");
+        zones.put("Europe/Brussels", "Bruxelles");
+        zones.put("Europe/Paris", "Paris");
+        zones.put("Africa/Tunis", "Tunis");
+        zones.put("Europe/London", "Londres");
+        zones.put("America/New_York", "New York");
+        zones.put("UTC", "temps universel (UTC)");
+        return java.util.Collections.unmodifiableMap(zones);
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY_AND_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH);
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+    /** A zone as people name it: Europe/Zurich → « Genève » (where the organisation is); others by their city. */
+    public static String zoneName(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return "";
+        }
+        String known = ZONES.get(zone);
+        return known != null ? known : zone.substring(zone.lastIndexOf('/') + 1).replace('_', ' ');
+    }
+
+    /** « 26 juin 2025 à 09:00 (Genève) »: a publication time as it was chosen, in its own zone. */
+    public static String scheduled(String localDateTime, String zone) {
+        try {
+            return DAY_AND_TIME.format(java.time.LocalDateTime.parse(localDateTime)) + " (" + zoneName(zone) + ")";
+        } catch (DateTimeParseException | NullPointerException unreadable) {
+            return "—";
+        }
+    }
+
+    /** « 30 mars 2025 ». */
+    public static String day(java.time.LocalDate date) {
+        return DAY.format(date);
+    }
+
     /** For the {@code datetime} attribute of {@code <time>}. */
     public static String iso(Instant instant) {
         return Labels.iso(instant);

@@ -42,7 +42,8 @@ public final class UiAssets {
             Map.entry("studio.css", CSS),
             Map.entry("studio-home.js", JAVASCRIPT),
             Map.entry("studio-editor.js", JAVASCRIPT),
-            Map.entry("studio-figures.js", JAVASCRIPT));
+            Map.entry("studio-figures.js", JAVASCRIPT),
+            Map.entry("studio-times.js", JAVASCRIPT));
 
     /**
      * Files of browser libraries from their webjars (Maven Central), never a CDN: the webjar's

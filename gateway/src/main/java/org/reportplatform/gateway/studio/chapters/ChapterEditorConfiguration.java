@@ -25,13 +25,25 @@ public class ChapterEditorConfiguration {
 
     /** The routes, also for tests that bind a WebTestClient to them alone; {@code presence} may be null (nobody shown). */
     public static RouterFunction<ServerResponse> routes(Backends backends, ChapterPresence presence, StudioPages pages) {
-        ChapterEditorHandler editor = new ChapterEditorHandler(backends, presence, pages, pages.properties().zone());
+        EditorPages editorPages = new EditorPages(backends, pages, pages.properties().zone());
+        DraftText text = new DraftText(editorPages);
+        ChapterEditorHandler editor = new ChapterEditorHandler(backends, presence, editorPages, text);
+        DraftActionsHandler actions = new DraftActionsHandler(editorPages, text);
         String chapter = "/studio/{edition}/chapitres/{slug}";
         return RouterFunctions.route()
                 .GET(chapter, editor::page)
                 .POST(chapter, editor::save)
+                .POST(chapter + "/brouillon", editor::autosave)
                 .POST(chapter + "/fusion", editor::saveMerge)
                 .POST(chapter + "/apercu", editor::preview)
+                .POST(chapter + "/publier", actions::publish)
+                .POST(chapter + "/soumettre", actions::submit)
+                .POST(chapter + "/programmer", actions::schedule)
+                .POST(chapter + "/deprogrammer", actions::unschedule)
+                .POST(chapter + "/approuver", actions::approve)
+                .POST(chapter + "/modifications", actions::requestChanges)
+                .GET(chapter + "/abandonner", actions::confirmDiscard)
+                .POST(chapter + "/abandonner", actions::discard)
                 .GET(chapter + "/presence", editor::presence)
                 .POST(chapter + "/presence/depart", editor::left)
                 .build();

@@ -11,7 +11,8 @@ import org.reportplatform.gateway.studio.chapters.ParagraphMerge.Result;
  * the same paragraph (or the title).
  *
  * @param base           the revision the person started from
- * @param theirs         the revision saved meanwhile (the merge is saved with {@code If-Match} on it)
+ * @param draftRevision  the draft whose text is "mine" (the merge is saved to it, with {@code baseRevision} = theirs)
+ * @param theirs         the revision published meanwhile (the merge is made with it)
  * @param theirsName     who saved it
  * @param theirsWhen     when, in words
  * @param mergedTitle    the title when it needs no choice; null when both changed it differently
@@ -19,7 +20,7 @@ import org.reportplatform.gateway.studio.chapters.ParagraphMerge.Result;
  *                       screen comes back with an error
  * @param error          what is missing, announced; null at first
  */
-public record ConflictView(String edition, String slug, long base, ChapterText theirs, String theirsName, String theirsWhen,
+public record ConflictView(String edition, String slug, long base, long draftRevision, ChapterText theirs, String theirsName, String theirsWhen,
                            String mineTitle, String mineBody, String mergedTitle, Result merge, SideBySide sides,
                            Map<String, String> choices, String error) {
 

@@ -1,21 +1,30 @@
 package org.reportplatform.gateway.studio.chapters;
 
 import org.reportplatform.gateway.accounts.FormState;
+import org.reportplatform.gateway.studio.PublicationForm;
+import org.reportplatform.gateway.studio.drafts.Draft;
 
 /**
- * What the editor page shows.
+ * What the editor page shows: the draft's title and text (the published ones when there is no
+ * draft yet), its review state and notes, the actions the person may use, and the preview.
  *
- * @param base      the revision the person started from: sent back as {@code If-Match}
- * @param ownerTeam the team that writes the chapter; blank when unknown (the chapter could not be read)
- * @param editable  whether the person may edit it (the API decides anyway)
- * @param lastSaved "Révision 5, enregistrée le … par …"; null when unknown
- * @param form      the person's title and text when the page comes back after a refused save, with
- *                  the refusal's messages beside the fields
- * @param notice    a confirmation (saved), announced politely
- * @param error     why the last action failed, announced at once
+ * @param draft           the open draft; null when there is none (the first save starts one)
+ * @param chapterRevision the published chapter's revision
+ * @param ownerTeam       the team that writes the chapter; blank when unknown
+ * @param editable        the person may write the draft (the chapter's team, an admin; the API decides anyway)
+ * @param reviewer        the person may approve or request changes (role Relecture, or an admin)
+ * @param lastSaved       "Publié : révision 5, le … par …"; null when unknown
+ * @param preview         the render service's page of the published text, shown until a draft exists
+ *                        (a draft's preview is the live frame on /preview); null with a draft
+ * @param form            the person's title and text when the page comes back after a refusal, with messages beside the fields
+ * @param schedule        the « Programmer la publication » fields
+ * @param scheduleRefusal why the time was refused, and the two readings to choose from; null otherwise
+ * @param notice          a confirmation, announced politely (and focused)
+ * @param error           why the last action failed, announced at once
  */
-public record EditorView(String edition, String slug, String title, String body, long base, String ownerTeam, boolean editable,
-                         String lastSaved, Preview preview, FormState form, String notice, String error) {
+public record EditorView(String edition, String slug, String title, String body, Draft draft, long chapterRevision, String ownerTeam,
+                         boolean editable, boolean reviewer, String lastSaved, Preview preview, FormState form, PublicationForm schedule,
+                         PublicationForm.Refusal scheduleRefusal, String notice, String error) {
 
     public String path() {
         return "/studio/" + edition + "/chapitres/" + slug;
@@ -23,6 +32,19 @@ public record EditorView(String edition, String slug, String title, String body,
 
     public String publicPath() {
         return "/" + edition + "/" + slug;
+    }
+
+    public String previewPath() {
+        return "/preview/" + edition + "/" + slug;
+    }
+
+    public boolean hasDraft() {
+        return draft != null;
+    }
+
+    /** The draft's revision, sent back as If-Match; empty without a draft (the first save sends If-None-Match: *). */
+    public String draftRevision() {
+        return draft == null ? "" : Long.toString(draft.revision());
     }
 
     public boolean titleEmpty() {
@@ -36,5 +58,34 @@ public record EditorView(String edition, String slug, String title, String body,
 
     public String bodyDescribedBy() {
         return form.error("body") == null ? "body-hint body-warnings" : "body-hint body-warnings body-error";
+    }
+
+    /** The state shown at the top: « Publié » without a draft, else the draft's review state. */
+    public String state() {
+        return draft == null ? "Publié" : draft.state();
+    }
+
+    public String stateClass() {
+        return draft == null ? "published" : draft.stateClass();
+    }
+
+    /** Publishing is offered unless the edition requires review and the draft is not approved. */
+    public boolean mayPublish() {
+        return draft == null || draft.mayPublish();
+    }
+
+    EditorView withText(String title, String body, FormState form) {
+        return new EditorView(edition, slug, title, body, draft, chapterRevision, ownerTeam, editable, reviewer, lastSaved, preview, form,
+                schedule, scheduleRefusal, notice, error);
+    }
+
+    EditorView withSchedule(PublicationForm schedule, PublicationForm.Refusal refusal) {
+        return new EditorView(edition, slug, title, body, draft, chapterRevision, ownerTeam, editable, reviewer, lastSaved, preview, form,
+                schedule, refusal, notice, error);
+    }
+
+    EditorView withMessages(String notice, String error) {
+        return new EditorView(edition, slug, title, body, draft, chapterRevision, ownerTeam, editable, reviewer, lastSaved, preview, form,
+                schedule, scheduleRefusal, notice, error);
     }
 }
