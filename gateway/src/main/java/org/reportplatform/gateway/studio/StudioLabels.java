@@ -37,9 +37,16 @@ public final class StudioLabels {
             Map.entry("rows", "lignes"));
 
     private final Labels dates;
+    private final String zone;
 
     public StudioLabels(StudioProperties properties) {
         this.dates = new Labels(properties.zone());
+        this.zone = properties.zone().getId();
+    }
+
+    /** The studio's time zone (its id: Europe/Zurich). */
+    public String zone() {
+        return zone;
     }
 
     /** « 4 décembre 2026 à 18:05 », in the studio's time zone. */

@@ -11,6 +11,7 @@ import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.PublicationForm;
 import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,7 @@ final class IndicatorEditorHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IndicatorEditorHandler.class);
 
     static final String ONE = "/api/editions/{edition}/indicators/{id}";
+    private static final String SCHEDULE = ONE + "/schedule";
     private static final Pattern PLAIN_NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
 
     private final BackendClient figures;
@@ -48,7 +50,11 @@ final class IndicatorEditorHandler {
         String edition = request.pathVariable("edition");
         String id = request.pathVariable("id");
         String notice = request.queryParam("enregistre").map(revision -> "Chiffre enregistré (révision " + revision
-                + "). La page publique du rapport le montre dans quelques secondes.").orElse(null);
+                + "). La page publique du rapport le montre dans quelques secondes.")
+                .or(() -> request.queryParam("programme").map(done -> "Valeur programmée : elle sera publiée à l’heure prévue, "
+                        + "et d’ici là la page publique garde la valeur actuelle."))
+                .or(() -> request.queryParam("deprogramme").map(done -> "Programmation annulée : la valeur programmée ne sera pas publiée."))
+                .orElse(null);
         return pages.forViewer(request, edition, viewer -> current(viewer, edition, id)
                         .flatMap(indicator -> show(HttpStatus.OK, viewer, edition, indicator, formOf(indicator), notice, null))
                         .onErrorResume(error -> pages.failed(viewer, edition, error)));
@@ -72,6 +78,49 @@ final class IndicatorEditorHandler {
                                 .onErrorResume(BackendRefusal.class, refusal -> refused(viewer, edition, id, indicator, form, refusal));
                     }).onErrorResume(error -> pages.failed(viewer, edition, error));
                 }));
+    }
+
+    /**
+     * {@code POST …/programmer}: « Programmer cette valeur »: the form's values, published by
+     * figures-service at the chosen time ({@code PUT …/schedule}, checked like the indicator's own PUT);
+     * until then the public pages keep the current value.
+     */
+    Mono<ServerResponse> schedule(ServerRequest request) {
+        String edition = request.pathVariable("edition");
+        String id = request.pathVariable("id");
+        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(data -> {
+                    FormState form = FormState.of(data);
+                    PublicationForm time = PublicationForm.of(data, pages.properties().zone().getId());
+                    return current(viewer, edition, id).flatMap(indicator -> {
+                        Map<String, Object> body = body(indicator, form);
+                        body.putAll(time.api());
+                        return figures.put(viewer.caller(), SCHEDULE, edition, id).json(body).fetchJson()
+                                .flatMap(saved -> StudioPages.seeOther("/studio/" + edition + "/chiffres/" + id + "?programme=1#programmer"))
+                                .onErrorResume(BackendRefusal.class, refusal -> {
+                                    PublicationForm.Refusal explained = refusal.status() == 400 ? time.explain(refusal) : null;
+                                    FormState fields = form;
+                                    for (BackendRefusal.FieldProblem error : refusal.errors()) {
+                                        if (IndicatorView.FIELDS.containsKey(error.field())) {
+                                            fields = fields.withError(error.field(),
+                                                    FrenchFigureProblems.indicatorField(error.field(), error.problem(), indicator.type()));
+                                        }
+                                    }
+                                    String message = explained != null || refusal.status() == 400 ? null
+                                            : FrenchFigureProblems.general(refusal.status(), refusal.detail());
+                                    return show(HttpStatusCode.valueOf(refusal.status()), viewer, edition, indicator, fields, null, message, null,
+                                            new PublicationForm(time.date(), time.time(), time.zone(), null), explained);
+                                });
+                    }).onErrorResume(error -> pages.failed(viewer, edition, error));
+                }));
+    }
+
+    /** {@code POST …/deprogrammer}: the scheduled value cancelled ({@code DELETE …/schedule}). */
+    Mono<ServerResponse> unschedule(ServerRequest request) {
+        String edition = request.pathVariable("edition");
+        String id = request.pathVariable("id");
+        return pages.forViewer(request, edition, viewer -> figures.delete(viewer.caller(), SCHEDULE, edition, id).send()
+                .then(StudioPages.seeOther("/studio/" + edition + "/chiffres/" + id + "?deprogramme=1#programmer"))
+                .onErrorResume(error -> pages.failed(viewer, edition, error)));
     }
 
     /**
@@ -151,14 +200,34 @@ final class IndicatorEditorHandler {
 
     private Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition,
             IndicatorView indicator, FormState form, String notice, String error, List<FieldDifference> conflict) {
-        return pages.render(status, "figures/indicator.jte", pages.model(viewer, edition)
+        return show(status, viewer, edition, indicator, form, notice, error, conflict, null, null);
+    }
+
+    private Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition, IndicatorView indicator, FormState form,
+            String notice, String error, List<FieldDifference> conflict, PublicationForm time, PublicationForm.Refusal refusal) {
+        return scheduled(viewer, edition, indicator.id()).flatMap(scheduled -> pages.render(status, "figures/indicator.jte", pages.model(viewer, edition)
+                .put("scheduled", scheduled.orElse(null))
+                .put("schedule", time != null ? time : PublicationForm.empty(pages.properties().zone().getId()))
+                .put("scheduleRefusal", refusal)
                 .put("indicator", indicator)
                 .put("form", form)
                 .put("fields", fieldsOf(indicator.type()))
                 .put("mayEdit", viewer.caller().mayEdit(indicator.ownerTeam()))
                 .put("notice", notice)
                 .put("error", error)
-                .put("conflict", conflict));
+                .put("conflict", conflict)));
+    }
+
+    /** The value waiting for its time, if any (a service that cannot say: shown as none, the page still works). */
+    private Mono<java.util.Optional<ScheduledValue>> scheduled(Viewer viewer, String edition, String id) {
+        return figures.get(viewer.caller(), SCHEDULE, edition, id).fetchJson()
+                .map(answer -> java.util.Optional.ofNullable(ScheduledValue.of(answer.body())))
+                .onErrorResume(error -> {
+                    if (!(error instanceof BackendRefusal refusal) || refusal.status() != 404) {
+                        log.warn("studio figures: schedule of {}/{} not read: {}", edition, id, error.toString());
+                    }
+                    return Mono.just(java.util.Optional.empty());
+                });
     }
 
     /** The fields of the form for an indicator of this type (a currency for money only). */

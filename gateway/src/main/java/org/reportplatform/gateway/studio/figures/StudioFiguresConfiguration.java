@@ -44,6 +44,8 @@ public class StudioFiguresConfiguration {
                 .GET(FIGURES + "/{id}", indicators::page)
                 .POST(FIGURES + "/{id}", indicators::save)
                 .POST(FIGURES + "/{id}/verifier", indicators::check)
+                .POST(FIGURES + "/{id}/programmer", indicators::schedule)
+                .POST(FIGURES + "/{id}/deprogrammer", indicators::unschedule)
                 .GET(DATASETS + "/{id}", datasets::page)
                 .POST(DATASETS + "/{id}", datasets::save)
                 .GET(DATASETS + "/{id}/import", datasetImports::form)

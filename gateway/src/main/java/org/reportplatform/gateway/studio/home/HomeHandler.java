@@ -1,20 +1,33 @@
 package org.reportplatform.gateway.studio.home;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.reportplatform.gateway.studio.StudioPages;
+import org.reportplatform.gateway.studio.drafts.Draft;
 import org.reportplatform.platform.security.Caller;
+import org.reportplatform.platform.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The studio's home ({@code /studio}, {@code /studio/{edition}}): the chapters, key figures and
- * datasets the person's teams own (an admin: all of them), each with its last change and who made
- * it, and links to edit or consult it and to its history. A member also sees the report's other
- * chapters, to consult.
+ * The studio's home ({@code /studio}, {@code /studio/{edition}}): the person's open drafts
+ * (« Brouillons »), for reviewers the drafts submitted to them (« À relire »), what will be
+ * published by itself (« Calendrier de publication »: chapters and key figures, each time in the
+ * zone it was chosen in and in the person's own), then the chapters, key figures and datasets the
+ * person's teams own (an admin: all of them), each with its last change and who made it. A member
+ * also sees the report's other chapters, to consult.
  */
 final class HomeHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeHandler.class);
 
     private final StudioPages pages;
     private final StudioCatalog catalog;
@@ -37,18 +50,41 @@ final class HomeHandler {
     private Mono<ServerResponse> home(ServerRequest request, String edition) {
         return pages.forViewer(request, edition, viewer -> {
             Caller caller = viewer.caller();
-            return Mono.zip(catalog.chapters(caller, edition), catalog.indicators(caller, edition), catalog.datasets(caller, edition))
+            // Drafts and schedules are extra: when their services cannot say, the home still lists the rest, and says so.
+            Mono<Optional<List<Draft>>> drafts = optional(catalog.drafts(caller, edition), "drafts");
+            Mono<Optional<List<CalendarEntry>>> figures = optional(catalog.scheduledIndicators(caller, edition), "scheduled indicators");
+            return Mono.zip(catalog.chapters(caller, edition), catalog.indicators(caller, edition), catalog.datasets(caller, edition),
+                            drafts, figures)
                     .flatMap(all -> {
                         boolean admin = caller.isAdmin();
                         List<StudioItems.Chapter> chapters = all.getT1();
+                        List<Draft> open = all.getT4().orElse(List.of());
+                        List<CalendarEntry> calendar = new ArrayList<>();
+                        open.stream().filter(Draft::scheduled).forEach(draft -> calendar.add(CalendarEntry.of(draft, edition)));
+                        calendar.addAll(all.getT5().orElse(List.of()));
+                        calendar.sort(null);
+                        Map<String, Draft> bySlug = open.stream().collect(Collectors.toMap(Draft::slug, Function.identity(), (a, b) -> a));
                         return pages.ok("home/home.jte", pages.model(viewer, edition)
                                 .put("editions", pages.properties().editions())
                                 .put("teams", List.copyOf(new TreeSet<>(caller.teams())))
+                                .put("drafts", open.stream().filter(draft -> caller.mayEdit(draft.ownerTeam())).toList())
+                                .put("reviewer", admin || caller.has(Role.REVIEWER))
+                                .put("toReview", open.stream().filter(Draft::submitted).toList())
+                                .put("calendar", List.copyOf(calendar))
+                                .put("draftsUnavailable", all.getT4().isEmpty() || all.getT5().isEmpty())
+                                .put("draftsBySlug", bySlug)
                                 .put("chapters", chapters.stream().filter(StudioItems.Chapter::mayEdit).toList())
                                 .put("otherChapters", admin ? List.of() : chapters.stream().filter(c -> !c.mayEdit()).toList())
                                 .put("indicators", all.getT2().stream().filter(StudioItems.Indicator::mayEdit).toList())
                                 .put("datasets", all.getT3().stream().filter(StudioItems.Dataset::mayEdit).toList()));
                     });
+        });
+    }
+
+    private static <T> Mono<Optional<T>> optional(Mono<T> list, String what) {
+        return list.map(Optional::of).onErrorResume(error -> {
+            log.warn("studio home: {} not read: {}", what, error.toString());
+            return Mono.just(Optional.empty());
         });
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.drafts.Draft;
+import org.reportplatform.gateway.studio.drafts.DraftsApi;
 import org.reportplatform.platform.security.Caller;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +20,11 @@ import tools.jackson.databind.JsonNode;
 final class StudioCatalog {
 
     private final Backends backends;
+    private final DraftsApi drafts;
 
     StudioCatalog(Backends backends) {
         this.backends = backends;
+        this.drafts = new DraftsApi(backends.content());
     }
 
     /** The chapters in report order (positions 1..n). */
@@ -38,6 +42,22 @@ final class StudioCatalog {
     Mono<List<StudioItems.Dataset>> datasets(Caller caller, String edition) {
         return list(backends.figures(), caller, "/api/editions/{edition}/datasets", edition,
                 (json, mayEdit) -> StudioItems.Dataset.of(json, mayEdit));
+    }
+
+    /** The open drafts the person may read, in report order. */
+    Mono<List<Draft>> drafts(Caller caller, String edition) {
+        return drafts.list(caller, edition, false);
+    }
+
+    /** The key figures' values waiting for their publication time. */
+    Mono<List<CalendarEntry>> scheduledIndicators(Caller caller, String edition) {
+        return backends.figures().get(caller, "/api/editions/{edition}/indicators:scheduled", edition).fetchJson().map(answer -> {
+            List<CalendarEntry> entries = new ArrayList<>();
+            if (answer.body() != null && answer.body().isArray()) {
+                answer.body().forEach(json -> entries.add(CalendarEntry.ofIndicator(json, edition)));
+            }
+            return List.copyOf(entries);
+        });
     }
 
     private static <T> Mono<List<T>> list(BackendClient service, Caller caller, String path, String edition,
