@@ -110,9 +110,70 @@ class StudioPagesTest {
                 "Enfants détenus", "4\u202F445\u00A0cas", "href=\"/studio/2024/chiffres/children.detained\">Modifier",
                 "Votre équipe n’a pas encore de jeu de données.");
         assertThat(page).doesNotContain("Cas de défenseur.e.s", "/studio/2024/structure", "href=\"/studio/2024/chapitres/defenseurs\">Modifier");
-        assertThat(CONTENT.received()).extracting(Received::pathAndQuery).containsExactly("/api/editions/2024/chapters");
+        assertThat(CONTENT.received()).extracting(Received::pathAndQuery)
+                .containsExactlyInAnyOrder("/api/editions/2024/chapters", "/api/editions/2024/drafts");
         CONTENT.received().forEach(request -> assertThat(callerOf(request)).isEqualTo(AMINA.accountId()));
         FIGURES.received().forEach(request -> assertThat(callerOf(request)).isEqualTo(AMINA.accountId()));
+    }
+
+    @Test
+    void theHomeListsTheDraftsWhatAwaitsReviewAndTheCalendarInTheChosenZoneAndTheStudios() {
+        CONTENT.answer("GET", "/api/editions/2024/chapters", json(200, CHAPTERS));
+        CONTENT.answer("GET", "/api/editions/2024/drafts", json(200, """
+                [{"edition": "2024", "slug": "enfants", "title": "Enfants (brouillon)", "body": "…", "ownerTeam": "enfants",
+                  "review": "submitted", "reviewRequired": true, "notes": [], "revision": 4, "updatedAt": "2026-03-02T09:00:00Z",
+                  "updatedByName": "Amina Diallo",
+                  "schedule": {"at": "2025-06-26T07:00:00Z", "localDateTime": "2025-06-26T09:00", "timeZone": "Europe/Zurich"}},
+                 {"edition": "2024", "slug": "defenseurs", "title": "Défenseurs", "body": "…", "ownerTeam": "defenseurs",
+                  "review": "editing", "notes": [], "revision": 2, "updatedAt": "2026-03-02T10:00:00Z", "updatedByName": "Inès Benali",
+                  "schedule": null}]"""));
+        FIGURES.answer("GET", "/api/editions/2024/indicators", json(200, "[]"));
+        FIGURES.answer("GET", "/api/editions/2024/datasets", json(200, "[]"));
+        FIGURES.answer("GET", "/api/editions/2024/indicators:scheduled", json(200, """
+                [{"edition": "2024", "indicatorId": "children.detained", "indicator": {"label": "Enfants détenus", "type": "integer",
+                  "value": 5000, "unit": "cas", "ownerTeam": "enfants"}, "at": "2025-06-25T13:00:00Z", "localDateTime": "2025-06-25T09:00",
+                  "timeZone": "America/New_York", "revision": 1, "updatedByName": "Amina Diallo"}]"""));
+
+        String page = get(CLAIRE, "/studio");
+
+        assertThat(page).contains("<h2 id=\"drafts-title\">Brouillons</h2>", "<h2 id=\"review-title\">À relire</h2>",
+                "<h2 id=\"calendar-title\">Calendrier de publication</h2>",
+                "<span class=\"badge draft-submitted\">Soumis pour relecture</span>",
+                "<span class=\"badge scheduled\">Programmé le 26 juin 2025 à 09:00 (Genève)</span>",
+                "<span class=\"badge draft-editing\">Brouillon</span>", "par Inès Benali",
+                "<td>25 juin 2025 à 09:00 (New York)</td>",
+                "<time datetime=\"2025-06-25T13:00:00Z\" data-your-time>25 juin 2025 à 15:00 (Genève)</time>",
+                "Enfants détenus : 5\u202F000\u00A0cas", "/ui/studio-times.js");
+        // In time order: the figure (25 June) before the chapter (26 June); only the submitted draft awaits review
+        assertThat(page.indexOf("Enfants détenus : 5")).isLessThan(page.indexOf("<td>26 juin 2025 à 09:00 (Genève)</td>"));
+        String toReview = page.substring(page.indexOf("id=\"to-review\""), page.indexOf("calendar-title"));
+        assertThat(toReview).contains("Enfants (brouillon)", "Relire").doesNotContain("Défenseurs");
+        assertThat(page).contains("<span class=\"badge draft-submitted\">Soumis pour relecture en cours</span>");
+    }
+
+    @Test
+    void aMemberWithoutDraftsIsToldWhereTheyComeFromAndSeesNoReviewList() {
+        CONTENT.answer("GET", "/api/editions/2024/chapters", json(200, CHAPTERS));
+        CONTENT.answer("GET", "/api/editions/2024/drafts", json(200, "[]"));
+        FIGURES.answer("GET", "/api/editions/2024/indicators", json(200, "[]"));
+        FIGURES.answer("GET", "/api/editions/2024/datasets", json(200, "[]"));
+        FIGURES.answer("GET", "/api/editions/2024/indicators:scheduled", json(200, "[]"));
+
+        String page = get(AMINA, "/studio");
+
+        assertThat(page).contains("Aucun brouillon en cours.", "Rien n’est programmé");
+        assertThat(page).doesNotContain("À relire", "ne peuvent pas être lus");
+    }
+
+    @Test
+    void draftsThatCannotBeReadLeaveTheRestOfTheHomeAndSaySo() {
+        CONTENT.answer("GET", "/api/editions/2024/chapters", json(200, CHAPTERS));
+        CONTENT.answer("GET", "/api/editions/2024/drafts", json(503, "{}"));
+        FIGURES.answer("GET", "/api/editions/2024/indicators", json(200, "[]"));
+        FIGURES.answer("GET", "/api/editions/2024/datasets", json(200, "[]"));
+
+        assertThat(get(AMINA, "/studio")).contains("Les brouillons et les publications programmées ne peuvent pas être lus pour le moment",
+                "<h2 id=\"chapters-title\">Mes chapitres</h2>");
     }
 
     @Test

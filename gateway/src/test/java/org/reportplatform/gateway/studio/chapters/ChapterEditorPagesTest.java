@@ -43,9 +43,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chapter editor's handlers against stand-in services (one {@link StubService} answering the
- * content, figures and render paths): what the page shows and to whom, what a save sends
- * ({@code If-Match}, the person's assertion), the conflict screen on a 412 and the merge it saves,
- * and the French answers to refusals and to a service that is down, the person's text kept.
+ * content, figures and render paths, the drafts API as its contract says): what the page shows and
+ * to whom, what saving the draft sends ({@code If-None-Match: *} first, then {@code If-Match}, the
+ * person's assertion), the autosave's answers, publishing, the conflict screen on a publication
+ * conflict and the merge it saves to the draft, review, scheduling (the hours a zone skips), and
+ * the French answers to refusals and to a service that is down, the person's text kept.
  */
 class ChapterEditorPagesTest {
 
@@ -56,11 +58,13 @@ class ChapterEditorPagesTest {
     private static final CallerAssertions ASSERTIONS = new CallerAssertions(SECURITY, Clock.systemUTC());
     private static final Caller AMINA = new Caller("demo-enfants", "Amina Diallo", Set.of(Role.MEMBER), Set.of("enfants"), null);
     private static final Caller LUCAS = new Caller("demo-defenseurs", "Lucas Martin", Set.of(Role.MEMBER), Set.of("defenseurs"), null);
+    private static final Caller JEAN = new Caller("demo-reviewer", "Jean Morel", Set.of(Role.REVIEWER), Set.of(), null);
 
     private static final StudioProperties STUDIO = new StudioProperties(List.of("2024"), ZoneId.of("Europe/Paris"), 50);
     private static final StudioPages PAGES = new StudioPages(new StudioLabels(STUDIO), STUDIO);
     private static final String CHAPTER = "/api/editions/2024/chapters/enfants";
     private static final String PREVIEW = "/api/editions/2024/chapters/enfants/preview";
+    private static final String DRAFT = CHAPTER + "/draft";
     private static final String STYLE = "body { color: #1f1f1f; }";
     private static final String PAGE = "<!DOCTYPE html><html lang=\"fr\"><head><style>" + STYLE + "</style></head><body><main><h1>Enfants</h1>"
             + "<p>Les enfants &amp; la détention.</p></main></body></html>";
@@ -78,6 +82,8 @@ class ChapterEditorPagesTest {
     void reset() {
         SERVICES.reset();
         SERVICES.answer("POST", PREVIEW, json(200, JSON.writeValueAsString(Map.of("html", PAGE, "missing", List.of()))));
+        SERVICES.answer("GET", CHAPTER, chapter(5, "Enfants", "Un.\n\nDeux.\n"));
+        SERVICES.answer("GET", DRAFT, problem(404, "no open draft", null));
     }
 
     @AfterAll
@@ -86,123 +92,271 @@ class ChapterEditorPagesTest {
     }
 
     @Test
-    void theTeamGetsTheFormWithItsBaseRevisionAndThePreviewWhoseStyleTheEditorsPolicyAllowsByHash() throws Exception {
-        SERVICES.answer("GET", CHAPTER, chapter(5, "Enfants", "Un.\n\nDeux.\n"));
-
+    void withoutADraftThePublishedTextIsShownWithItsPreviewAndTheFirstSaveStartsTheDraft() throws Exception {
         EntityExchangeResult<String> result = signedIn(AMINA).get().uri("/studio/2024/chapitres/enfants").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult();
         String page = result.getResponseBody();
 
-        assertThat(page).contains("hx-get=\"/studio/2024/chiffres/choix\"", "<label for=\"title\">Titre</label>", "<label for=\"body\" id=\"body-label\">Texte</label>",
-                "<input type=\"hidden\" name=\"base\" value=\"5\">", ">Enregistrer</button>", "Un.\n\nDeux.\n</textarea>",
-                "title=\"Aperçu de la page\" sandbox srcdoc=\"&lt;!DOCTYPE html&gt;", "Les enfants &amp;amp; la détention.",
-                "hx-post=\"/studio/2024/chapitres/enfants/apercu\"", "Révision 5, enregistrée le 14 mars 2025 à 10:30 par Amina Diallo.");
+        assertThat(page).contains("<label for=\"title\">Titre</label>", "<label for=\"body\" id=\"body-label\">Texte</label>",
+                "<input type=\"hidden\" name=\"draft\" id=\"draft-revision\" value=\"\">", "Un.\n\nDeux.\n</textarea>",
+                "<span class=\"badge published\" id=\"draft-state\">Publié</span>", "Pas encore de brouillon",
+                "title=\"Aperçu de la page\" sandbox srcdoc=\"&lt;!DOCTYPE html&gt;", "Publié : révision 5, le 14 mars 2025 à 10:30 par Amina Diallo.",
+                ">Enregistrer le brouillon</button>", "formaction=\"/studio/2024/chapitres/enfants/publier\"",
+                "data-autosave=\"/studio/2024/chapitres/enfants/brouillon\"", "<legend>Programmer la publication</legend>");
+        assertThat(page).doesNotContain("Abandonner le brouillon", "Annuler la programmation");
         String hash = "'sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(STYLE.getBytes(StandardCharsets.UTF_8))) + "'";
-        assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy")).contains("style-src 'self' " + hash + ";")
-                .contains("script-src 'self';");
-        assertThat(callerOf(only("GET", CHAPTER))).isEqualTo(AMINA.accountId());
-        assertThat(JSON.readTree(only("POST", PREVIEW).body()).path("body").asString()).isEqualTo("Un.\n\nDeux.\n");
+        assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy")).contains("style-src 'self' " + hash + ";");
+
+        SERVICES.answer("PUT", DRAFT, draft(1, "Enfants", "Un, revu.\n\nDeux.\n", "editing", null));
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants")
+                .body(form(Map.of("draft", "", "title", "Enfants", "body", "Un, revu.\r\n\r\nDeux.\r\n"))).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=brouillon#etat");
+        Received put = only("PUT", DRAFT);
+        assertThat(put.header(HttpHeaders.IF_NONE_MATCH)).isEqualTo("*");
+        assertThat(put.header(HttpHeaders.IF_MATCH)).isNull();
+        assertThat(callerOf(put)).isEqualTo(AMINA.accountId());
+        assertThat(JSON.readTree(put.body()).path("body").asString()).isEqualTo("Un, revu.\n\nDeux.\n");
+        assertThat(JSON.readTree(put.body()).has("baseRevision")).isFalse();
+        assertThat(SERVICES.received()).noneMatch(r -> r.method().equals("PUT") && r.pathAndQuery().equals(CHAPTER));
+    }
+
+    @Test
+    void theDraftIsWhatTheEditorOpensWithItsStateItsRevisionAndTheLivePreviewOfIt() {
+        SERVICES.answer("GET", DRAFT, draft(4, "Enfants", "Un, en cours.\n", "editing", null));
+
+        String page = get(AMINA, "/studio/2024/chapitres/enfants?fait=brouillon", 200);
+
+        assertThat(page).contains("<input type=\"hidden\" name=\"draft\" id=\"draft-revision\" value=\"4\">", "Un, en cours.\n</textarea>",
+                "<span class=\"badge draft-editing\" id=\"draft-state\">Brouillon</span>",
+                "Brouillon enregistré à 11:42. La page publique ne change pas tant que vous ne publiez pas.",
+                "<iframe class=\"preview-frame\" id=\"preview-frame\" title=\"Aperçu du brouillon\" src=\"/preview/2024/enfants?live\">",
+                "href=\"/preview/2024/enfants.pdf\">Aperçu PDF du chapitre</a>", "Abandonner le brouillon",
+                ">Soumettre pour relecture</button>", ">Publier</button>");
+        assertThat(SERVICES.received()).noneMatch(r -> r.pathAndQuery().equals(PREVIEW));
+    }
+
+    @Test
+    void savingTheDraftSendsIfMatchOnItsRevisionAndADraftChangedElsewhereKeepsThePersonsTextOverTheNewRevision() {
+        SERVICES.answer("GET", DRAFT, draft(7, "Enfants", "Le texte de Claire.\n", "editing", null));
+        SERVICES.answer("PUT", DRAFT, problem(412, "stale", null));
+
+        String page = post(AMINA, "/studio/2024/chapitres/enfants", Map.of("draft", "4", "title", "Enfants", "body", "Mon texte.\n"), 409);
+
+        assertThat(only("PUT", DRAFT).header(HttpHeaders.IF_MATCH)).isEqualTo("\"4\"");
+        assertThat(page).contains("Amina Diallo a modifié ce brouillon le 14 mars 2025 à 11:42", "Votre texte n’a pas été enregistré",
+                "Mon texte.\n</textarea>", "name=\"draft\" id=\"draft-revision\" value=\"7\"");
+        assertThat(page).doesNotContain("Le texte de Claire.");
+    }
+
+    @Test
+    void theAutosaveAnswersTheRevisionAndTheTimeAndA412SaysWhoChangedTheDraftAndItsRevision() throws Exception {
+        SERVICES.answer("PUT", DRAFT, draft(5, "Enfants", "Un.\n", "editing", null));
+
+        String saved = signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/brouillon").header(HttpHeaders.IF_MATCH, "\"4\"")
+                .body(form(Map.of("title", "Enfants", "body", "Un.\n"))).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(JSON.readTree(saved).path("revision").asLong()).isEqualTo(5);
+        assertThat(JSON.readTree(saved).path("message").asString()).isEqualTo("Brouillon enregistré à 11:42");
+        assertThat(only("PUT", DRAFT).header(HttpHeaders.IF_MATCH)).isEqualTo("\"4\"");
+
+        SERVICES.reset();
+        SERVICES.answer("PUT", DRAFT, problem(412, "stale", null));
+        SERVICES.answer("GET", DRAFT, draft(9, "Enfants", "Autre.\n", "editing", null));
+        String stale = signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/brouillon").header(HttpHeaders.IF_MATCH, "\"5\"")
+                .body(form(Map.of("title", "Enfants", "body", "Un, deux.\n"))).exchange().expectStatus().isEqualTo(412)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JSON.readTree(stale).path("revision").asLong()).isEqualTo(9);
+        assertThat(JSON.readTree(stale).path("message").asString()).startsWith("Amina Diallo a modifié ce brouillon le 14 mars 2025 à 11:42");
+
+        SERVICES.reset();
+        SERVICES.answer("PUT", DRAFT, draft(1, "Enfants", "Un.\n", "editing", null));
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/brouillon").header(HttpHeaders.IF_NONE_MATCH, "*")
+                .body(form(Map.of("draft", "3", "title", "Enfants", "body", "Un.\n"))).exchange().expectStatus().isOk();
+        assertThat(only("PUT", DRAFT).header(HttpHeaders.IF_NONE_MATCH)).isEqualTo("*");
+    }
+
+    @Test
+    void publishingSavesThePagesTextThenPublishesThatRevisionAndSaysThePublicPageIsUpToDate() {
+        SERVICES.answer("PUT", DRAFT, draft(6, "Enfants", "Fini.\n", "editing", null));
+        SERVICES.answer("POST", DRAFT + ":publish", chapter(8, "Enfants", "Fini.\n"));
+
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/publier")
+                .body(form(Map.of("draft", "5", "title", "Enfants", "body", "Fini.\n"))).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=publie#etat");
+
+        assertThat(SERVICES.received()).extracting(r -> r.method() + " " + r.pathAndQuery())
+                .containsSubsequence("PUT " + DRAFT, "POST " + DRAFT + ":publish");
+        assertThat(only("PUT", DRAFT).header(HttpHeaders.IF_MATCH)).isEqualTo("\"5\"");
+        Received publish = only("POST", DRAFT + ":publish");
+        assertThat(publish.header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
+        assertThat(callerOf(publish)).isEqualTo(AMINA.accountId());
+
+        SERVICES.answer("GET", CHAPTER, chapter(8, "Enfants", "Fini.\n"));
+        assertThat(get(AMINA, "/studio/2024/chapitres/enfants?fait=publie", 200))
+                .contains("Publié : la page publique est à jour (révision 8).", "role=\"status\" id=\"action-notice\" tabindex=\"-1\" autofocus");
+    }
+
+    @Test
+    void aPublicationConflictOpensTheMergeAndTheMergeIsSavedToTheDraftOnThePublishedRevision() throws Exception {
+        SERVICES.answer("PUT", DRAFT, draft(6, "Enfants", "Un, par Amina.\n\nDeux, par Amina.\n\nTrois.\n", "editing", null));
+        SERVICES.answer("POST", DRAFT + ":publish", new Answer(409, MediaType.APPLICATION_PROBLEM_JSON_VALUE, JSON.writeValueAsString(Map.of(
+                "status", 409, "detail", "the chapter changed since the draft's base",
+                "draft", Map.of("title", "Enfants", "body", "Un, par Amina.\n\nDeux, par Amina.\n\nTrois.\n", "revision", 6),
+                "published", Map.of("title", "Enfants", "body", "Un.\n\nDeux, par Claire.\n\nTrois, par Claire.\n", "revision", 6),
+                "base", Map.of("title", "Enfants", "body", "Un.\n\nDeux.\n\nTrois.\n", "revision", 5))), Map.of(), Duration.ZERO));
+        SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un.\n\nDeux, par Claire.\n\nTrois, par Claire.\n"));
+
+        String conflict = post(AMINA, "/studio/2024/chapitres/enfants/publier",
+                Map.of("draft", "5", "title", "Enfants", "body", "Un, par Amina.\n\nDeux, par Amina.\n\nTrois.\n"), 409);
+
+        assertThat(conflict).contains("Le chapitre a été publié pendant que vous écriviez", "Votre brouillon", "Rien n’a été publié.",
+                "Version publiée par Amina Diallo le 14 mars 2025 à 10:30", "<span class=\"diff-tag\">votre modification</span> Un, par Amina.",
+                "<span class=\"diff-tag\">modification de Amina Diallo</span> Trois, par Claire.",
+                "<legend>Passage 1 : modifié des deux côtés</legend>", "name=\"theirs\" value=\"6\"", "name=\"base\" value=\"5\"",
+                "name=\"draft\" value=\"6\"", "Enregistrer la fusion dans le brouillon");
+
+        SERVICES.reset();
+        SERVICES.answer("GET", CHAPTER + "/revisions/5", chapter(5, "Enfants", "Un.\n\nDeux.\n\nTrois.\n"));
+        SERVICES.answer("GET", CHAPTER + "/revisions/6", chapter(6, "Enfants", "Un.\n\nDeux, par Claire.\n\nTrois, par Claire.\n"));
+        SERVICES.answer("PUT", DRAFT, draft(7, "Enfants", "merged", "editing", null));
+        Map<String, String> merge = new java.util.HashMap<>(Map.of("base", "5", "theirs", "6", "draft", "6", "mineTitle", "Enfants",
+                "mineBody", "Un, par Amina.\n\nDeux, par Amina.\n\nTrois.\n"));
+        assertThat(post(AMINA, "/studio/2024/chapitres/enfants/fusion", merge, 400)).contains("Choisissez une version pour chaque passage");
+        assertThat(SERVICES.received()).noneMatch(r -> r.method().equals("PUT"));
+
+        merge.put("c1", "theirs");
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/fusion").body(form(merge)).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=fusion#etat");
+        Received saved = only("PUT", DRAFT);
+        assertThat(saved.header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
+        JsonNode sent = JSON.readTree(saved.body());
+        assertThat(sent.path("body").asString()).isEqualTo("Un, par Amina.\n\nDeux, par Claire.\n\nTrois, par Claire.\n");
+        assertThat(sent.path("baseRevision").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void aPublicationTheEditionsReviewRefusesSaysToSubmitItAndKeepsTheText() {
+        SERVICES.answer("PUT", DRAFT, draft(6, "Enfants", "Fini.\n", "editing", null));
+        SERVICES.answer("POST", DRAFT + ":publish", problem(409, "review required", "review"));
+        SERVICES.answer("GET", DRAFT, draft(6, "Enfants", "Fini.\n", "editing", null));
+
+        String page = post(AMINA, "/studio/2024/chapitres/enfants/publier", Map.of("draft", "5", "title", "Enfants", "body", "Fini.\n"), 409);
+
+        assertThat(page).contains("Ce chapitre doit être approuvé par un relecteur avant d’être publié : soumettez-le pour relecture.",
+                "role=\"alert\"", "Fini.\n</textarea>");
+    }
+
+    @Test
+    void aTimeTheZoneSkipsIsRefusedInFrenchWithItsTwoReadingsAsButtonsAndAChosenOneIsSentWithItsOffset() {
+        SERVICES.answer("PUT", DRAFT, draft(6, "Enfants", "Fini.\n", "editing", null));
+        SERVICES.answer("GET", DRAFT, draft(6, "Enfants", "Fini.\n", "editing", null));
+        SERVICES.answer("POST", DRAFT + ":schedule", new Answer(400, MediaType.APPLICATION_PROBLEM_JSON_VALUE, JSON.writeValueAsString(Map.of(
+                "status", 400, "detail", "at: 2025-03-30T02:30 does not exist in Europe/Zurich",
+                "errors", List.of(Map.of("field", "at", "problem", "2025-03-30T02:30 does not exist in Europe/Zurich")),
+                "candidates", List.of("2025-03-30T03:30+02:00", "2025-03-30T01:30+01:00"))), Map.of(), Duration.ZERO));
+
+        String page = post(AMINA, "/studio/2024/chapitres/enfants/programmer", Map.of("draft", "5", "title", "Enfants", "body", "Fini.\n",
+                "date", "2025-03-30", "heure", "02:30", "fuseau", "Europe/Zurich"), 400);
+
+        JsonNode sent = JSON.readTree(only("POST", DRAFT + ":schedule").body());
+        assertThat(sent.path("at").asString()).isEqualTo("2025-03-30T02:30");
+        assertThat(sent.path("timeZone").asString()).isEqualTo("Europe/Zurich");
+        assertThat(page).contains("Cette heure n’existe pas à Genève le 30 mars 2025 (passage à l’heure d’été) : choisissez 01:30 ou 03:30.",
+                "name=\"choix\" value=\"2025-03-30T01:30+01:00\" class=\"secondary\">Publier à 01:30</button>",
+                "name=\"choix\" value=\"2025-03-30T03:30+02:00\" class=\"secondary\">Publier à 03:30</button>",
+                "value=\"2025-03-30\"", "value=\"02:30\"", "Fini.\n</textarea>");
+
+        SERVICES.reset();
+        SERVICES.answer("PUT", DRAFT, draft(6, "Enfants", "Fini.\n", "editing", null));
+        SERVICES.answer("POST", DRAFT + ":schedule", draft(7, "Enfants", "Fini.\n", "editing",
+                Map.of("at", "2025-03-30T01:30:00Z", "localDateTime", "2025-03-30T03:30", "timeZone", "Europe/Zurich")));
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/programmer")
+                .body(form(Map.of("draft", "6", "title", "Enfants", "body", "Fini.\n", "date", "2025-03-30", "heure", "02:30",
+                        "fuseau", "Europe/Zurich", "choix", "2025-03-30T03:30+02:00"))).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=programme#etat");
+        Received scheduled = only("POST", DRAFT + ":schedule");
+        assertThat(JSON.readTree(scheduled.body()).path("at").asString()).isEqualTo("2025-03-30T03:30+02:00");
+        assertThat(scheduled.header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
+
+        SERVICES.answer("GET", CHAPTER, chapter(5, "Enfants", "Un.\n"));
+        SERVICES.answer("GET", DRAFT, draft(7, "Enfants", "Fini.\n", "editing",
+                Map.of("at", "2025-03-30T01:30:00Z", "localDateTime", "2025-03-30T03:30", "timeZone", "Europe/Zurich")));
+        assertThat(get(AMINA, "/studio/2024/chapitres/enfants?fait=programme", 200)).contains(
+                "Publication programmée le 30 mars 2025 à 03:30 (Genève).",
+                "Programmé le <time datetime=\"2025-03-30T01:30:00Z\" data-schedule-zone=\"Europe/Zurich\">30 mars 2025 à 03:30 (Genève)</time>",
+                ">Annuler la programmation</button>", "<legend>Changer la date de publication</legend>");
+    }
+
+    @Test
+    void aReviewerSeesTheDraftWithApproveAndRequestChangesAndChangesNeedAComment() {
+        SERVICES.answer("GET", DRAFT, draft(6, "Enfants", "À relire.\n", "submitted", null));
+
+        String page = get(JEAN, "/studio/2024/chapitres/enfants", 200);
+        assertThat(page).contains("<span class=\"badge draft-submitted\" id=\"draft-state\">Soumis pour relecture</span>",
+                "Amina Diallo</strong> a soumis le brouillon pour relecture", "<blockquote class=\"review-comment\">Prêt pour relecture.</blockquote>",
+                ">Approuver</button>", ">Demander des modifications</button>", "Texte du brouillon (Markdown)", "À relire.\n</pre>");
+        assertThat(page).doesNotContain("id=\"chapter-form\"", "formaction=\"/studio/2024/chapitres/enfants/publier\"");
+
+        String refused = post(JEAN, "/studio/2024/chapitres/enfants/modifications", Map.of("draft", "6", "commentaire", "  "), 400);
+        assertThat(refused).contains("Dites à l’équipe ce qu’il faut modifier : le commentaire est obligatoire.", "aria-invalid=\"true\"");
+        assertThat(SERVICES.received()).noneMatch(r -> r.method().equals("POST"));
+
+        SERVICES.answer("POST", DRAFT + ":request-changes", draft(6, "Enfants", "À relire.\n", "changes-requested", null));
+        signedIn(JEAN).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/modifications")
+                .body(form(Map.of("draft", "6", "commentaire", "Citez la source du chiffre."))).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=modifications#etat");
+        Received asked = only("POST", DRAFT + ":request-changes");
+        assertThat(asked.header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
+        assertThat(JSON.readTree(asked.body()).path("comment").asString()).isEqualTo("Citez la source du chiffre.");
+        assertThat(callerOf(asked)).isEqualTo(JEAN.accountId());
+
+        SERVICES.answer("POST", DRAFT + ":approve", problem(403, "someone else must approve", null));
+        assertThat(post(JEAN, "/studio/2024/chapitres/enfants/approuver", Map.of("draft", "6"), 403))
+                .contains("Vous avez écrit la dernière version de ce brouillon : quelqu’un d’autre doit l’approuver.");
+    }
+
+    @Test
+    void aMemberOfTheTeamSeesNoReviewControlsButTheReviewersComment() {
+        SERVICES.answer("GET", DRAFT, draft(6, "Enfants", "À revoir.\n", "changes-requested", null));
+
+        String page = get(AMINA, "/studio/2024/chapitres/enfants", 200);
+
+        assertThat(page).contains("Modifications demandées", ">Soumettre pour relecture</button>");
+        assertThat(page).doesNotContain(">Approuver</button>", ">Demander des modifications</button>");
+    }
+
+    @Test
+    void discardingAsksFirstThenDeletesTheDraftItShowed() {
+        SERVICES.answer("GET", DRAFT, draft(6, "Enfants", "Brouillon.\n", "editing", null));
+
+        assertThat(get(AMINA, "/studio/2024/chapitres/enfants/abandonner", 200)).contains("Abandonner le brouillon de « Enfants » ?",
+                "La page publique ne change pas", "name=\"draft\" value=\"6\"", ">Abandonner le brouillon</button>");
+
+        SERVICES.answer("DELETE", DRAFT, new Answer(204, "application/json", "", Map.of(), Duration.ZERO));
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/abandonner").body(form(Map.of("draft", "6"))).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=abandonne#etat");
+        assertThat(only("DELETE", DRAFT).header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
     }
 
     @Test
     void anotherTeamSeesTheChapterReadOnlyWithTheTeamThatWritesIt() {
-        SERVICES.answer("GET", CHAPTER, chapter(5, "Enfants", "Un.\n"));
-
         String page = get(LUCAS, "/studio/2024/chapitres/enfants", 200);
 
         assertThat(page).contains("Ce chapitre est rédigé par l’équipe « enfants » : vous pouvez le lire, mais pas le modifier.",
                 "<pre class=\"chapter-source\"", "presence?lecture=1", "title=\"Aperçu de la page\"");
-        assertThat(page).doesNotContain("id=\"chapter-form\"", "<textarea", "Enregistrer", "studio-editor.js");
-    }
-
-    @Test
-    void savingSendsTheTextWithIfMatchOnTheBaseAndConfirmsWithTheNewRevision() {
-        SERVICES.answer("PUT", CHAPTER, new Answer(200, "application/json", "{\"revision\": 6}", Map.of("ETag", "\"6\""), Duration.ZERO));
-
-        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants")
-                .body(form(Map.of("base", "5", "title", "Enfants", "body", "Un, revu.\r\n\r\nDeux.\r\n"))).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?enregistre=6");
-
-        Received put = only("PUT", CHAPTER);
-        assertThat(put.header(HttpHeaders.IF_MATCH)).isEqualTo("\"5\"");
-        assertThat(callerOf(put)).isEqualTo(AMINA.accountId());
-        JsonNode sent = JSON.readTree(put.body());
-        assertThat(sent.path("title").asString()).isEqualTo("Enfants");
-        assertThat(sent.path("body").asString()).isEqualTo("Un, revu.\n\nDeux.\n");
-
-        SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un, revu.\n\nDeux.\n"));
-        assertThat(get(AMINA, "/studio/2024/chapitres/enfants?enregistre=6", 200))
-                .contains("Enregistré : révision 6. La page publique est à jour dans quelques secondes.", "href=\"/2024/enfants\"");
-    }
-
-    @Test
-    void aStaleSaveShowsBothVersionsAndTheMergeAndTheMergeIsSavedOnTheRevisionItMergedWith() {
-        SERVICES.answer("PUT", CHAPTER, problem(412, "stale", null));
-        SERVICES.answer("GET", CHAPTER + "/revisions/5", chapter(5, "Enfants", "Un.\n\nDeux.\n\nTrois.\n"));
-        SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un.\n\nDeux, par Claire.\n\nTrois, par Claire.\n"));
-
-        String conflict = post(AMINA, "/studio/2024/chapitres/enfants",
-                Map.of("base", "5", "title", "Enfants", "body", "Un, par Amina.\n\nDeux, par Amina.\n\nTrois.\n"), 409);
-
-        assertThat(conflict).contains("Le chapitre a changé pendant que vous écriviez", "Votre version",
-                "Version enregistrée par Amina Diallo le 14 mars 2025 à 10:30", "<span class=\"diff-tag\">différent</span>",
-                "<span class=\"diff-tag\">votre modification</span> Un, par Amina.",
-                "<span class=\"diff-tag\">modification de Amina Diallo</span> Trois, par Claire.",
-                "<legend>Passage 1 : modifié des deux côtés</legend>", "Garder ma version", "Garder la version de Amina Diallo",
-                "name=\"theirs\" value=\"6\"", "name=\"base\" value=\"5\"");
-        assertThat(conflict).doesNotContain("Passage 2");
-
-        // Saving the merge without choosing: the screen again, nothing saved
-        SERVICES.answer("GET", CHAPTER + "/revisions/6", chapter(6, "Enfants", "Un.\n\nDeux, par Claire.\n\nTrois, par Claire.\n"));
-        SERVICES.answer("PUT", CHAPTER, new Answer(200, "application/json", "{\"revision\": 7}", Map.of("ETag", "\"7\""), Duration.ZERO));
-        Map<String, String> merge = Map.of("base", "5", "theirs", "6", "mineTitle", "Enfants",
-                "mineBody", "Un, par Amina.\n\nDeux, par Amina.\n\nTrois.\n");
-        assertThat(post(AMINA, "/studio/2024/chapitres/enfants/fusion", merge, 400)).contains("Choisissez une version pour chaque passage");
-        assertThat(SERVICES.received()).noneMatch(r -> r.method().equals("PUT") && r.header(HttpHeaders.IF_MATCH).equals("\"6\""));
-
-        // Choosing Claire's version of paragraph 2
-        java.util.HashMap<String, String> chosen = new java.util.HashMap<>(merge);
-        chosen.put("c1", "theirs");
-        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/fusion").body(form(chosen)).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?enregistre=7");
-        Received saved = SERVICES.received().stream().filter(r -> r.method().equals("PUT") && "\"6\"".equals(r.header(HttpHeaders.IF_MATCH)))
-                .findFirst().orElseThrow();
-        assertThat(JSON.readTree(saved.body()).path("body").asString()).isEqualTo("Un, par Amina.\n\nDeux, par Claire.\n\nTrois, par Claire.\n");
-    }
-
-    @Test
-    void aNewerRevisionThatOnlyMovedTheChapterIsNoConflictTheTextIsSavedOnIt() {
-        // Given revision 6 only renumbered the chapter (an admin moved another one): same title, same text as 5
-        SERVICES.answer("PUT", CHAPTER, problem(412, "stale", null));
-        SERVICES.answer("GET", CHAPTER + "/revisions/5", chapter(5, "Enfants", "Un.\n\nDeux.\n"));
-        SERVICES.answer("GET", CHAPTER + "/revisions/6", chapter(6, "Enfants", "Un.\n\nDeux.\n"));
-        SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un.\n\nDeux.\n"));
-
-        // When Amina saves on revision 5 (the stand-in refuses every PUT, so the page ends on the conflict screen)
-        post(AMINA, "/studio/2024/chapitres/enfants", Map.of("base", "5", "title", "Enfants", "body", "Un, par Amina.\n\nDeux.\n"), 409);
-
-        // Then her text was sent again on revision 6 without asking her, and only once (no loop on a revision that did not move)
-        List<Received> puts = SERVICES.received().stream().filter(r -> r.method().equals("PUT")).toList();
-        assertThat(puts).extracting(r -> r.header(HttpHeaders.IF_MATCH)).containsExactly("\"5\"", "\"6\"");
-        assertThat(JSON.readTree(puts.get(1).body()).path("body").asString()).isEqualTo("Un, par Amina.\n\nDeux.\n");
-    }
-
-    @Test
-    void aConfirmationIsShownOnlyForARevisionTheChapterHasReached() {
-        SERVICES.answer("GET", CHAPTER, chapter(6, "Enfants", "Un.\n"));
-
-        assertThat(get(AMINA, "/studio/2024/chapitres/enfants?enregistre=7", 200)).doesNotContain("Enregistré");
+        assertThat(page).doesNotContain("id=\"chapter-form\"", "<textarea", "Enregistrer", "studio-editor.js", "Approuver");
     }
 
     @Test
     void aSaveTheApiForbidsSaysSoInFrenchAndKeepsTheText() {
-        SERVICES.answer("PUT", CHAPTER, problem(403, "team defenseurs may not edit chapter enfants", null));
+        SERVICES.answer("PUT", DRAFT, problem(403, "team defenseurs may not edit chapter enfants", null));
 
-        String page = post(LUCAS, "/studio/2024/chapitres/enfants", Map.of("base", "5", "title", "Enfants", "body", "Mon texte.\n"), 403);
+        String page = post(LUCAS, "/studio/2024/chapitres/enfants", Map.of("draft", "", "title", "Enfants", "body", "Mon texte.\n"), 403);
 
-        assertThat(page).contains("Vous n’avez pas le droit de modifier ce chapitre.", "Votre texte n’a pas été enregistré",
-                "Mon texte.\n</textarea>");
+        assertThat(page).contains("Vous n’avez pas le droit de modifier ce chapitre : il est rédigé par l’équipe « enfants ».",
+                "Votre texte n’a pas été enregistré");
         assertThat(page).doesNotContain("team defenseurs may not");
     }
 
@@ -216,31 +370,30 @@ class ChapterEditorPagesTest {
 
     @Test
     void aRefusedTitleIsExplainedBesideItAndTheTextIsKept() {
-        SERVICES.answer("PUT", CHAPTER, problem(400, "1 field is invalid", "title"));
+        SERVICES.answer("PUT", DRAFT, problem(400, "1 field is invalid", "title"));
 
-        String page = post(AMINA, "/studio/2024/chapitres/enfants", Map.of("base", "5", "title", " ", "body", "Mon texte précieux.\n"), 400);
+        String page = post(AMINA, "/studio/2024/chapitres/enfants", Map.of("draft", "", "title", " ", "body", "Mon texte précieux.\n"), 400);
 
         assertThat(page).contains("Donnez un titre au chapitre : il ne peut pas être vide.", "id=\"title-error\"",
                 "aria-describedby=\"title-warnings title-error\"", "aria-invalid=\"true\"", "Mon texte précieux.\n</textarea>",
-                "role=\"alert\"", "<input type=\"hidden\" name=\"base\" value=\"5\">");
+                "role=\"alert\"");
     }
 
     @Test
-    void aServiceThatIsDownGetsAFrenchMessageAndTheTextIsKept() {
+    void aServiceThatIsDownGetsAFrenchMessage() {
         WebTestClient down = WebTestClient.bindToRouterFunction(ChapterEditorConfiguration.routes(
                         backends(StubService.downServiceUri().toString()), null, PAGES))
                 .webFilter(new CsrfWebFilter()).apply(springSecurity()).configureClient().responseTimeout(Duration.ofSeconds(60)).build();
 
-        String page = down.mutateWith(mockAuthentication(new CallerAuthentication(AMINA))).mutateWith(csrf()).post()
-                .uri("/studio/2024/chapitres/enfants").body(form(Map.of("base", "5", "title", "Enfants", "body", "Mon texte.\n")))
+        String saved = down.mutateWith(mockAuthentication(new CallerAuthentication(AMINA))).mutateWith(csrf()).post()
+                .uri("/studio/2024/chapitres/enfants/brouillon").body(form(Map.of("draft", "5", "title", "Enfants", "body", "Mon texte.\n")))
                 .exchange().expectStatus().isEqualTo(503).expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("Le service des chapitres ne répond pas pour le moment", "Mon texte.\n</textarea>",
-                "L’aperçu n’est pas disponible pour le moment");
-        assertThat(page).doesNotContain("\"status\"", "\"detail\"", "Exception");
+        assertThat(saved).contains("Brouillon non enregistré : le service des chapitres ne répond pas.", "votre texte reste dans la page");
 
         String opened = down.mutateWith(mockAuthentication(new CallerAuthentication(AMINA))).get().uri("/studio/2024/chapitres/enfants")
                 .exchange().expectStatus().isEqualTo(503).expectBody(String.class).returnResult().getResponseBody();
         assertThat(opened).contains("Le service qui garde le rapport ne répond pas pour l’instant");
+        assertThat(opened).doesNotContain("\"status\"", "\"detail\"", "Exception");
     }
 
     @Test
@@ -250,10 +403,10 @@ class ChapterEditorPagesTest {
 
         String fragment = post(AMINA, "/studio/2024/chapitres/enfants/apercu", Map.of("title", "", "body", "{{fig:inconnu.x}}"), 200);
 
-        assertThat(fragment).contains("title=\"Aperçu de la page\"",
-                "<div id=\"title-warnings\" hx-swap-oob=\"innerHTML\">", "Le titre est vide",
+        assertThat(fragment).contains("<div id=\"title-warnings\" hx-swap-oob=\"innerHTML\">", "Le titre est vide",
                 "<div id=\"body-warnings\" hx-swap-oob=\"innerHTML\">", "chiffre clé inconnu : <code>{{fig:inconnu.x}}</code>",
                 "graphique inconnu : <code>{{chart:absent}}</code>");
+        assertThat(fragment).doesNotContain("iframe");
     }
 
     private static Backends backends(String uri) {
@@ -288,6 +441,21 @@ class ChapterEditorPagesTest {
                 "ownerTeam", "enfants", "revision", revision, "updatedAt", "2025-03-14T09:30:12Z", "updatedBy", "demo-enfants",
                 "updatedByName", "Amina Diallo"));
         return new Answer(200, "application/json", json, Map.of("ETag", "\"" + revision + "\""), Duration.ZERO);
+    }
+
+    /** A draft as the drafts API answers it, last changed by Amina at 10:42 UTC (11:42 in the test's zone, Europe/Paris). */
+    private static Answer draft(long revision, String title, String body, String review, Map<String, String> schedule) {
+        Map<String, Object> json = new java.util.HashMap<>(Map.of("edition", "2024", "slug", "enfants", "title", title, "body", body,
+                "baseRevision", 5, "chapterRevision", 5, "stale", false, "ownerTeam", "enfants", "review", review));
+        json.put("reviewRequired", false);
+        json.put("revision", revision);
+        json.put("notes", review.equals("submitted") ? List.of(Map.of("kind", "submitted", "at", "2025-03-14T10:40:00Z", "actor", "demo-enfants",
+                "actorName", "Amina Diallo", "draftRevision", revision, "comment", "Prêt pour relecture.")) : List.of());
+        json.put("schedule", schedule);
+        json.put("updatedAt", "2025-03-14T10:42:00Z");
+        json.put("updatedBy", "demo-enfants");
+        json.put("updatedByName", "Amina Diallo");
+        return new Answer(200, "application/json", JSON.writeValueAsString(json), Map.of("ETag", "\"" + revision + "\""), Duration.ZERO);
     }
 
     private static Answer json(int status, String body) {
