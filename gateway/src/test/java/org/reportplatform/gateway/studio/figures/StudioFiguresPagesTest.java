@@ -125,6 +125,57 @@ class StudioFiguresPagesTest {
     }
 
     @Test
+    void programmerCetteValeurSendsTheFormsValuesWithTheTimeAndARepeatedHourOffersBothReadings() {
+        FIGURES.answer("GET", "/api/editions/2024/indicators/sos-defenders.cases", json(200, CASES));
+        FIGURES.answer("GET", "/api/editions/2024/indicators/sos-defenders.cases/schedule", json(404, "{}"));
+        FIGURES.answer("PUT", "/api/editions/2024/indicators/sos-defenders.cases/schedule", new Answer(400,
+                MediaType.APPLICATION_PROBLEM_JSON_VALUE, """
+                {"status": 400, "detail": "at: repeated", "errors": [{"field": "at", "problem": "2025-10-26T02:30 happens twice in Europe/Zurich"}],
+                 "candidates": ["2025-10-26T02:30+02:00", "2025-10-26T02:30+01:00"]}""", Map.of(), Duration.ZERO));
+
+        assertThat(get(INES, "/studio/2024/chiffres/sos-defenders.cases")).contains("<legend>Programmer cette valeur</legend>",
+                "formaction=\"/studio/2024/chiffres/sos-defenders.cases/programmer\"", "<option value=\"Europe/Zurich\" selected>Genève (Europe/Zurich)</option>")
+                .doesNotContain("Annuler la programmation");
+
+        String page = post(INES, "/studio/2024/chiffres/sos-defenders.cases/programmer", Map.of("revision", "3", "type", "integer",
+                "label", "Cas documentés", "value", "5000", "unit", "cas", "period", "2024", "source", "Base SOS",
+                "date", "2025-10-26", "heure", "02:30", "fuseau", "Europe/Zurich"), 400);
+
+        JsonNode sent = JSON.readTree(only("PUT", "/api/editions/2024/indicators/sos-defenders.cases/schedule").body());
+        assertThat(sent.get("value").decimalValue().toPlainString()).isEqualTo("5000");
+        assertThat(sent.get("label").asString()).isEqualTo("Cas documentés");
+        assertThat(sent.get("at").asString()).isEqualTo("2025-10-26T02:30");
+        assertThat(sent.get("timeZone").asString()).isEqualTo("Europe/Zurich");
+        assertThat(FIGURES.received()).noneMatch(r -> r.method().equals("PUT") && r.pathAndQuery().equals("/api/editions/2024/indicators/sos-defenders.cases"));
+        assertThat(page).contains("Cette heure a lieu deux fois à Genève le 26 octobre 2025 (retour à l’heure d’hiver)",
+                "name=\"choix\" value=\"2025-10-26T02:30+02:00\" class=\"secondary\">Publier à 02:30 (heure d’été, la première fois)</button>",
+                "name=\"choix\" value=\"2025-10-26T02:30+01:00\" class=\"secondary\">Publier à 02:30 (heure d’hiver, la seconde fois)</button>",
+                "value=\"5000\"");
+
+        FIGURES.answer("PUT", "/api/editions/2024/indicators/sos-defenders.cases/schedule", json(201, "{}"));
+        signedIn(INES).mutateWith(csrf()).post().uri("/studio/2024/chiffres/sos-defenders.cases/programmer")
+                .body(BodyInserters.fromFormData("revision", "3").with("type", "integer").with("label", "Cas documentés").with("value", "5000")
+                        .with("choix", "2025-10-26T02:30+01:00").with("fuseau", "Europe/Zurich"))
+                .exchange().expectStatus().isSeeOther().expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/studio/2024/chiffres/sos-defenders.cases?programme=1#programmer");
+
+        FIGURES.answer("GET", "/api/editions/2024/indicators/sos-defenders.cases/schedule", json(200, """
+                {"edition": "2024", "indicatorId": "sos-defenders.cases", "indicator": {"label": "Cas documentés", "type": "integer",
+                 "value": 5000, "unit": "cas"}, "at": "2025-10-26T01:30:00Z", "localDateTime": "2025-10-26T02:30", "timeZone": "Europe/Zurich",
+                 "revision": 1, "updatedByName": "Inès Benali"}"""));
+        assertThat(get(INES, "/studio/2024/chiffres/sos-defenders.cases?programme=1")).contains("Valeur programmée : elle sera publiée",
+                "Programmé le <time datetime=\"2025-10-26T01:30:00Z\" data-schedule-zone=\"Europe/Zurich\">26 octobre 2025 à 02:30 (Genève)</time>",
+                "Valeur programmée : <strong>5\u202F000\u00A0cas</strong> (par Inès Benali)", "la valeur actuelle, 4\u202F445",
+                ">Annuler la programmation</button>", "<legend>Remplacer la valeur programmée</legend>");
+
+        FIGURES.answer("DELETE", "/api/editions/2024/indicators/sos-defenders.cases/schedule", new Answer(204, "application/json", "", Map.of(), Duration.ZERO));
+        signedIn(INES).mutateWith(csrf()).post().uri("/studio/2024/chiffres/sos-defenders.cases/deprogrammer").exchange()
+                .expectStatus().isSeeOther().expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/studio/2024/chiffres/sos-defenders.cases?deprogramme=1#programmer");
+        assertThat(only("DELETE", "/api/editions/2024/indicators/sos-defenders.cases/schedule")).isNotNull();
+    }
+
+    @Test
     void someoneOfAnotherTeamSeesTheFigureWithoutAControlAndTheirPostWritesNothing() {
         FIGURES.answer("GET", "/api/editions/2024/indicators/sos-defenders.cases", json(200, CASES));
 
