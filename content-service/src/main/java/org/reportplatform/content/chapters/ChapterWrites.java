@@ -259,7 +259,7 @@ public class ChapterWrites {
     private ChapterChanged moved(Chapter chapter, int position, EventMetadata cause) {
         ChapterState state = stateOf(chapter);
         state.setPosition(position);
-        return event(metadata.by(cause.getActor()), chapter.edition(), chapter.slug(), chapter.revision() + 1, state);
+        return event(metadata.following(cause), chapter.edition(), chapter.slug(), chapter.revision() + 1, state);
     }
 
     private static ChapterChanged event(EventMetadata meta, String edition, String slug, long revision, ChapterState state) {
