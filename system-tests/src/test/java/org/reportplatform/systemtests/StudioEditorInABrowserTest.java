@@ -21,11 +21,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The chapter editor in Chromium, on the shared studio platform: a member of {@code enfants} writes
- * in the editor, sees the preview follow, saves, and the public page shows the text; a member of
- * another team sees the chapter without any edit control; two people saving the same chapter get
- * the conflict screen, whose merge keeps both changes (and asks where both changed the same
- * paragraph); and one sees the other has the chapter open. axe-core finds nothing on each state.
+ * The chapter editor in Chromium, on the shared studio platform (no review required): a member of
+ * {@code enfants} writes, the draft saves itself after a pause (« Brouillon enregistré à … »,
+ * nothing public yet), the preview frame is the draft's, she publishes and the public page shows
+ * the text; a member of another team sees the chapter without any edit control; a draft whose
+ * chapter was published meanwhile gets the conflict screen on Publier, whose merge goes into the
+ * draft (and asks where both changed the same paragraph), then publishes; two tabs on one draft
+ * are told when the other saved and keep their text on demand; and one sees the other has the
+ * chapter open. axe-core finds nothing on each state.
  *
  * <p>Works on chapters {@code enfants} and {@code femmes} only (other studio classes share the
  * platform). Screenshots: {@code studio-editor.png}, {@code studio-conflict.png},
@@ -36,8 +39,9 @@ class StudioEditorInABrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final By EDITOR = By.id("body-editor");
-    private static final By SAVE = By.xpath("//button[normalize-space()='Enregistrer']");
+    private static final By PUBLISH = By.id("publish");
     private static final By NOTICE = By.cssSelector(".notice[role=status]");
+    private static final By AUTOSAVED = By.id("autosave-status");
 
     private static DemoInABrowser first;
     private static DemoInABrowser second;
@@ -70,7 +74,7 @@ class StudioEditorInABrowserTest {
     }
 
     @Test
-    void aMemberWritesSeesThePreviewSavesAndThePublicPageShowsIt() {
+    void aMemberWritesTheDraftSavesItselfShePublishesAndThePublicPageShowsIt() {
         WebDriver browser = first.browser();
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         String marker = "Paragraphe écrit dans le studio " + UUID.randomUUID() + ".";
@@ -86,14 +90,19 @@ class StudioEditorInABrowserTest {
         assertThat(browser.findElement(By.id("body-label")).getText()).isEqualTo("Texte");
         assertThat(browser.findElements(By.cssSelector(".editor-toolbar button"))).extracting(b -> b.getAttribute("aria-label"))
                 .containsExactly("Gras", "Italique", "Titre", "Liste à puces", "Liste numérotée", "Lien", "Citation");
+        assertThat(browser.findElement(By.id("draft-state")).getText()).isEqualTo("Publié");
         assertThat(first.accessibilityViolations()).as("axe-core on the editor").isEmpty();
 
-        // When she types a paragraph at the end of the text
+        // When she types a paragraph at the end of the text and pauses
         typeAtEnd(browser, Keys.ENTER + "" + Keys.ENTER + marker);
 
-        // Then the preview (the render service's page) shows it after the pause
-        wait.until(d -> frameText(d).contains(marker));
-        assertThat(frameText(browser)).contains(title);
+        // Then the draft saves itself, the status line says when, and the preview becomes the draft's own
+        wait.until(d -> d.findElement(AUTOSAVED).getText().matches("Brouillon enregistré à \\d\\d:\\d\\d"));
+        assertThat(browser.findElement(AUTOSAVED).getAttribute("role")).isEqualTo("status");
+        assertThat(browser.findElement(By.id("draft-state")).getText()).isEqualTo("Brouillon");
+        wait.until(d -> d.findElement(By.id("draft-revision")).getDomProperty("value").matches("\\d+"));
+        wait.until(d -> !d.findElements(By.id("preview-frame")).isEmpty());
+        assertThat(browser.findElement(By.id("preview-frame")).getAttribute("src")).endsWith("/preview/2024/enfants?live");
         first.screenshot("studio-editor.png");
 
         // And a figure that does not exist is signalled beside Texte, an empty title beside Titre
@@ -102,6 +111,7 @@ class StudioEditorInABrowserTest {
         WebElement titleField = browser.findElement(By.id("title"));
         titleField.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         wait.until(d -> d.findElement(By.id("title-warnings")).getText().contains("Le titre est vide"));
+        wait.until(d -> d.findElement(AUTOSAVED).getText().startsWith("Brouillon non enregistré"));
         assertThat(titleField.getAttribute("aria-describedby")).contains("title-warnings");
         assertThat(browser.findElement(EDITOR).getAttribute("aria-describedby")).contains("body-warnings");
         assertThat(first.accessibilityViolations()).as("axe-core on the editor with warnings").isEmpty();
@@ -119,23 +129,28 @@ class StudioEditorInABrowserTest {
         browser.findElement(figure).click();
         wait.until(d -> d.findElement(By.id("body")).getDomProperty("value").contains(marker + " {{fig:sos-defenders.cases}}"));
         assertThat(browser.findElement(By.id("picker-status")).getText()).contains("{{fig:sos-defenders.cases}}");
+        wait.until(d -> d.findElement(AUTOSAVED).getText().startsWith("Brouillon enregistré à"));
 
-        // When she saves
-        browser.findElement(SAVE).click();
+        // And until she publishes, the public page is as it was (checked again after the publication below)
+        assertThat(gateway.get("/2024/enfants").body()).doesNotContain(marker);
 
-        // Then the studio confirms with the new revision and a link to the public page
+        // When she publishes
+        browser.findElement(PUBLISH).click();
+
+        // Then the studio confirms with the chapter's new revision and a link to the public page
         wait.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
         String notice = browser.findElement(NOTICE).getText();
-        assertThat(notice).matches("(?s)Enregistré : révision \\d+\\. La page publique est à jour dans quelques secondes\\..*");
-        long revision = Long.parseLong(notice.replaceAll("(?s)^Enregistré : révision (\\d+)\\..*$", "$1"));
+        assertThat(notice).matches("(?s)Publié : la page publique est à jour \\(révision \\d+\\)\\..*");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("action-notice");
+        long revision = Long.parseLong(notice.replaceAll("(?s)^.*\\(révision (\\d+)\\).*$", "$1"));
         String chapter = gateway.get("/api/editions/2024/chapters/enfants").body();
         assertThat(((Number) JsonPath.read(chapter, "$.revision")).longValue()).isEqualTo(revision);
         assertThat((String) JsonPath.read(chapter, "$.body")).contains(marker + " {{fig:sos-defenders.cases}}").doesNotContain("inconnu.studio");
-        assertThat(browser.findElement(By.cssSelector(".notice a")).getAttribute("href")).endsWith("/2024/enfants");
-        assertThat(first.accessibilityViolations()).as("axe-core after saving").isEmpty();
+        assertThat(browser.findElement(By.id("draft-state")).getText()).isEqualTo("Publié");
+        assertThat(first.accessibilityViolations()).as("axe-core after publishing").isEmpty();
 
         // And the public page shows the new paragraph
-        await("the public page shows the saved text").atMost(WAIT)
+        await("the public page shows the published text").atMost(WAIT)
                 .until(() -> gateway.get("/2024/enfants").body().contains(marker.replace("’", "&rsquo;"))
                         || gateway.get("/2024/enfants").body().contains(marker));
         browser.findElement(By.cssSelector(".notice a")).click();
@@ -157,7 +172,8 @@ class StudioEditorInABrowserTest {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".read-only")));
 
         assertThat(browser.findElement(By.cssSelector(".read-only")).getText()).contains("l’équipe « enfants »");
-        assertThat(browser.findElements(SAVE)).isEmpty();
+        assertThat(browser.findElements(By.id("save-draft"))).isEmpty();
+        assertThat(browser.findElements(PUBLISH)).isEmpty();
         assertThat(browser.findElements(By.cssSelector("main textarea, main input[type=text], main [contenteditable=true], main form[method=post]")))
                 .isEmpty();
         assertThat(browser.findElement(By.cssSelector(".chapter-source")).getText()).isNotBlank();
@@ -166,56 +182,92 @@ class StudioEditorInABrowserTest {
     }
 
     @Test
-    void twoPeopleSaveTheSameChapterAndTheMergeKeepsBothChanges() {
+    void aDraftWhoseChapterWasPublishedMeanwhileIsMergedOnPublishingKeepingBothChanges() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         write("femmes", "demo-femmes", "Un " + run + ".\\n\\nDeux " + run + ".\\n\\nTrois " + run + ".\\n\\nQuatre " + run + ".\\n");
+        WebDriverWait wait = new WebDriverWait(first.browser(), WAIT);
+
+        // Given a member has chapter femmes open and changes paragraph 1 (the draft saves itself)
+        open(first, "femmes@example.org", "/studio/2024/chapitres/femmes");
+        typeAtEndOfLine(first.browser(), 0, " (premier)");
+        wait.until(d -> d.findElement(AUTOSAVED).getText().startsWith("Brouillon enregistré à"));
+        assertThat(first.browser().findElement(By.id("draft-state")).getText()).isEqualTo("Brouillon");
+
+        // When paragraph 3 is published meanwhile, and she publishes
+        write("femmes", "demo-femmes", "Un " + run + ".\\n\\nDeux " + run + ".\\n\\nTrois " + run + ". (second)\\n\\nQuatre " + run + ".\\n");
+        first.browser().findElement(PUBLISH).click();
+
+        // Then she gets the conflict screen, whose merge keeps both without asking; it goes into the draft
+        wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Le chapitre a été publié pendant que vous écriviez"));
+        assertThat(first.browser().findElements(By.cssSelector("input[type=radio]"))).isEmpty();
+        assertThat(first.browser().findElement(By.cssSelector(".merged")).getText()).contains("Un " + run + ". (premier)", "Trois " + run + ". (second)");
+        assertThat(body("femmes")).doesNotContain("(premier)");
+        assertThat(first.accessibilityViolations()).as("axe-core on the conflict screen").isEmpty();
+        first.browser().findElement(By.xpath("//button[normalize-space()='Enregistrer la fusion dans le brouillon']")).click();
+        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Fusion enregistrée dans le brouillon."));
+        first.browser().findElement(PUBLISH).click();
+        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Publié : la page publique est à jour"));
+        assertThat(body("femmes")).isEqualTo("Un " + run + ". (premier)\n\nDeux " + run + ".\n\nTrois " + run + ". (second)\n\nQuatre " + run + ".\n");
+
+        // When both change paragraph 2 (and she paragraph 4 too), the other version published first
+        first.browser().get(first.url("/studio/2024/chapitres/femmes"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        typeAtEndOfLine(first.browser(), 2, " (version B)");
+        typeAtEndOfLine(first.browser(), 6, " (fin B)");
+        // (the draft exists once saved: its base is the revision published before version A; Publier sends the text as typed)
+        wait.until(d -> d.findElement(By.id("draft-revision")).getDomProperty("value").matches("\\d+"));
+        write("femmes", "demo-femmes", "Un " + run + ". (premier)\\n\\nDeux " + run + ". (version A)\\n\\nTrois " + run + ". (second)\\n\\nQuatre "
+                + run + ".\\n");
+        first.browser().findElement(PUBLISH).click();
+
+        // Then she chooses for paragraph 2; paragraph 4 is merged on its own
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("choice-1")));
+        assertThat(first.browser().findElements(By.cssSelector("fieldset.conflict-choice"))).hasSize(1);
+        assertThat(first.browser().findElement(By.id("choice-1")).getText())
+                .contains("Garder ma version", "Garder la version de", "Deux " + run + ". (version A)", "Deux " + run + ". (version B)");
+        assertThat(first.accessibilityViolations()).as("axe-core on the conflict screen with a choice").isEmpty();
+        first.screenshot("studio-conflict.png");
+        first.browser().findElement(By.cssSelector("label[for=c1-mine]")).click();
+        first.browser().findElement(By.xpath("//button[normalize-space()='Enregistrer la fusion dans le brouillon']")).click();
+        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Fusion enregistrée dans le brouillon."));
+        first.browser().findElement(PUBLISH).click();
+        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Publié : la page publique est à jour"));
+        assertThat(body("femmes")).isEqualTo("Un " + run + ". (premier)\n\nDeux " + run + ". (version B)\n\nTrois " + run
+                + ". (second)\n\nQuatre " + run + ". (fin B)\n");
+    }
+
+    @Test
+    void twoTabsOnOneDraftAreToldWhenTheOtherSavedAndKeepTheirTextOnDemand() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        write("femmes", "demo-femmes", "Premier " + run + ".\\n\\nSecond " + run + ".\\n");
         WebDriverWait waitFirst = new WebDriverWait(first.browser(), WAIT);
         WebDriverWait waitSecond = new WebDriverWait(second.browser(), WAIT);
 
-        // Given two people have chapter femmes open at the same revision
+        // Given the draft exists and is open in two browsers at the same revision
         open(first, "femmes@example.org", "/studio/2024/chapitres/femmes");
+        typeAtEndOfLine(first.browser(), 0, " (un)");
+        waitFirst.until(d -> d.findElement(AUTOSAVED).getText().startsWith("Brouillon enregistré à"));
         open(second, "femmes@example.org", "/studio/2024/chapitres/femmes");
 
-        // When the first changes paragraph 1 and saves, and the second changes paragraph 3 and saves
-        typeAtEndOfLine(first.browser(), 0, " (premier)");
-        first.browser().findElement(SAVE).click();
-        waitFirst.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
-        typeAtEndOfLine(second.browser(), 4, " (second)");
-        second.browser().findElement(SAVE).click();
+        // When the first saves again, then the second types
+        String opened = second.browser().findElement(By.id("draft-revision")).getDomProperty("value");
+        typeAtEndOfLine(first.browser(), 2, " (deux)");
+        waitFirst.until(d -> !d.findElement(By.id("draft-revision")).getDomProperty("value").equals(opened));
+        typeAtEndOfLine(second.browser(), 0, " (trois)");
 
-        // Then the second gets the conflict screen, whose merge keeps both without asking
-        waitSecond.until(d -> d.findElement(By.tagName("h1")).getText().equals("Le chapitre a changé pendant que vous écriviez"));
-        assertThat(second.browser().findElements(By.cssSelector("input[type=radio]"))).isEmpty();
-        assertThat(second.browser().findElement(By.cssSelector(".merged")).getText()).contains("Un " + run + ". (premier)", "Trois " + run + ". (second)");
-        assertThat(second.accessibilityViolations()).as("axe-core on the conflict screen").isEmpty();
-        second.browser().findElement(By.xpath("//button[normalize-space()='Enregistrer la fusion']")).click();
-        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
-        assertThat(body("femmes")).isEqualTo("Un " + run + ". (premier)\n\nDeux " + run + ".\n\nTrois " + run + ". (second)\n\nQuatre " + run + ".\n");
+        // Then the second is told, its text kept, and the focus is on the choice
+        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(By.id("autosave-conflict")));
+        assertThat(second.browser().findElement(By.id("autosave-conflict-message")).getText())
+                .contains("a modifié ce brouillon", "Votre texte n’est pas enregistré");
+        assertThat(second.browser().switchTo().activeElement().getAttribute("id")).isEqualTo("keep-mine");
+        assertThat(second.accessibilityViolations()).as("axe-core with the autosave conflict").isEmpty();
 
-        // When both change paragraph 2 (and the second paragraph 4 too), the first saving first
-        first.browser().get(first.url("/studio/2024/chapitres/femmes"));
-        second.browser().get(second.url("/studio/2024/chapitres/femmes"));
-        waitFirst.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
-        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
-        typeAtEndOfLine(first.browser(), 2, " (version A)");
-        first.browser().findElement(SAVE).click();
-        waitFirst.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
-        typeAtEndOfLine(second.browser(), 2, " (version B)");
-        typeAtEndOfLine(second.browser(), 6, " (fin B)");
-        second.browser().findElement(SAVE).click();
-
-        // Then the second chooses for paragraph 2; paragraph 4 is merged on its own
-        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(By.id("choice-1")));
-        assertThat(second.browser().findElements(By.cssSelector("fieldset.conflict-choice"))).hasSize(1);
-        assertThat(second.browser().findElement(By.id("choice-1")).getText())
-                .contains("Garder ma version", "Garder la version de", "Deux " + run + ". (version A)", "Deux " + run + ". (version B)");
-        assertThat(second.accessibilityViolations()).as("axe-core on the conflict screen with a choice").isEmpty();
-        second.screenshot("studio-conflict.png");
-        second.browser().findElement(By.cssSelector("label[for=c1-mine]")).click();
-        second.browser().findElement(By.xpath("//button[normalize-space()='Enregistrer la fusion']")).click();
-        waitSecond.until(ExpectedConditions.visibilityOfElementLocated(NOTICE));
-        assertThat(body("femmes")).isEqualTo("Un " + run + ". (premier)\n\nDeux " + run + ". (version B)\n\nTrois " + run
-                + ". (second)\n\nQuatre " + run + ". (fin B)\n");
+        // When it keeps its text, it is saved over the other tab's, and published
+        second.browser().findElement(By.id("keep-mine")).click();
+        waitSecond.until(d -> d.findElement(AUTOSAVED).getText().startsWith("Brouillon enregistré à"));
+        second.browser().findElement(PUBLISH).click();
+        waitSecond.until(d -> d.findElement(NOTICE).getText().startsWith("Publié : la page publique est à jour"));
+        assertThat(body("femmes")).isEqualTo("Premier " + run + ". (un) (trois)\n\nSecond " + run + ".\n");
     }
 
     @Test

@@ -178,6 +178,9 @@
             body.set('title', title.value);
             body.set('body', textarea.value);
             var headers = { 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8', 'Accept': 'application/json' };
+            if (token) {
+                headers['X-CSRF-TOKEN'] = token.value;
+            }
             if (revision.value) {
                 headers['If-Match'] = '"' + revision.value + '"';
             } else {
@@ -193,6 +196,11 @@
                             status.textContent = answer.message || 'Brouillon enregistré';
                             if (first) {
                                 showDraftPreview();
+                                var state = document.getElementById('draft-state');
+                                if (state) {
+                                    state.textContent = 'Brouillon';
+                                    state.className = 'badge draft-editing';
+                                }
                             }
                         } else if (response.status === 412) {
                             paused = true;
