@@ -84,10 +84,11 @@ class StudioDraftsInABrowserTest {
         open(author, "reponse-aux-crises@example.org", "/studio/2024/chapitres/reponse-aux-crises");
         typeAtEnd(browser, Keys.ENTER + "" + Keys.ENTER + first);
         wait.until(d -> d.findElement(AUTOSAVED).getText().startsWith("Brouillon enregistré à"));
+        scrollTo(browser, "autosave-status");
         author.screenshot("studio-draft.png");
         browser.findElement(By.id("submit-message")).sendKeys("Pouvez-vous relire le nouveau paragraphe ?");
         browser.findElement(By.id("submit-review")).click();
-        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Soumis pour relecture"));
+        assertThat(answered(wait, "Soumis pour relecture")).startsWith("Soumis pour relecture");
         assertThat(browser.findElement(By.id("draft-state")).getText()).isEqualTo("Soumis pour relecture");
         assertThat(author.accessibilityViolations()).as("axe-core on a submitted draft").isEmpty();
 
@@ -108,31 +109,34 @@ class StudioDraftsInABrowserTest {
         assertThat(jean.findElement(By.id("review-comment")).getAttribute("aria-invalid")).isEqualTo("true");
         jean.findElement(By.id("review-comment")).sendKeys("Citez la source du chiffre, s’il vous plaît.");
         jean.findElement(By.id("request-changes")).click();
-        jeanWaits.until(d -> d.findElement(NOTICE).getText().startsWith("Modifications demandées"));
+        assertThat(answered(jeanWaits, "Modifications demandées")).startsWith("Modifications demandées");
         assertThat(reviewer.accessibilityViolations()).as("axe-core on the review").isEmpty();
 
         // Then the author sees the state and the comment with the draft
         browser.get(author.url("/studio/2024/chapitres/reponse-aux-crises"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
         assertThat(browser.findElement(By.id("draft-state")).getText()).isEqualTo("Modifications demandées");
+        assertThat(browser.findElement(By.cssSelector(".changes-requested")).getText()).contains("Jean Morel a demandé des modifications",
+                "Citez la source du chiffre, s’il vous plaît.");
         assertThat(browser.findElement(By.id("relecture")).getText()).contains("Jean Morel a demandé des modifications",
                 "Citez la source du chiffre, s’il vous plaît.");
+        assertThat(author.accessibilityViolations()).as("axe-core on a draft with changes requested").isEmpty();
         author.screenshot("studio-review.png");
 
         // When she revises it and submits again, and the reviewer approves that version
         typeAtEnd(browser, Keys.BACK_SPACE.toString().repeat(first.length()) + second);
         wait.until(d -> d.findElement(By.id("body")).getDomProperty("value").contains(second));
         browser.findElement(By.id("submit-review")).click();
-        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Soumis pour relecture"));
+        assertThat(answered(wait, "Soumis pour relecture")).startsWith("Soumis pour relecture");
         jean.get(reviewer.url("/studio/2024/chapitres/reponse-aux-crises"));
         jeanWaits.until(ExpectedConditions.elementToBeClickable(By.id("approve"))).click();
-        jeanWaits.until(d -> d.findElement(NOTICE).getText().startsWith("Brouillon approuvé"));
+        assertThat(answered(jeanWaits, "Brouillon approuvé")).startsWith("Brouillon approuvé");
 
         // Then she publishes and the public page shows the approved text (it showed neither version until then)
         assertThat(gateway.get("/2024/reponse-aux-crises").body()).doesNotContain(run);
         browser.get(author.url("/studio/2024/chapitres/reponse-aux-crises"));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("publish"))).click();
-        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Publié : la page publique est à jour"));
+        assertThat(answered(wait, "Publié : la page publique est à jour")).startsWith("Publié : la page publique est à jour");
         String chapter = gateway.get("/api/editions/2024/chapters/reponse-aux-crises").body();
         assertThat((String) JsonPath.read(chapter, "$.body")).contains(second).doesNotContain(first);
         await("the public page shows the published draft").atMost(WAIT)
@@ -169,7 +173,7 @@ class StudioDraftsInABrowserTest {
         browser.findElement(By.xpath("//button[normalize-space()='Publier à 03:30']")).click();
 
         // Then the draft says when it will be published, and the home's calendar lists it
-        wait.until(d -> d.findElement(NOTICE).getText().equals("Publication programmée le 28 mars 2027 à 03:30 (Genève). Voir la page publique"));
+        assertThat(answered(wait, "Publication programmée le 28 mars 2027 à 03:30 (Genève). Voir la page publique")).isEqualTo("Publication programmée le 28 mars 2027 à 03:30 (Genève). Voir la page publique");
         assertThat(browser.findElement(By.id("draft-schedule")).getText()).startsWith("Programmé le 28 mars 2027 à 03:30 (Genève)");
         browser.get(author.url("/studio"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("calendar")));
@@ -181,16 +185,39 @@ class StudioDraftsInABrowserTest {
         // When she cancels the schedule and discards the draft (keyboard: the confirmation's button has the focus)
         browser.findElement(By.cssSelector("#calendar a[href='/studio/2024/chapitres/comite-contre-la-torture']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("unschedule"))).click();
-        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Programmation annulée"));
+        assertThat(answered(wait, "Programmation annulée")).startsWith("Programmation annulée");
         browser.findElement(By.linkText("Abandonner le brouillon…")).click();
         wait.until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Abandonner le brouillon"));
         assertThat(author.accessibilityViolations()).as("axe-core on the discard confirmation").isEmpty();
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
         // Then the chapter is as it was published, and nothing of the draft ever was
-        wait.until(d -> d.findElement(NOTICE).getText().startsWith("Brouillon abandonné"));
+        assertThat(answered(wait, "Brouillon abandonné")).startsWith("Brouillon abandonné");
         assertThat(gateway.get("/api/editions/2024/chapters/comite-contre-la-torture").body()).isEqualTo(before);
         assertThat(gateway.get("/2024/comite-contre-la-torture").body()).doesNotContain(run);
+    }
+
+    /**
+     * The message the action's answer shows: its confirmation once it starts with {@code expected},
+     * or the error the page shows instead (so a failure says what the studio said).
+     */
+    private static String answered(WebDriverWait wait, String expected) {
+        return wait.until(d -> {
+            // an error on the page, or a refusal's page (problem.jte: its title in .narrow)
+            for (WebElement shown : d.findElements(By.cssSelector(".notice[role=status], #form-errors, .error[role=alert], .narrow > h1"))) {
+                String text = shown.getText();
+                boolean failed = !"notice".equals(shown.getDomAttribute("class"));
+                if (text.startsWith(expected) || failed) {
+                    return text;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Scrolls an element to the middle of the window (for a screenshot that shows it). */
+    private static void scrollTo(WebDriver browser, String id) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", browser.findElement(By.id(id)));
     }
 
     /** A date or time field set as its picker would (the typed form of a date input depends on the browser's locale). */

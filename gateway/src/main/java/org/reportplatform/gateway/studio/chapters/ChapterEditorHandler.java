@@ -73,7 +73,7 @@ final class ChapterEditorHandler {
         String edition = request.pathVariable("edition");
         String slug = request.pathVariable("slug");
         return pages.forViewer(request, edition, viewer -> request.formData().flatMap(form -> drafts.save(viewer, edition, slug, form)
-                .flatMap(draft -> StudioPages.seeOther(editorPath(edition, slug) + "?fait=brouillon#etat"))
+                .flatMap(draft -> StudioPages.seeOther(editorPath(edition, slug) + "?fait=brouillon"))
                 .onErrorResume(error -> drafts.refused(viewer, edition, slug, form, error))));
     }
 
@@ -166,12 +166,12 @@ final class ChapterEditorHandler {
                         }
                         String body = merge.text(n -> "mine".equals(choices.get(Integer.toString(n))) ? Side.MINE : Side.THEIRS);
                         return editor.drafts().save(viewer.caller(), edition, slug, draftRevision, title, body, published.revision())
-                                .flatMap(saved -> StudioPages.seeOther(editorPath(edition, slug) + "?fait=fusion#etat"))
+                                .flatMap(saved -> StudioPages.seeOther(editorPath(edition, slug) + "?fait=fusion"))
                                 // Published again meanwhile: the merged text is kept in the draft (on its old base),
                                 // and publishing shows the conflict with the newest version.
                                 .onErrorResume(error -> error instanceof BackendRefusal refusal && refusal.status() == 409,
                                         error -> editor.drafts().save(viewer.caller(), edition, slug, draftRevision, title, body, null)
-                                                .flatMap(saved -> StudioPages.seeOther(editorPath(edition, slug) + "?fait=fusion-depassee#etat")));
+                                                .flatMap(saved -> StudioPages.seeOther(editorPath(edition, slug) + "?fait=fusion-depassee")));
                     })
                     .onErrorResume(error -> drafts.refused(viewer, edition, slug, textOf(mineTitle, mineBody, draftRevision), error));
         }));

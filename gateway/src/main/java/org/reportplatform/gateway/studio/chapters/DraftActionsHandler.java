@@ -195,7 +195,7 @@ final class DraftActionsHandler {
     }
 
     private static Mono<ServerResponse> done(ServerRequest request, String what) {
-        return StudioPages.seeOther(ChapterEditorHandler.editorPath(edition(request), slug(request)) + "?fait=" + what + "#etat");
+        return StudioPages.seeOther(ChapterEditorHandler.editorPath(edition(request), slug(request)) + "?fait=" + what + "");
     }
 
     private static String edition(ServerRequest request) {

@@ -86,6 +86,19 @@ public record Draft(String edition, String slug, String title, String body, long
         return newest;
     }
 
+    /** The reviewer's request the team has to answer: the last note asking for changes while the draft is in that state; null otherwise. */
+    public DraftNote changesRequested() {
+        if (!review.equals("changes-requested")) {
+            return null;
+        }
+        for (int i = notes.size() - 1; i >= 0; i--) {
+            if (notes.get(i).kind().equals("changes-requested")) {
+                return notes.get(i);
+            }
+        }
+        return null;
+    }
+
     /** The last change's date in words; "—" when unknown. */
     public String updated(StudioLabels labels) {
         return labels.dateTime(updatedAt);

@@ -25,11 +25,15 @@ public final class DraftsApi {
         this.content = content;
     }
 
-    /** The chapter's open draft; empty when there is none (404). */
+    /**
+     * The chapter's open draft; empty when there is none (404) or when the person may not read
+     * drafts of this chapter (403: someone of another team, who sees the published chapter).
+     */
     public Mono<Optional<Draft>> find(Caller caller, String edition, String slug) {
         return content.get(caller, DRAFT, edition, slug).fetchJson()
                 .map(answer -> Optional.of(Draft.of(answer.body())))
-                .onErrorResume(BackendRefusal.class, refusal -> refusal.status() == 404 ? Mono.just(Optional.empty()) : Mono.error(refusal));
+                .onErrorResume(BackendRefusal.class, refusal -> refusal.status() == 404 || refusal.status() == 403
+                        ? Mono.just(Optional.empty()) : Mono.error(refusal));
     }
 
     /**

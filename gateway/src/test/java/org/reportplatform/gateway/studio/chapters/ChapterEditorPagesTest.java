@@ -111,7 +111,7 @@ class ChapterEditorPagesTest {
         SERVICES.answer("PUT", DRAFT, draft(1, "Enfants", "Un, revu.\n\nDeux.\n", "editing", null));
         signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants")
                 .body(form(Map.of("draft", "", "title", "Enfants", "body", "Un, revu.\r\n\r\nDeux.\r\n"))).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=brouillon#etat");
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=brouillon");
         Received put = only("PUT", DRAFT);
         assertThat(put.header(HttpHeaders.IF_NONE_MATCH)).isEqualTo("*");
         assertThat(put.header(HttpHeaders.IF_MATCH)).isNull();
@@ -184,7 +184,7 @@ class ChapterEditorPagesTest {
 
         signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/publier")
                 .body(form(Map.of("draft", "5", "title", "Enfants", "body", "Fini.\n"))).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=publie#etat");
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=publie");
 
         assertThat(SERVICES.received()).extracting(r -> r.method() + " " + r.pathAndQuery())
                 .containsSubsequence("PUT " + DRAFT, "POST " + DRAFT + ":publish");
@@ -228,7 +228,7 @@ class ChapterEditorPagesTest {
 
         merge.put("c1", "theirs");
         signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/fusion").body(form(merge)).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=fusion#etat");
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=fusion");
         Received saved = only("PUT", DRAFT);
         assertThat(saved.header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
         JsonNode sent = JSON.readTree(saved.body());
@@ -275,7 +275,7 @@ class ChapterEditorPagesTest {
         signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/programmer")
                 .body(form(Map.of("draft", "6", "title", "Enfants", "body", "Fini.\n", "date", "2025-03-30", "heure", "02:30",
                         "fuseau", "Europe/Zurich", "choix", "2025-03-30T03:30+02:00"))).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=programme#etat");
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=programme");
         Received scheduled = only("POST", DRAFT + ":schedule");
         assertThat(JSON.readTree(scheduled.body()).path("at").asString()).isEqualTo("2025-03-30T03:30+02:00");
         assertThat(scheduled.header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
@@ -306,7 +306,7 @@ class ChapterEditorPagesTest {
         SERVICES.answer("POST", DRAFT + ":request-changes", draft(6, "Enfants", "À relire.\n", "changes-requested", null));
         signedIn(JEAN).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/modifications")
                 .body(form(Map.of("draft", "6", "commentaire", "Citez la source du chiffre."))).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=modifications#etat");
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=modifications");
         Received asked = only("POST", DRAFT + ":request-changes");
         assertThat(asked.header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
         assertThat(JSON.readTree(asked.body()).path("comment").asString()).isEqualTo("Citez la source du chiffre.");
@@ -336,12 +336,15 @@ class ChapterEditorPagesTest {
 
         SERVICES.answer("DELETE", DRAFT, new Answer(204, "application/json", "", Map.of(), Duration.ZERO));
         signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/enfants/abandonner").body(form(Map.of("draft", "6"))).exchange()
-                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=abandonne#etat");
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/enfants?fait=abandonne");
         assertThat(only("DELETE", DRAFT).header(HttpHeaders.IF_MATCH)).isEqualTo("\"6\"");
     }
 
     @Test
     void anotherTeamSeesTheChapterReadOnlyWithTheTeamThatWritesIt() {
+        // The drafts API refuses to say whether another team's chapter has a draft: the published text is shown
+        SERVICES.answer("GET", DRAFT, problem(403, "only the chapter's team, reviewers and admins read its draft", null));
+
         String page = get(LUCAS, "/studio/2024/chapitres/enfants", 200);
 
         assertThat(page).contains("Ce chapitre est rédigé par l’équipe « enfants » : vous pouvez le lire, mais pas le modifier.",
