@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.reportplatform.gateway.backend.BackendClient;
+import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
 import org.reportplatform.gateway.studio.drafts.Draft;
 import org.reportplatform.gateway.studio.drafts.DraftsApi;
@@ -49,7 +50,10 @@ final class StudioCatalog {
         return drafts.list(caller, edition, false);
     }
 
-    /** The key figures' values waiting for their publication time. */
+    /**
+     * The key figures' values waiting for their publication time. A figures-service without
+     * scheduled values (404: an older version) has none to list.
+     */
     Mono<List<CalendarEntry>> scheduledIndicators(Caller caller, String edition) {
         return backends.figures().get(caller, "/api/editions/{edition}/indicators:scheduled", edition).fetchJson().map(answer -> {
             List<CalendarEntry> entries = new ArrayList<>();
@@ -57,7 +61,7 @@ final class StudioCatalog {
                 answer.body().forEach(json -> entries.add(CalendarEntry.ofIndicator(json, edition)));
             }
             return List.copyOf(entries);
-        });
+        }).onErrorResume(BackendRefusal.class, refusal -> refusal.status() == 404 ? Mono.just(List.of()) : Mono.error(refusal));
     }
 
     private static <T> Mono<List<T>> list(BackendClient service, Caller caller, String path, String edition,
