@@ -74,7 +74,7 @@ public final class StudioLabels {
         zones.put("Africa/Tunis", "Tunis");
         zones.put("Europe/London", "Londres");
         zones.put("America/New_York", "New York");
-        zones.put("UTC", "temps universel (UTC)");
+        zones.put("UTC", "Temps universel");
         return java.util.Collections.unmodifiableMap(zones);
     }
 
