@@ -148,7 +148,7 @@ class StudioPagesTest {
         assertThat(page.indexOf("Enfants détenus : 5")).isLessThan(page.indexOf("<td>26 juin 2025 à 09:00 (Genève)</td>"));
         String toReview = page.substring(page.indexOf("id=\"to-review\""), page.indexOf("calendar-title"));
         assertThat(toReview).contains("Enfants (brouillon)", "Relire").doesNotContain("Défenseurs");
-        assertThat(page).contains("<span class=\"badge draft-submitted\">Soumis pour relecture en cours</span>");
+        assertThat(page).contains("<span class=\"badge draft-submitted\">Brouillon soumis pour relecture</span>");
     }
 
     @Test

@@ -57,6 +57,16 @@ public record Draft(String edition, String slug, String title, String body, long
         };
     }
 
+    /** The chapter's badge beside « Publié » on the home: a draft is open, and where it stands. */
+    public String inProgress() {
+        return switch (review) {
+            case "submitted" -> "Brouillon soumis pour relecture";
+            case "changes-requested" -> "Brouillon : modifications demandées";
+            case "approved" -> "Brouillon approuvé";
+            default -> "Brouillon en cours";
+        };
+    }
+
     /** The CSS class of the state's badge (the word says the state; the colour only repeats it). */
     public String stateClass() {
         return "draft-" + (review.matches("[a-z-]{1,30}") ? review : "editing");
