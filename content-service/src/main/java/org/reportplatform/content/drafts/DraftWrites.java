@@ -78,10 +78,14 @@ public class DraftWrites {
 
     /** The open draft, if the caller may read it: 403 before 404, so only readers learn whether there is one. */
     public Draft get(String edition, String slug, Caller caller) {
-        checkPath(edition, slug);
-        Optional<Chapter> chapter = chapters.current(edition, slug);
-        requireReader(caller, chapter.map(Chapter::ownerTeam).orElse(null));
+        checkMayRead(edition, slug, caller);
         return chapters.view(requireOpen(edition, slug));
+    }
+
+    /** 403 unless the caller may read the chapter's drafts (its team, reviewers, admins). */
+    public void checkMayRead(String edition, String slug, Caller caller) {
+        checkPath(edition, slug);
+        requireReader(caller, owner(edition, slug));
     }
 
     /** The open drafts of an edition the caller may read, in report order (drafts of deleted chapters last). */
@@ -421,7 +425,7 @@ public class DraftWrites {
         return request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
     }
 
-    private void checkPath(String edition, String slug) {
+    void checkPath(String edition, String slug) {
         ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
     }
 

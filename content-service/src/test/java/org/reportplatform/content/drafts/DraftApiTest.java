@@ -7,11 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
-import org.reportplatform.platform.testing.TopicReader;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftOutcome;
-import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -48,11 +46,10 @@ class DraftApiTest {
     @Autowired
     WebTestClient http;
 
-    static final String ADMIN = "demo-admin";
-    static final String TEAM = "demo-defenseurs";
-    static final String REVIEWER = "demo-reviewer";
-    static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() {
-    };
+    private static final String ADMIN = DraftRequests.ADMIN;
+    private static final String TEAM = DraftRequests.TEAM;
+    private static final String REVIEWER = DraftRequests.REVIEWER;
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = DraftRequests.JSON_OBJECT;
 
     @Test
     void aDraftChangesNothingPublishedAndOnlyItsReadersSeeIt() {
@@ -105,6 +102,10 @@ class DraftApiTest {
         assertThat(draftEvents("2081").get(1).getClosed().getOutcome()).isEqualTo(DraftOutcome.DISCARDED);
         draftPut(TEAM, "2081", "defenseurs", "Second brouillon.", "*", null).expectStatus().isCreated()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+        get(TEAM, "/api/editions/2081/chapters/defenseurs/draft/revisions").expectStatus().isOk()
+                .expectBody().jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 3)).jsonPath("$[1].deleted").isEqualTo(true);
+        get(TEAM, "/api/editions/2081/chapters/defenseurs/draft/diff?from=1&to=3").expectStatus().isOk();
+        get("demo-enfants", "/api/editions/2081/chapters/defenseurs/draft/revisions").expectStatus().isForbidden();
         assertThat(chapterEvents("2081")).hasSize(1);
     }
 
@@ -171,6 +172,17 @@ class DraftApiTest {
     }
 
     @Test
+    void whoeverWroteTheTextDoesNotApproveIt() {
+        chapter("2091", "defenseurs", "Texte publié.");
+        draftPut(ADMIN, "2091", "defenseurs", "Écrit par l’admin.", "*", null).expectStatus().isCreated();
+
+        post(ADMIN, "/api/editions/2091/chapters/defenseurs/draft:approve", null, "\"1\"").expectStatus().isForbidden()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("someone else must approve"));
+        post(REVIEWER, "/api/editions/2091/chapters/defenseurs/draft:approve", null, "\"1\"").expectStatus().isOk()
+                .expectBody().jsonPath("$.review").isEqualTo("approved").jsonPath("$.notes[0].draftRevision").isEqualTo(1);
+    }
+
+    @Test
     void aChapterChangedSinceTheDraftStartedIsA409WithTheThreeVersionsUntilMerged() {
         // Given a draft based on revision 1, then an admin edits the chapter directly
         chapter("2082", "defenseurs", "Base.");
@@ -211,51 +223,32 @@ class DraftApiTest {
                 .jsonPath("$.revision").isEqualTo(3);
     }
 
-    void chapter(String edition, String slug, String body) {
-        http.put().uri("/api/editions/" + edition + "/chapters/" + slug).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("title", "Défenseur.e.s", "body", body, "ownerTeam", slug))
-                .exchange().expectStatus().isCreated();
+    private void chapter(String edition, String slug, String body) {
+        requests().chapter(edition, slug, body);
     }
 
-    WebTestClient.ResponseSpec draftPut(String token, String edition, String slug, String body, String precondition, Long baseRevision) {
-        Map<String, Object> request = new java.util.HashMap<>(Map.of("title", "Défenseur.e.s", "body", body));
-        if (baseRevision != null) {
-            request.put("baseRevision", baseRevision);
-        }
-        return http.put().uri("/api/editions/" + edition + "/chapters/" + slug + "/draft")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .headers(h -> {
-                    if ("*".equals(precondition)) {
-                        h.set(HttpHeaders.IF_NONE_MATCH, "*");
-                    } else if (precondition != null) {
-                        h.set(HttpHeaders.IF_MATCH, precondition);
-                    }
-                })
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange();
+    private WebTestClient.ResponseSpec draftPut(String token, String edition, String slug, String body, String precondition,
+            Long baseRevision) {
+        return requests().draftPut(token, edition, slug, body, precondition, baseRevision);
     }
 
-    WebTestClient.ResponseSpec post(String token, String path, Map<String, ?> body, String ifMatch) {
-        WebTestClient.RequestBodySpec request = http.post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .headers(h -> {
-                    if (ifMatch != null) {
-                        h.set(HttpHeaders.IF_MATCH, ifMatch);
-                    }
-                });
-        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    private WebTestClient.ResponseSpec post(String token, String path, Map<String, ?> body, String ifMatch) {
+        return requests().post(token, path, body, ifMatch);
     }
 
-    WebTestClient.ResponseSpec get(String token, String path) {
-        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    private WebTestClient.ResponseSpec get(String token, String path) {
+        return requests().get(token, path);
     }
 
-    static List<ChapterChanged> chapterEvents(String edition) {
-        return new TopicReader(kafka.bootstrapServers()).values(Topics.CHAPTERS).stream()
-                .filter(e -> e.getEdition().equals(edition)).toList();
+    private List<ChapterChanged> chapterEvents(String edition) {
+        return requests().chapterEvents(edition);
     }
 
-    static List<DraftChanged> draftEvents(String edition) {
-        return new TopicReader(kafka.bootstrapServers()).values(Topics.DRAFTS).stream()
-                .filter(e -> e.getEdition().equals(edition)).toList();
+    private List<DraftChanged> draftEvents(String edition) {
+        return requests().draftEvents(edition);
+    }
+
+    private DraftRequests requests() {
+        return new DraftRequests(http, kafka);
     }
 }

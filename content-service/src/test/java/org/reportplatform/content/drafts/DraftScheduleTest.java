@@ -9,23 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.scheduling.DueSchedules;
 import org.reportplatform.platform.testing.KafkaBroker;
-import org.reportplatform.platform.testing.TopicReader;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftOutcome;
-import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -62,8 +57,7 @@ class DraftScheduleTest {
     @Autowired
     DueSchedules chapterSchedules;
 
-    private static final String ADMIN = "demo-admin";
-    private static final String TEAM = "demo-defenseurs";
+    private static final String TEAM = DraftRequests.TEAM;
 
     @Test
     void aScheduledDraftIsPublishedAtItsTimeOnceAndNotBefore() {
@@ -190,37 +184,34 @@ class DraftScheduleTest {
     }
 
     private void chapter(String edition, String body) {
-        http.put().uri("/api/editions/" + edition + "/chapters/defenseurs").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Défenseur.e.s", "body", body, "ownerTeam", "defenseurs"))
-                .exchange().expectStatus().isCreated();
+        requests().chapter(edition, "defenseurs", body);
     }
 
     private void draft(String edition, String body) {
-        http.put().uri("/api/editions/" + edition + "/chapters/defenseurs/draft").header(HttpHeaders.AUTHORIZATION, "Bearer " + TEAM)
-                .header(HttpHeaders.IF_NONE_MATCH, "*").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new HashMap<>(Map.of("title", "Défenseur.e.s", "body", body))).exchange().expectStatus().isCreated();
+        requests().draftPut(TEAM, edition, "defenseurs", body, "*", null).expectStatus().isCreated();
     }
 
     private WebTestClient.ResponseSpec post(String token, String path, Map<String, ?> body) {
-        WebTestClient.RequestBodySpec request = http.post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        return body == null ? request.exchange() : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return requests().post(token, path, body, null);
     }
 
     private WebTestClient.ResponseSpec get(String token, String path) {
-        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        return requests().get(token, path);
     }
 
     private static <T> T last(List<T> list) {
         return list.get(list.size() - 1);
     }
 
-    private static List<ChapterChanged> chapterEvents(String edition) {
-        return new TopicReader(kafka.bootstrapServers()).values(Topics.CHAPTERS).stream()
-                .filter(e -> e.getEdition().equals(edition)).toList();
+    private List<ChapterChanged> chapterEvents(String edition) {
+        return requests().chapterEvents(edition);
     }
 
-    private static List<DraftChanged> draftEvents(String edition) {
-        return new TopicReader(kafka.bootstrapServers()).values(Topics.DRAFTS).stream()
-                .filter(e -> e.getEdition().equals(edition)).toList();
+    private List<DraftChanged> draftEvents(String edition) {
+        return requests().draftEvents(edition);
+    }
+
+    private DraftRequests requests() {
+        return new DraftRequests(http, kafka);
     }
 }
