@@ -154,7 +154,7 @@ public class DraftWrites {
     /** Submits the draft for review (its team or an admin). */
     public Draft submit(String edition, String slug, ReviewRequest request, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireWriter(caller, owner(edition, slug));
             ReviewState review = open.getDraft().getReview();
             if (review == ReviewState.APPROVED) {
@@ -174,7 +174,7 @@ public class DraftWrites {
     public Draft approve(String edition, String slug, ReviewRequest request, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
         return review(edition, slug, preconditions, caller,
-                (open, meta, next) -> {
+                (open, meta) -> {
                     requireReviewer(caller);
                     preconditions.checkChange(OptionalLong.of(open.getRevision()));
                     if (drafts.lastTextAuthor(edition, slug).filter(caller.accountId()::equals).isPresent()) {
@@ -193,7 +193,7 @@ public class DraftWrites {
         if (comment(request) == null) {
             throw ApiException.badRequest("comment", "is required: say what should change");
         }
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireReviewer(caller);
             return reviewed(open, ReviewState.CHANGES_REQUESTED,
                     note(DraftNoteKind.CHANGES_REQUESTED, meta, open.getRevision(), comment(request)));
@@ -203,7 +203,7 @@ public class DraftWrites {
     /** Schedules (or reschedules) the draft's publication. */
     public Draft schedule(String edition, String slug, ScheduleRequest request, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireWriter(caller, owner(edition, slug));
             PublicationTime time = PublicationTimes.resolve(request == null ? null : request.at(),
                     request == null ? null : request.timeZone(), clock.now());
@@ -221,7 +221,7 @@ public class DraftWrites {
     /** Cancels the draft's scheduled publication (the draft stays). */
     public Draft unschedule(String edition, String slug, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireWriter(caller, owner(edition, slug));
             DraftState current = open.getDraft();
             if (current.getSchedule() == null) {
@@ -335,9 +335,9 @@ public class DraftWrites {
         return metadata.by(SCHEDULER);
     }
 
-    /** A change of the open draft's state alone (review, notes, schedule): {@code change} answers the new state, or null for none. */
+    /** A change of the open draft's state alone (review, notes, schedule): the new state, or null for none. */
     private interface StateChange {
-        DraftState apply(DraftChanged open, EventMetadata meta, long next);
+        DraftState apply(DraftChanged open, EventMetadata meta);
     }
 
     private Draft review(String edition, String slug, Preconditions preconditions, Caller caller, StateChange change) {
@@ -346,7 +346,7 @@ public class DraftWrites {
             preconditions.checkIfPresent(OptionalLong.of(open.getRevision()));
             EventMetadata meta = metadata.by(caller);
             long next = open.getRevision() + 1;
-            DraftState state = change.apply(open, meta, next);
+            DraftState state = change.apply(open, meta);
             if (state == null) {
                 return JointDecision.nothing(chapters.view(Draft.of(open)));
             }
