@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftOutcome;
 

@@ -1,6 +1,5 @@
 package org.reportplatform.content.drafts;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.scheduling.DueSchedules;
@@ -54,6 +55,13 @@ class DraftScheduleTest {
     @Autowired
     WebTestClient http;
 
+    private DraftRequests requests;
+
+    @BeforeEach
+    void newRequests() {
+        requests = new DraftRequests(http, kafka);
+    }
+
     @Autowired
     DueSchedules chapterSchedules;
 
@@ -65,15 +73,15 @@ class DraftScheduleTest {
         Instant now = setClock(Instant.parse("2026-01-10T07:00:00Z"));
         chapter("2093", "Publié.");
         draft("2093", "Programmé.");
-        post(TEAM, "/api/editions/2093/chapters/defenseurs/draft:schedule",
-                Map.of("at", "2026-01-10T09:00", "timeZone", "Europe/Zurich"))
+        requests.post(TEAM, "/api/editions/2093/chapters/defenseurs/draft:schedule",
+                Map.of("at", "2026-01-10T09:00", "timeZone", "Europe/Zurich"), null)
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.schedule.at").isEqualTo("2026-01-10T08:00:00Z")
                 .jsonPath("$.schedule.localDateTime").isEqualTo("2026-01-10T09:00")
                 .jsonPath("$.schedule.timeZone").isEqualTo("Europe/Zurich")
                 .jsonPath("$.notes[0].kind").isEqualTo("scheduled");
-        get(TEAM, "/api/editions/2093/drafts?scheduled=true").expectStatus().isOk().expectBody().jsonPath("$[*].slug").isEqualTo(List.of("defenseurs"));
+        requests.get(TEAM, "/api/editions/2093/drafts?scheduled=true").expectStatus().isOk().expectBody().jsonPath("$[*].slug").isEqualTo(List.of("defenseurs"));
         Instant at = Instant.parse("2026-01-10T08:00:00Z");
 
         // When the clock is one second before, and the scheduler looked at that time
@@ -81,17 +89,17 @@ class DraftScheduleTest {
         awaitCheckedUntil(at.minusSeconds(1));
 
         // Then nothing is published
-        assertThat(chapterEvents("2093")).hasSize(1);
+        assertThat(requests.chapterEvents("2093")).hasSize(1);
 
         // When the clock reaches the time
         setClock(at);
 
         // Then the chapter's revision 2 is the draft, in the name of who scheduled it, and the draft closed as scheduled
-        await().atMost(Duration.ofSeconds(10)).until(() -> chapterEvents("2093").size() == 2);
-        ChapterChanged published = chapterEvents("2093").get(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> requests.chapterEvents("2093").size() == 2);
+        ChapterChanged published = requests.chapterEvents("2093").get(1);
         assertThat(published.getChapter().getBody()).isEqualTo("Programmé.");
         assertThat(published.getMetadata().getActor()).isEqualTo(TEAM);
-        DraftChanged closed = last(draftEvents("2093"));
+        DraftChanged closed = last(requests.draftEvents("2093"));
         assertThat(closed.getClosed().getOutcome()).isEqualTo(DraftOutcome.PUBLISHED);
         assertThat(closed.getClosed().getScheduled()).isTrue();
         assertThat(closed.getClosed().getChapterRevision()).isEqualTo(2L);
@@ -99,8 +107,8 @@ class DraftScheduleTest {
         // and once only: a later look of the scheduler published nothing more
         setClock(at.plusSeconds(60));
         awaitCheckedUntil(at.plusSeconds(60));
-        assertThat(chapterEvents("2093")).hasSize(2);
-        assertThat(draftEvents("2093")).filteredOn(e -> e.getClosed() != null).hasSize(1);
+        assertThat(requests.chapterEvents("2093")).hasSize(2);
+        assertThat(requests.draftEvents("2093")).filteredOn(e -> e.getClosed() != null).hasSize(1);
         assertThat(now).isBefore(at);
     }
 
@@ -110,7 +118,7 @@ class DraftScheduleTest {
         Instant at = setClock(Instant.parse("2026-02-01T07:00:00Z")).plusSeconds(3600);
         chapter("2095", "Publié.");
         draft("2095", "Pas relu.");
-        post(TEAM, "/api/editions/2095/chapters/defenseurs/draft:schedule", Map.of("at", at.toString(), "timeZone", "Europe/Zurich"))
+        requests.post(TEAM, "/api/editions/2095/chapters/defenseurs/draft:schedule", Map.of("at", at.toString(), "timeZone", "Europe/Zurich"), null)
                 .expectStatus().isOk();
 
         // When its time comes
@@ -118,8 +126,8 @@ class DraftScheduleTest {
         awaitCheckedUntil(at);
 
         // Then nothing is published, the schedule is cleared, and a note says why
-        assertThat(chapterEvents("2095")).hasSize(1);
-        get(TEAM, "/api/editions/2095/chapters/defenseurs/draft").expectStatus().isOk().expectBody()
+        assertThat(requests.chapterEvents("2095")).hasSize(1);
+        requests.get(TEAM, "/api/editions/2095/chapters/defenseurs/draft").expectStatus().isOk().expectBody()
                 .jsonPath("$.schedule").isEmpty()
                 .jsonPath("$.notes[-1:].kind").isEqualTo(List.of("schedule-failed"))
                 .jsonPath("$.notes[-1:].comment").value(c -> assertThat(c.toString()).contains("requires review"));
@@ -130,16 +138,16 @@ class DraftScheduleTest {
         Instant at = setClock(Instant.parse("2026-03-01T07:00:00Z")).plusSeconds(600);
         chapter("2094", "Publié.");
         draft("2094", "Finalement non.");
-        post(TEAM, "/api/editions/2094/chapters/defenseurs/draft:schedule", Map.of("at", at.toString(), "timeZone", "UTC"))
+        requests.post(TEAM, "/api/editions/2094/chapters/defenseurs/draft:schedule", Map.of("at", at.toString(), "timeZone", "UTC"), null)
                 .expectStatus().isOk();
-        post(TEAM, "/api/editions/2094/chapters/defenseurs/draft:unschedule", null).expectStatus().isOk()
+        requests.post(TEAM, "/api/editions/2094/chapters/defenseurs/draft:unschedule", null, null).expectStatus().isOk()
                 .expectBody().jsonPath("$.schedule").isEmpty().jsonPath("$.notes[-1:].kind").isEqualTo(List.of("unscheduled"));
 
         setClock(at.plusSeconds(1));
         awaitCheckedUntil(at.plusSeconds(1));
 
-        assertThat(chapterEvents("2094")).hasSize(1);
-        get(TEAM, "/api/editions/2094/chapters/defenseurs/draft").expectStatus().isOk();
+        assertThat(requests.chapterEvents("2094")).hasSize(1);
+        requests.get(TEAM, "/api/editions/2094/chapters/defenseurs/draft").expectStatus().isOk();
     }
 
     @Test
@@ -149,14 +157,14 @@ class DraftScheduleTest {
         draft("2096", "Texte.");
         String schedule = "/api/editions/2096/chapters/defenseurs/draft:schedule";
 
-        post(TEAM, schedule, Map.of("at", "2025-03-30T02:30", "timeZone", "Europe/Zurich")).expectStatus().isBadRequest()
+        requests.post(TEAM, schedule, Map.of("at", "2025-03-30T02:30", "timeZone", "Europe/Zurich"), null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("at")
                 .jsonPath("$.candidates").isEqualTo(List.of("2025-03-30T01:30+01:00", "2025-03-30T03:30+02:00"));
-        post(TEAM, schedule, Map.of("at", "2025-10-26T02:30", "timeZone", "Europe/Zurich")).expectStatus().isBadRequest()
+        requests.post(TEAM, schedule, Map.of("at", "2025-10-26T02:30", "timeZone", "Europe/Zurich"), null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.candidates").isEqualTo(List.of("2025-10-26T02:30+02:00", "2025-10-26T02:30+01:00"));
-        post(TEAM, schedule, Map.of("at", "2025-10-26T02:30+01:00", "timeZone", "Europe/Zurich")).expectStatus().isOk()
+        requests.post(TEAM, schedule, Map.of("at", "2025-10-26T02:30+01:00", "timeZone", "Europe/Zurich"), null).expectStatus().isOk()
                 .expectBody().jsonPath("$.schedule.at").isEqualTo("2025-10-26T01:30:00Z");
-        post(TEAM, schedule, Map.of("timeZone", "Europe/Zurich")).expectStatus().isBadRequest()
+        requests.post(TEAM, schedule, Map.of("timeZone", "Europe/Zurich"), null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("at");
     }
 
@@ -184,34 +192,14 @@ class DraftScheduleTest {
     }
 
     private void chapter(String edition, String body) {
-        requests().chapter(edition, "defenseurs", body);
+        requests.chapter(edition, "defenseurs", body);
     }
 
     private void draft(String edition, String body) {
-        requests().draftPut(TEAM, edition, "defenseurs", body, "*", null).expectStatus().isCreated();
-    }
-
-    private WebTestClient.ResponseSpec post(String token, String path, Map<String, ?> body) {
-        return requests().post(token, path, body, null);
-    }
-
-    private WebTestClient.ResponseSpec get(String token, String path) {
-        return requests().get(token, path);
+        requests.draftPut(TEAM, edition, "defenseurs", body, "*", null).expectStatus().isCreated();
     }
 
     private static <T> T last(List<T> list) {
         return list.get(list.size() - 1);
-    }
-
-    private List<ChapterChanged> chapterEvents(String edition) {
-        return requests().chapterEvents(edition);
-    }
-
-    private List<DraftChanged> draftEvents(String edition) {
-        return requests().draftEvents(edition);
-    }
-
-    private DraftRequests requests() {
-        return new DraftRequests(http, kafka);
     }
 }
