@@ -180,6 +180,19 @@ class DraftApiTest {
     }
 
     @Test
+    void theOpenApiDescriptionHasTheDraftsApi() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}/draft'].put.security[0].bearer").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}/draft:publish'].post.responses['409']").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}/draft:schedule'].post").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/drafts'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}'].put.responses['409']").exists()
+                .jsonPath("$.components.schemas.Draft.properties.stale").exists();
+    }
+
+    @Test
     void whoeverWroteTheTextDoesNotApproveIt() {
         requests.chapter("2091", "defenseurs", "Texte publié.");
         requests.draftPut(ADMIN, "2091", "defenseurs", "Écrit par l’admin.", "*", null).expectStatus().isCreated();
