@@ -59,6 +59,9 @@ class ScheduledIndicatorValueTest {
         Instant time = aTimeAhead();
 
         schedule(VICTIMS, 587, time);
+        RawHttp.Answer calendar = new RawHttp(DraftsPlatform.get().gatewayUrl()).get("/api/editions/2024/indicators:scheduled", "demo-reviewer");
+        assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
+        assertThat(calendar.body()).contains("\"indicatorId\":\"sanad.victims-assisted\"").contains("\"value\":587");
         provePublishedAtItsTimeAndNotBefore(VICTIMS, 158, 587, time);
         provePublishedOnce(VICTIMS, revisions, time);
     }

@@ -72,6 +72,8 @@ public class ScheduleWrites {
             throw ApiException.badRequest("body", "a JSON object with the indicator's fields, at and timeZone is required");
         }
         PublicationTime time = PublicationTimes.resolve(request.at(), request.timeZone(), clock.now());
+        // The schedule log's lock, then (in the dry run) the indicator log's: the order in which
+        // a publication's joint write takes them (by topic name), so the two never deadlock.
         return scheduleLog.write(() -> {
             IndicatorChanged next = indicatorWrites.nextRevisionDryRun(edition, id, request.indicator(), caller)
                     .orElseThrow(() -> ApiException.badRequest("value", "these are already the indicator's fields: nothing to"

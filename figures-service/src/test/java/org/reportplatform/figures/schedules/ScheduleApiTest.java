@@ -169,6 +169,11 @@ class ScheduleApiTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
         assertThat(scheduleEvents("2081")).isEmpty();
 
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/editions/{edition}/indicators/{id}/schedule'].put.security[0].bearer").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/indicators/{id}/schedule'].delete").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/indicators:scheduled'].get").exists();
+
         // A later, accepted schedule is the first event on the topic: nothing was written before it.
         schedule("demo-reponse-aux-crises", "2081", id, six, null).expectStatus().isCreated();
         assertThat(scheduleEvents("2081")).extracting(IndicatorScheduleChanged::getRevision).containsExactly(1L);
