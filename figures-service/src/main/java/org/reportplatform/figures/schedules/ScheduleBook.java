@@ -36,12 +36,13 @@ public class ScheduleBook extends RevisionBook<IndicatorScheduleChanged, Indicat
     }
 
     /**
-     * From now on, plans and cancels the keys of {@code scheduler} as events are applied. Called
-     * once, when the scheduler is made: before the log replays (a lifecycle start), so the replay
-     * plans every pending schedule.
+     * From now on, plans and cancels each indicator's publication in {@code scheduler} as events
+     * are applied; the schedules already applied are planned at once (in practice none: the bean
+     * is made before the log replays, at its lifecycle start).
      */
-    void planOn(DueSchedules scheduler) {
+    synchronized void planIn(DueSchedules scheduler) {
         this.due = scheduler;
+        list(null).forEach(pending -> scheduler.plan(Topics.sourceKey(pending.edition(), pending.indicatorId()), pending.at()));
     }
 
     @Override
@@ -49,7 +50,7 @@ public class ScheduleBook extends RevisionBook<IndicatorScheduleChanged, Indicat
         super.apply(event, position);
         DueSchedules scheduler = due;
         if (scheduler == null) {
-            throw new IllegalStateException("the indicator scheduler is not set up: an applied schedule would never fire");
+            return;
         }
         String key = keyOf(event);
         if (event.getSchedule() == null) {

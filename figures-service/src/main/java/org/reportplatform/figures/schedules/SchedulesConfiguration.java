@@ -34,12 +34,17 @@ class SchedulesConfiguration {
         return new ScheduleWrites(book, scheduleLog, indicators, indicatorLog, indicatorWrites, metadata, clock);
     }
 
-    /** Fires the indicator values whose time came; the book plans it as it replays and applies schedules. */
+    /**
+     * The indicator values' scheduled publications. Made (like every bean) before the logs replay
+     * and handed to the book at once, so the replay plans every pending value; it starts firing
+     * after the replay (its lifecycle phase), so a time that passed while the service was stopped
+     * is published at start, once.
+     */
     @Bean
     DueSchedules indicatorSchedules(ScheduleBook book, ScheduleWrites writes, PublicationClock clock, SchedulingProperties scheduling,
             MeterRegistry meters) {
         DueSchedules due = new DueSchedules("indicator", clock, scheduling.tick(), writes::fire, meters);
-        book.planOn(due);
+        book.planIn(due);
         return due;
     }
 }
