@@ -140,6 +140,7 @@ public class ScheduleWrites {
         int slash = key.indexOf('/');
         String edition = key.substring(0, slash);
         String id = key.substring(slash + 1);
+        long started = System.nanoTime();
         String outcome = indicatorLog.writeWith(scheduleLog, () -> {
             Optional<IndicatorScheduleChanged> latest = schedules.latest(edition, id);
             if (latest.isEmpty() || latest.get().getSchedule() == null || latest.get().getSchedule().getAt().isAfter(clock.now())) {
@@ -168,7 +169,7 @@ public class ScheduleWrites {
                     "published as revision " + next.getRevision());
         });
         if (outcome != null) {
-            log.info("scheduled value of indicator {}: {}", key, outcome);
+            log.info("scheduled value of indicator {}: {} ({} ms)", key, outcome, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
