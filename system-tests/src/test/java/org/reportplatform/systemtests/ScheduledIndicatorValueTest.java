@@ -54,44 +54,36 @@ class ScheduledIndicatorValueTest {
 
     @Test
     void aScheduledValueIsOnThePageWithinASecondOfItsTimeAndInThePdfAndNotBefore() {
-        assertThat(pageText(VICTIMS)).contains(VICTIMS.sentence().apply(158));
-        long revisions = revisions(VICTIMS);
-        Instant time = aTimeAhead();
-
-        schedule(VICTIMS, 587, time);
+        Scheduled scheduled = scheduleAhead(VICTIMS, 158, 587);
         RawHttp.Answer calendar = new RawHttp(DraftsPlatform.get().gatewayUrl()).get("/api/editions/2024/indicators:scheduled", "demo-reviewer");
         assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
         assertThat(calendar.body()).contains("\"indicatorId\":\"sanad.victims-assisted\"").contains("\"value\":587");
-        provePublishedAtItsTimeAndNotBefore(VICTIMS, 158, 587, time);
-        provePublishedOnce(VICTIMS, revisions, time);
+
+        provePublishedAtItsTimeAndNotBefore(VICTIMS, 158, 587, scheduled.time());
+        provePublishedOnce(VICTIMS, scheduled.revisions(), scheduled.time());
     }
 
     @Test
     void aValueScheduledBeforeARestartOfTheFiguresServiceIsPublishedAtItsTime() {
-        assertThat(pageText(REGIONS)).contains(REGIONS.sentence().apply(5));
-        long revisions = revisions(REGIONS);
-        Instant time = aTimeAhead();
-        schedule(REGIONS, 17, time);
+        Scheduled scheduled = scheduleAhead(REGIONS, 5, 17);
 
         ServiceProcess figures = DraftsPlatform.get().service(FIGURES);
         figures.stop();
         figures.restart(Duration.ofSeconds(120));
 
-        provePublishedAtItsTimeAndNotBefore(REGIONS, 5, 17, time);
-        provePublishedOnce(REGIONS, revisions, time);
+        provePublishedAtItsTimeAndNotBefore(REGIONS, 5, 17, scheduled.time());
+        provePublishedOnce(REGIONS, scheduled.revisions(), scheduled.time());
     }
 
     @Test
     void aTimeThatPassedWhileTheFiguresServiceWasStoppedIsPublishedWhenItStarts() {
-        assertThat(pageText(ANNIVERSARY)).contains(ANNIVERSARY.sentence().apply(40));
-        long revisions = revisions(ANNIVERSARY);
-        Instant time = aTimeAhead();
-        schedule(ANNIVERSARY, 41, time);
+        Scheduled scheduled = scheduleAhead(ANNIVERSARY, 40, 41);
 
         ServiceProcess figures = DraftsPlatform.get().service(FIGURES);
         figures.stop();
-        DraftsPlatform.setClock(time.plusSeconds(30));
-        assertThat(revisions(ANNIVERSARY)).isEqualTo(revisions);
+        Instant afterTheTime = scheduled.time().plusSeconds(30);
+        DraftsPlatform.setClock(afterTheTime);
+        assertThat(revisions(ANNIVERSARY)).isEqualTo(scheduled.revisions());
         figures.restart(Duration.ofSeconds(120));
         long ready = System.nanoTime();
 
@@ -99,7 +91,25 @@ class ScheduledIndicatorValueTest {
                 .until(() -> pageText(ANNIVERSARY).contains(ANNIVERSARY.sentence().apply(41)));
         System.out.printf("[schedules] a value due while figures-service was stopped: on the page %d ms after it was ready%n",
                 (System.nanoTime() - ready) / 1_000_000);
-        provePublishedOnce(ANNIVERSARY, revisions, time.plusSeconds(30));
+        provePublishedOnce(ANNIVERSARY, scheduled.revisions(), afterTheTime);
+    }
+
+    /** A value scheduled ten minutes ahead of the shared clock, and how many revisions the indicator had then. */
+    private record Scheduled(Instant time, long revisions) {
+    }
+
+    /** Checks the page shows {@code before}, then schedules {@code after} ten minutes after the shared clock, on the minute. */
+    private Scheduled scheduleAhead(Figure figure, int before, int after) {
+        assertThat(pageText(figure)).contains(figure.sentence().apply(before));
+        long revisions = revisions(figure);
+        Instant time = DraftsPlatform.clock().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        String json = "{\"label\":" + ReportApi.quote(figure.label()) + ",\"type\":\"integer\",\"value\":" + after
+                + ",\"unit\":" + ReportApi.quote(figure.unit()) + ",\"period\":\"2024\",\"source\":" + ReportApi.quote(figure.source())
+                + ",\"at\":\"" + LocalDateTime.ofInstant(time, ZURICH) + "\",\"timeZone\":\"Europe/Zurich\"}";
+        HttpResponse<String> scheduled = gateway.put("/api/editions/2024/indicators/" + figure.id() + "/schedule", "demo-" + figure.team(),
+                null, json);
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
+        return new Scheduled(time, revisions);
     }
 
     /**
@@ -154,20 +164,6 @@ class ScheduledIndicatorValueTest {
         assertThat(closes).hasSize(1);
         assertThat(closes.get(0).getClosed().getOutcome()).isEqualTo(ScheduleOutcome.PUBLISHED);
         assertThat(closes.get(0).getClosed().getIndicatorRevision()).isEqualTo(published.getRevision());
-    }
-
-    private void schedule(Figure figure, int value, Instant at) {
-        String json = "{\"label\":" + ReportApi.quote(figure.label()) + ",\"type\":\"integer\",\"value\":" + value
-                + ",\"unit\":" + ReportApi.quote(figure.unit()) + ",\"period\":\"2024\",\"source\":" + ReportApi.quote(figure.source())
-                + ",\"at\":\"" + LocalDateTime.ofInstant(at, ZURICH) + "\",\"timeZone\":\"Europe/Zurich\"}";
-        HttpResponse<String> scheduled = gateway.put("/api/editions/2024/indicators/" + figure.id() + "/schedule", "demo-" + figure.team(),
-                null, json);
-        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(201);
-    }
-
-    /** Ten minutes after the shared clock, on the minute. */
-    private static Instant aTimeAhead() {
-        return DraftsPlatform.clock().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** Waits until figures-service's indicator scheduler has looked at the clock at {@code now} (its gauge), so all due by then fired. */
