@@ -45,7 +45,7 @@ final class DraftsPlatform implements BeforeAllCallback {
         return running;
     }
 
-    /** The platform's broker, to read what the topics hold. */
+    /** The broker's address, to read the topics ({@link TopicLog}). */
     static String bootstrapServers() {
         get();
         return bootstrapServers;
@@ -112,8 +112,8 @@ final class DraftsPlatform implements BeforeAllCallback {
             broker.close();
             throw e;
         }
-        bootstrapServers = broker.bootstrapServers();
         running = platform;
+        bootstrapServers = broker.bootstrapServers();
         System.out.printf("[drafts] demo platform started in %.1f s: gateway %s, logs in %s%n",
                 (System.nanoTime() - started) / 1e9, platform.gatewayUrl(), logs);
         return () -> {
