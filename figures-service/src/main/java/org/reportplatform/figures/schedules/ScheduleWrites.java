@@ -147,7 +147,7 @@ public class ScheduleWrites {
                 return JointDecision.nothing(null);
             }
             IndicatorSchedule due = latest.get().getSchedule();
-            EventMetadata by = onBehalfOf(latest.get().getMetadata());
+            EventMetadata by = metadata.following(latest.get().getMetadata());
             Optional<IndicatorChanged> indicator = indicators.latest(edition, id);
             if (indicator.isEmpty() || indicator.get().getIndicator() == null) {
                 String reason = "indicator " + id + " was deleted before " + due.getLocalDateTime() + " " + due.getTimeZone()
@@ -188,10 +188,6 @@ public class ScheduleWrites {
     }
 
     /** New metadata (id, time, trace) naming the person who scheduled the value, as the author of its publication. */
-    private EventMetadata onBehalfOf(EventMetadata scheduledBy) {
-        return EventMetadata.newBuilder(metadata.by(scheduledBy.getActor())).setActorName(scheduledBy.getActorName()).build();
-    }
-
     private boolean mayRead(ScheduledValue pending, Caller caller) {
         return caller.mayEdit(ownerOf(pending)) || caller.has(Role.REVIEWER);
     }
