@@ -105,6 +105,8 @@ public class ChapterController {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_401)))
     @ApiResponse(responseCode = "403", description = "The chapter belongs to another team, or the change needs an admin",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_403)))
+    @ApiResponse(responseCode = "409", description = "The edition requires review: a team changes title and body through an approved draft",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "412", description = "If-Match names a revision that is not the current one",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(value = PROBLEM_412)))
     @ApiResponse(responseCode = "428", description = "If-Match is missing on an existing chapter",

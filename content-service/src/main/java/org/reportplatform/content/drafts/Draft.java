@@ -1,5 +1,6 @@
 package org.reportplatform.content.drafts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ public record Draft(
         @Schema(allowableValues = {"editing", "submitted", "changes-requested", "approved"}) String review,
         @Schema(description = "The edition requires an approval before publishing") boolean reviewRequired,
         List<Note> notes,
-        @Schema(nullable = true) Schedule schedule,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true, description = "null when not scheduled") Schedule schedule,
         long revision,
         Instant updatedAt,
         String updatedBy,

@@ -18,9 +18,14 @@ import java.util.List;
 import org.reportplatform.content.chapters.Chapter;
 import org.reportplatform.content.openapi.Problem;
 import org.reportplatform.platform.log.OffEventLoop;
+import org.reportplatform.platform.revisions.HistoryEndpoints;
 import org.reportplatform.platform.revisions.Preconditions;
+import org.reportplatform.platform.revisions.RevisionDiff;
+import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.platform.security.Caller;
+import org.reportplatform.schemas.DraftChanged;
+import org.reportplatform.schemas.DraftState;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,9 +53,11 @@ public class DraftController {
     private static final String DRAFT = "/chapters/{slug}/draft";
 
     private final DraftWrites writes;
+    private final HistoryEndpoints<DraftChanged, DraftState, Draft> history;
 
-    public DraftController(DraftWrites writes) {
+    public DraftController(DraftWrites writes, DraftBook book) {
         this.writes = writes;
+        this.history = new HistoryEndpoints<>(book, writes::checkPath);
     }
 
     @GetMapping("/drafts")
@@ -166,6 +173,26 @@ public class DraftController {
             ServerWebExchange exchange) {
         Preconditions preconditions = Preconditions.of(exchange.getRequest());
         return answer(OffEventLoop.call(() -> writes.unschedule(edition, slug, preconditions, caller)));
+    }
+
+    @GetMapping(DRAFT + "/revisions")
+    @Operation(summary = "The revisions of the chapter's drafts, oldest first (who, when, what changed), across successive drafts",
+            description = "Readers of the draft only. Paged like a chapter's history (limit, before, Link: rel=next).")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, array = @ArraySchema(schema = @Schema(implementation = RevisionSummary.class))))
+    public ResponseEntity<List<RevisionSummary>> revisions(@PathVariable String edition, @PathVariable String slug,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String before, Caller caller,
+            ServerWebExchange exchange) {
+        writes.checkMayRead(edition, slug, caller);
+        return history.page(edition, slug, limit, before, exchange);
+    }
+
+    @GetMapping(DRAFT + "/diff")
+    @Operation(summary = "What changed between two draft revisions (by default the last change); readers of the draft only")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = JSON, schema = @Schema(implementation = RevisionDiff.class)))
+    public Mono<RevisionDiff> diff(@PathVariable String edition, @PathVariable String slug, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Caller caller) {
+        writes.checkMayRead(edition, slug, caller);
+        return history.diff(edition, slug, from, to);
     }
 
     private static Mono<ResponseEntity<Draft>> answer(Mono<Draft> draft) {

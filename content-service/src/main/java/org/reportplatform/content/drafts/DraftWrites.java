@@ -1,6 +1,5 @@
 package org.reportplatform.content.drafts;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,10 +77,14 @@ public class DraftWrites {
 
     /** The open draft, if the caller may read it: 403 before 404, so only readers learn whether there is one. */
     public Draft get(String edition, String slug, Caller caller) {
-        checkPath(edition, slug);
-        Optional<Chapter> chapter = chapters.current(edition, slug);
-        requireReader(caller, chapter.map(Chapter::ownerTeam).orElse(null));
+        checkMayRead(edition, slug, caller);
         return chapters.view(requireOpen(edition, slug));
+    }
+
+    /** 403 unless the caller may read the chapter's drafts (its team, reviewers, admins). */
+    public void checkMayRead(String edition, String slug, Caller caller) {
+        checkPath(edition, slug);
+        requireReader(caller, owner(edition, slug));
     }
 
     /** The open drafts of an edition the caller may read, in report order (drafts of deleted chapters last). */
@@ -150,7 +153,7 @@ public class DraftWrites {
     /** Submits the draft for review (its team or an admin). */
     public Draft submit(String edition, String slug, ReviewRequest request, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireWriter(caller, owner(edition, slug));
             ReviewState review = open.getDraft().getReview();
             if (review == ReviewState.APPROVED) {
@@ -170,7 +173,7 @@ public class DraftWrites {
     public Draft approve(String edition, String slug, ReviewRequest request, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
         return review(edition, slug, preconditions, caller,
-                (open, meta, next) -> {
+                (open, meta) -> {
                     requireReviewer(caller);
                     preconditions.checkChange(OptionalLong.of(open.getRevision()));
                     if (drafts.lastTextAuthor(edition, slug).filter(caller.accountId()::equals).isPresent()) {
@@ -189,7 +192,7 @@ public class DraftWrites {
         if (comment(request) == null) {
             throw ApiException.badRequest("comment", "is required: say what should change");
         }
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireReviewer(caller);
             return reviewed(open, ReviewState.CHANGES_REQUESTED,
                     note(DraftNoteKind.CHANGES_REQUESTED, meta, open.getRevision(), comment(request)));
@@ -199,7 +202,7 @@ public class DraftWrites {
     /** Schedules (or reschedules) the draft's publication. */
     public Draft schedule(String edition, String slug, ScheduleRequest request, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireWriter(caller, owner(edition, slug));
             PublicationTime time = PublicationTimes.resolve(request == null ? null : request.at(),
                     request == null ? null : request.timeZone(), clock.now());
@@ -217,7 +220,7 @@ public class DraftWrites {
     /** Cancels the draft's scheduled publication (the draft stays). */
     public Draft unschedule(String edition, String slug, Preconditions preconditions, Caller caller) {
         checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta, next) -> {
+        return review(edition, slug, preconditions, caller, (open, meta) -> {
             requireWriter(caller, owner(edition, slug));
             DraftState current = open.getDraft();
             if (current.getSchedule() == null) {
@@ -331,9 +334,9 @@ public class DraftWrites {
         return metadata.by(SCHEDULER);
     }
 
-    /** A change of the open draft's state alone (review, notes, schedule): {@code change} answers the new state, or null for none. */
+    /** A change of the open draft's state alone (review, notes, schedule): the new state, or null for none. */
     private interface StateChange {
-        DraftState apply(DraftChanged open, EventMetadata meta, long next);
+        DraftState apply(DraftChanged open, EventMetadata meta);
     }
 
     private Draft review(String edition, String slug, Preconditions preconditions, Caller caller, StateChange change) {
@@ -342,7 +345,7 @@ public class DraftWrites {
             preconditions.checkIfPresent(OptionalLong.of(open.getRevision()));
             EventMetadata meta = metadata.by(caller);
             long next = open.getRevision() + 1;
-            DraftState state = change.apply(open, meta, next);
+            DraftState state = change.apply(open, meta);
             if (state == null) {
                 return JointDecision.nothing(chapters.view(Draft.of(open)));
             }
@@ -421,7 +424,7 @@ public class DraftWrites {
         return request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
     }
 
-    private void checkPath(String edition, String slug) {
+    void checkPath(String edition, String slug) {
         ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
     }
 

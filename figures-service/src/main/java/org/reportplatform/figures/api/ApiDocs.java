@@ -88,6 +88,17 @@ public final class ApiDocs {
             {"edition": "2024", "id": "finances-revenus", "revision": 2, "created": false, "changed": true, "rows": 5,
              "columns": [{"name": "label", "type": "text"}, {"name": "amount", "type": "number"}]}""";
 
+    public static final String SCHEDULE_PUT = """
+            {"label": "Victimes de torture assistées en Tunisie", "type": "integer", "value": 160, "unit": "personnes",
+             "period": "2024", "source": "Programme d’assistance directe SANAD, Tunisie",
+             "at": "2025-06-26T09:00", "timeZone": "Europe/Zurich"}""";
+
+    public static final String PROBLEM_SKIPPED_HOUR = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "at: 2026-03-29T02:30 does not exist in Europe/Zurich: on 2026-03-29 the clocks go from 02:00 to 03:00. It could mean 2026-03-29T01:30+01:00 or 2026-03-29T03:30+02:00; send the one you mean with its offset",
+             "errors": [{"field": "at", "problem": "2026-03-29T02:30 does not exist in Europe/Zurich: on 2026-03-29 the clocks go from 02:00 to 03:00. It could mean 2026-03-29T01:30+01:00 or 2026-03-29T03:30+02:00; send the one you mean with its offset"}],
+             "candidates": ["2026-03-29T01:30+01:00", "2026-03-29T03:30+02:00"]}""";
+
     private ApiDocs() {
     }
 }

@@ -38,10 +38,19 @@ public record Indicator(
 
     static Indicator of(IndicatorChanged event) {
         IndicatorState s = event.getIndicator();
-        Object value = s.getType() == IndicatorType.TEXT ? s.getValue() : new java.math.BigDecimal(s.getValue());
-        return new Indicator(event.getEdition(), event.getIndicatorId(), s.getLabel(), s.getType().name().toLowerCase(Locale.ROOT),
-                value, s.getCurrency(), s.getUnit(), s.getPeriod(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
+        return new Indicator(event.getEdition(), event.getIndicatorId(), s.getLabel(), typeOf(s), valueOf(s), s.getCurrency(),
+                s.getUnit(), s.getPeriod(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
                 event.getMetadata().getOccurredAt(), event.getMetadata().getActor(),
                 RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
+    }
+
+    /** The value as the API shows it: a JSON number (exact, from the stored decimal string), a string for text. */
+    public static Object valueOf(IndicatorState state) {
+        return state.getType() == IndicatorType.TEXT ? state.getValue() : new java.math.BigDecimal(state.getValue());
+    }
+
+    /** The type as the API names it: {@code integer}, {@code money}... */
+    public static String typeOf(IndicatorState state) {
+        return state.getType().name().toLowerCase(Locale.ROOT);
     }
 }

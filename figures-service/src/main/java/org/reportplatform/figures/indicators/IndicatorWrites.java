@@ -35,7 +35,7 @@ public class IndicatorWrites {
         this.metadata = metadata;
     }
 
-    static void checkPath(String edition, String id) {
+    public static void checkPath(String edition, String id) {
         FieldProblems problems = new FieldProblems();
         problems.check(ReportIds.isEdition(edition), "edition", "must be a year of four digits, e.g. 2024");
         if (id != null) {
@@ -57,6 +57,20 @@ public class IndicatorWrites {
         return log.dryRun(decidePut(edition, id, request, preconditions, caller), decision -> decision.events().isEmpty()
                 ? decision.result().resource()
                 : decision.result().resource().atRevision(decision.events().get(0).getRevision() - 1));
+    }
+
+    /**
+     * The next revision a PUT of {@code request} on the indicator as it is now would publish,
+     * decided exactly as {@link #put} decides it (the same validation, ownership and team rules),
+     * as a dry run: nothing is written. A value scheduled for later passes these checks when it is
+     * scheduled. 404 if the indicator does not exist (a schedule never creates one); empty when
+     * the PUT would change nothing.
+     */
+    public Optional<IndicatorChanged> nextRevisionDryRun(String edition, String id, IndicatorRequest request, Caller caller) {
+        checkPath(edition, id);
+        Indicator current = book.requireCurrent(edition, id);
+        Preconditions onCurrent = new Preconditions(current.etag(), null);
+        return log.dryRun(decidePut(edition, id, request, onCurrent, caller), decision -> decision.events().stream().findFirst());
     }
 
     /** Checks the request now, and decides the PUT against the state when the log runs it. */

@@ -126,10 +126,13 @@ class RoutingTheApiTest {
                 .bodyValue("id,value\nsos-defenders.cases,4445\n").exchange().expectStatus().isOk();
         http.get().uri("/api/editions/2024/indicators/sos-defenders.cases").exchange().expectStatus().isOk();
         http.put().uri("/api/editions/2024/datasets/finances-revenus").bodyValue("{}").exchange().expectStatus().isOk();
+        // and the drafts of an edition, and a draft's action
+        http.get().uri("/api/editions/2024/drafts?scheduled=true").exchange().expectStatus().isOk();
+        http.post().uri("/api/editions/2024/chapters/enfants/draft:publish").exchange().expectStatus().isOk();
 
-
-        // Then chapters reach the content service, the rest the figures service, paths unchanged
-        assertThat(content.received()).extracting(Received::pathAndQuery).containsExactly("/api/editions/2024/chapters");
+        // Then chapters and drafts reach the content service, the rest the figures service, paths unchanged
+        assertThat(content.received()).extracting(Received::pathAndQuery).containsExactly("/api/editions/2024/chapters",
+                "/api/editions/2024/drafts?scheduled=true", "/api/editions/2024/chapters/enfants/draft:publish");
         assertThat(figures.received()).extracting(Received::method, Received::pathAndQuery).containsExactly(
                 tuple("POST", "/api/editions/2024/indicators:import"),
                 tuple("GET", "/api/editions/2024/indicators/sos-defenders.cases"),
