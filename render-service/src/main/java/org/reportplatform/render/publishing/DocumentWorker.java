@@ -45,14 +45,7 @@ public final class DocumentWorker extends CoalescingWorker {
     private final RebuildProgress progress;
 
     private final CompletableFuture<RebuildSummary> firstPass = new CompletableFuture<>();
-    // Guarded by the worker's lock (see CoalescingWorker).
-    private long firstSignalNanos;
-    private long lastSignalNanos;
-    private boolean signalled;
-    // Written and read on the worker's thread only.
-    private long lastStartNanos;
-    private long lastDurationNanos;
-    private long lastEndNanos;
+    private final DocumentPacing pacing;
 
     public DocumentWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
             MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
@@ -68,9 +61,7 @@ public final class DocumentWorker extends CoalescingWorker {
         this.renderTimer = Timer.builder("report.render.document")
                 .description("Rendering and publishing one document (the report PDF)")
                 .register(meters);
-        long longAgo = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
-        this.lastStartNanos = longAgo;
-        this.lastEndNanos = longAgo;
+        this.pacing = new DocumentPacing(properties);
     }
 
     @Override
@@ -81,47 +72,31 @@ public final class DocumentWorker extends CoalescingWorker {
     /** Documents already dirty (the start-up render) are rendered right away. */
     @Override
     protected void onStart(long now) {
-        dueNow(now);
+        pacing.dueNow(now);
     }
 
     /** After a failed publication: due at once (unless changes are already pending). */
     @Override
     protected void onRetry(long now) {
-        if (!signalled) {
-            dueNow(now);
+        if (!pacing.signalled()) {
+            pacing.dueNow(now);
         }
-    }
-
-    private void dueNow(long now) {
-        signalled = true;
-        firstSignalNanos = now - properties.documentWindow().toNanos();
-        lastSignalNanos = firstSignalNanos;
     }
 
     @Override
     protected void onSignal(long now) {
-        if (!signalled) {
-            signalled = true;
-            firstSignalNanos = now;
-        }
-        lastSignalNanos = now;
+        pacing.signal(now);
     }
 
-    /** Waits for quiet sources (or the window under a steady stream), and for the last render's window and duration. */
+    /** Waits for quiet sources (or the window under a steady stream), and for the last render's window and duration ({@link DocumentPacing}). */
     @Override
     protected long nanosUntilDue(long now) {
-        if (!signalled) {
-            return IDLE;
-        }
-        long quietAt = Math.min(lastSignalNanos + properties.documentQuietWindow().toNanos(),
-                firstSignalNanos + properties.documentWindow().toNanos());
-        long allowedAt = Math.max(lastStartNanos + properties.documentWindow().toNanos(), lastEndNanos + lastDurationNanos);
-        return Math.max(0, Math.max(quietAt, allowedAt) - now);
+        return pacing.nanosUntilDue(now);
     }
 
     @Override
     protected void onTaken() {
-        signalled = false;
+        pacing.taken();
     }
 
     @Override
@@ -155,7 +130,7 @@ public final class DocumentWorker extends CoalescingWorker {
         while ((next = site.takeDirtyDocument()).isPresent()) {
             Site.DocumentJob job = next.get();
             long started = System.nanoTime();
-            lastStartNanos = started;
+            pacing.renderStarted(started);
             try {
                 Optional<Rendition> result = site.renderDocument(job);
                 if (result.isEmpty()) {
@@ -204,8 +179,7 @@ public final class DocumentWorker extends CoalescingWorker {
                 }
                 long ended = System.nanoTime();
                 renderTimer.record(ended - started, TimeUnit.NANOSECONDS);
-                lastEndNanos = ended;
-                lastDurationNanos = ended - started;
+                pacing.renderEnded(started, ended);
             }
         }
         return new RebuildSummary(rendered, changed, unchanged, deleted);
