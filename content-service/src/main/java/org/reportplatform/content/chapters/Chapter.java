@@ -20,7 +20,7 @@ public record Chapter(
         String updatedBy,
         String updatedByName) implements AtRevision {
 
-    static Chapter of(ChapterChanged event) {
+    public static Chapter of(ChapterChanged event) {
         ChapterState state = event.getChapter();
         return new Chapter(event.getEdition(), event.getSlug(), state.getTitle(), state.getBody(), state.getPosition(),
                 state.getOwnerTeam(), state.getLanguage(), event.getRevision(), event.getMetadata().getOccurredAt(),

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.Decision;
@@ -29,12 +32,16 @@ public class ChapterWrites {
     private final RevisionLog<ChapterChanged> log;
     private final EventMetadataFactory metadata;
     private final ChapterProperties limits;
+    private final Predicate<String> reviewRequired;
 
-    public ChapterWrites(ChapterBook book, RevisionLog<ChapterChanged> log, EventMetadataFactory metadata, ChapterProperties limits) {
+    /** @param reviewRequired whether an edition's text changes go through an approved draft (report.drafts.review-required-editions) */
+    public ChapterWrites(ChapterBook book, RevisionLog<ChapterChanged> log, EventMetadataFactory metadata, ChapterProperties limits,
+            Predicate<String> reviewRequired) {
         this.book = book;
         this.log = log;
         this.metadata = metadata;
         this.limits = limits;
+        this.reviewRequired = reviewRequired;
     }
 
     public Written<Chapter> put(String edition, String slug, ChapterRequest request, Preconditions preconditions, Caller caller) {
@@ -132,6 +139,7 @@ public class ChapterWrites {
                 if (state.equals(stateOf(chapter))) {
                     return Decision.nothing(new Written<>(chapter, false));
                 }
+                requireReviewUnlessAdmin(chapter, state, caller);
                 ChapterChanged event = event(metadata.by(caller), edition, slug, next, state);
                 return Decision.publish(event, new Written<>(Chapter.of(event), false));
             }
@@ -201,6 +209,7 @@ public class ChapterWrites {
         if (state.equals(stateOf(current))) {
             return Decision.nothing(new Written<>(current, false));
         }
+        requireReviewUnlessAdmin(current, state, caller);
         ChapterChanged updated = event(meta, current.edition(), current.slug(), revision, state);
         List<ChapterChanged> events = new ArrayList<>();
         events.add(updated);
@@ -208,6 +217,17 @@ public class ChapterWrites {
             events.addAll(renumberAround(others, current.slug(), position, meta));
         }
         return new Decision<>(events, new Written<>(Chapter.of(updated), false));
+    }
+
+    /**
+     * The chapter's next revision with another title and body, its place, owner team and language
+     * as they are: what publishing a draft writes.
+     */
+    public static ChapterChanged withText(Chapter current, String title, String body, EventMetadata meta) {
+        ChapterState state = stateOf(current);
+        state.setTitle(title);
+        state.setBody(body);
+        return event(meta, current.edition(), current.slug(), current.revision() + 1, state);
     }
 
     /** Events for the other chapters whose position changes once {@code slug} stands at {@code position}. */
@@ -239,7 +259,7 @@ public class ChapterWrites {
     private ChapterChanged moved(Chapter chapter, int position, EventMetadata cause) {
         ChapterState state = stateOf(chapter);
         state.setPosition(position);
-        return event(metadata.by(cause.getActor()), chapter.edition(), chapter.slug(), chapter.revision() + 1, state);
+        return event(metadata.following(cause), chapter.edition(), chapter.slug(), chapter.revision() + 1, state);
     }
 
     private static ChapterChanged event(EventMetadata meta, String edition, String slug, long revision, ChapterState state) {
@@ -258,6 +278,20 @@ public class ChapterWrites {
 
     private static int clamp(int position, int max) {
         return Math.max(1, Math.min(position, max));
+    }
+
+    /**
+     * In an edition that requires review, a team changes title or body only by publishing an
+     * approved draft (content.drafts); admins may still correct a chapter directly.
+     */
+    private void requireReviewUnlessAdmin(Chapter current, ChapterState next, Caller caller) {
+        boolean textChanged = !next.getTitle().equals(current.title()) || !next.getBody().equals(current.body());
+        if (textChanged && !caller.isAdmin() && reviewRequired.test(current.edition())) {
+            String problem = "edition " + current.edition() + " requires review: write a draft of the chapter"
+                    + " (PUT .../chapters/" + current.slug() + "/draft), submit it and publish it once approved";
+            throw new ApiException(HttpStatus.CONFLICT, "body: " + problem, List.of(new ApiException.FieldProblem("body", problem)),
+                    Map.of());
+        }
     }
 
     private static void requireAdmin(Caller caller, String why) {

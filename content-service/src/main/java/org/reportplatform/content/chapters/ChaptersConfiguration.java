@@ -1,5 +1,6 @@
 package org.reportplatform.content.chapters;
 
+import org.reportplatform.content.drafts.DraftsProperties;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
@@ -23,7 +24,7 @@ class ChaptersConfiguration {
 
     @Bean
     ChapterWrites chapterWrites(ChapterBook book, RevisionLog<ChapterChanged> chapterLog, EventMetadataFactory metadata,
-            ChapterProperties limits) {
-        return new ChapterWrites(book, chapterLog, metadata, limits);
+            ChapterProperties limits, DraftsProperties drafts) {
+        return new ChapterWrites(book, chapterLog, metadata, limits, drafts::reviewRequired);
     }
 }

@@ -275,7 +275,9 @@ class ChapterApiTest {
         http.get().uri("/api/editions/2042/chapters").exchange().expectBody()
                 .jsonPath("$[*].slug").isEqualTo(List.of("defenseurs", "femmes", "migrants", "enfants"))
                 .jsonPath("$[*].position").isEqualTo(List.of(1, 2, 3, 4))
-                .jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 2, 2));
+                .jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 2, 2))
+                // the renumbered chapters name the person who moved femmes, not an account id
+                .jsonPath("$[2].updatedByName").isEqualTo("Claire Dubois");
         assertThat(eventsOf("2042")).hasSize(7);
 
         // And a move past the end goes to the end; a team may not move, a stale If-Match is refused

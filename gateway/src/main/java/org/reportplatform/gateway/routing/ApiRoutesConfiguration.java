@@ -32,7 +32,7 @@ public class ApiRoutesConfiguration {
                         .metadata(metadata(Upstream.RENDER, properties))
                         .uri(Upstream.RENDER.uri(properties)))
                 .route("content", route -> route
-                        .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**",
+                        .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**", "/api/editions/{edition}/drafts",
                                 // the accounts API (content-service's accounts package)
                                 "/api/accounts", "/api/accounts/**", "/api/accounts:*",
                                 "/api/me", "/api/me/**", "/api/me:*", "/api/invitations/**")

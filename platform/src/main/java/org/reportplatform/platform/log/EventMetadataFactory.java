@@ -36,6 +36,14 @@ public final class EventMetadataFactory {
         return build(actor, null, null);
     }
 
+    /**
+     * The metadata of a change that follows from another one (the chapters renumbered when one
+     * moves): made by the same person, with the same token, as its own event (fresh id and time).
+     */
+    public EventMetadata following(EventMetadata cause) {
+        return build(cause.getActor(), cause.getActorName(), cause.getToken());
+    }
+
     private EventMetadata build(String actor, String actorName, String token) {
         return EventMetadata.newBuilder()
                 .setEventId(UUID.randomUUID().toString())

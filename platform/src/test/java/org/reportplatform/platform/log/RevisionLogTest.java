@@ -30,6 +30,8 @@ import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.AvroSerializer;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
+import org.reportplatform.schemas.DraftChanged;
+import org.reportplatform.schemas.DraftState;
 import org.reportplatform.schemas.EventMetadata;
 import org.reportplatform.schemas.Topics;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -56,7 +58,9 @@ class RevisionLogTest {
     @BeforeAll
     static void topicAndClients() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.CHAPTERS.name(), 3, (short) 1))).all().get();
+            // The drafts topic takes small records only, so that a test can make Kafka refuse one send of a transaction.
+            admin.createTopics(List.of(new NewTopic(Topics.CHAPTERS.name(), 3, (short) 1),
+                    new NewTopic(Topics.DRAFTS.name(), 1, (short) 1).configs(Map.of("max.message.bytes", "4096")))).all().get();
         }
         DefaultKafkaProducerFactory<String, SpecificRecord> producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
@@ -122,6 +126,61 @@ class RevisionLogTest {
 
         // Then the same reader still reads what is there
         assertThat(history.at("2024/migrants", 1)).contains(event);
+    }
+
+    @Test
+    void aJointWriteCommitsTheEventsOfBothLogsOrNeither() {
+        // Given a chapter log and a draft log of one writer, sharing its transactional template
+        RevisionHistory<ChapterChanged, ChapterState> chapters = CHAPTERS.newHistory(readers.get(0)::read);
+        RevisionHistory<DraftChanged, DraftState> drafts = DRAFTS.newHistory(positions -> List.of());
+        RevisionLog<ChapterChanged> chapterLog = log(chapters);
+        RevisionLog<DraftChanged> draftLog = new RevisionLog<>(Topics.DRAFTS, drafts.keyOf(), drafts::apply, template, consumers,
+                Duration.ofSeconds(10));
+        chapterLog.start();
+        draftLog.start();
+
+        // When a draft is published: the chapter's revision and the draft's close in one joint write
+        ChapterChanged published = event("defenseurs", 1, "Texte publié.\n");
+        DraftChanged closed = draft("defenseurs", 2, "x");
+        String answer = chapterLog.writeWith(draftLog, () -> new JointDecision<>(List.of(published), List.of(closed), "publié"));
+
+        // Then both logs applied their event, and both are on their topics
+        assertThat(answer).isEqualTo("publié");
+        assertThat(chapters.latest("2024/defenseurs")).contains(published);
+        assertThat(drafts.latest("2024/defenseurs")).contains(closed);
+        TopicReader topics = new TopicReader(kafka.bootstrapServers());
+        assertThat(topics.values(Topics.DRAFTS)).contains(closed);
+
+        // When Kafka refuses the draft's record (too large for its topic) in the next joint write
+        ChapterChanged refusedChapter = event("defenseurs", 2, "Texte jamais publié.\n");
+        DraftChanged refusedDraft = draft("defenseurs", 3, "y".repeat(8192));
+        assertThatThrownBy(() -> draftLog.writeWith(chapterLog,
+                () -> new JointDecision<>(List.of(refusedDraft), List.of(refusedChapter), null)))
+                .isInstanceOf(LogUnavailableException.class).hasMessageContaining("report.drafts.v1");
+
+        // Then neither log applied anything, and a read-committed reader sees neither event, even
+        // after a later write to the chapters is visible
+        assertThat(chapters.latest("2024/defenseurs")).contains(published);
+        assertThat(drafts.latest("2024/defenseurs")).contains(closed);
+        ChapterChanged later = event("comite", 1, "Plus tard.\n");
+        chapterLog.write(() -> Decision.publish(later, null));
+        List<SpecificRecord> onChapters = topics.records(Topics.CHAPTERS).stream().map(ConsumerRecord::value).toList();
+        assertThat(onChapters).contains(published, later).doesNotContain(refusedChapter);
+        assertThat(topics.values(Topics.DRAFTS)).doesNotContain(refusedDraft);
+    }
+
+    private static final Revisioned<DraftChanged, DraftState> DRAFTS = new Revisioned<>(
+            e -> Topics.sourceKey(e.getEdition(), e.getSlug()), DraftChanged::getRevision,
+            DraftChanged::getMetadata, DraftChanged::getDraft);
+
+    private static DraftChanged draft(String slug, long revision, String body) {
+        return DraftChanged.newBuilder()
+                .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setOccurredAt(Instant.parse("2025-03-01T10:00:00Z")).setActor(slug).build())
+                .setEdition("2024").setSlug(slug).setRevision(revision)
+                .setDraft(DraftState.newBuilder().setTitle("Titre").setBody(body).setBaseRevision(0)
+                        .setReview(org.reportplatform.schemas.ReviewState.EDITING).build())
+                .build();
     }
 
     private final List<RevisionReader<ChapterChanged>> readers = List.of(reader(), reader(), reader());
