@@ -70,10 +70,7 @@ public final class DraftPageWorker extends CoalescingWorker {
     @Override
     protected RebuildSummary work(boolean full) {
         List<OpenDrafts.Job> jobs = drafts.takeDirtyPages();
-        int rendered = 0;
-        int published = 0;
-        int unchanged = 0;
-        int deleted = 0;
+        PreviewPublication.Tally tally = new PreviewPublication.Tally();
         for (int i = 0; i < jobs.size(); i++) {
             OpenDrafts.Job job = jobs.get(i);
             long started = System.nanoTime();
@@ -82,12 +79,7 @@ public final class DraftPageWorker extends CoalescingWorker {
                 if (rendition.isEmpty()) {
                     continue;
                 }
-                rendered++;
-                switch (publication.publish(rendition.get())) {
-                    case PUBLISHED -> published++;
-                    case DELETED -> deleted++;
-                    case UNCHANGED -> unchanged++;
-                }
+                tally.add(publication.publish(rendition.get()));
                 log.debug("{} {} in {} ms", rendition.get().path(), rendition.get().exists() ? "rendered" : "deleted",
                         (System.nanoTime() - started) / 1_000_000);
             } catch (PublishFailedException e) {
@@ -97,6 +89,6 @@ public final class DraftPageWorker extends CoalescingWorker {
                 timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         }
-        return new RebuildSummary(rendered, published, unchanged, deleted);
+        return tally.summary();
     }
 }

@@ -98,10 +98,6 @@ public final class OpenDrafts {
         return !dirtyPages.isEmpty();
     }
 
-    public synchronized boolean hasDirtyDocuments() {
-        return !dirtyDocuments.isEmpty();
-    }
-
     /** Takes every dirty page preview, with the draft as it is now. */
     public synchronized List<Job> takeDirtyPages() {
         List<Job> jobs = new ArrayList<>(dirtyPages.size());

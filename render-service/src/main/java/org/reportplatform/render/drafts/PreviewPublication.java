@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.reportplatform.render.publishing.OutputPublisher;
 import org.reportplatform.render.publishing.PublishFailedException;
 import org.reportplatform.render.publishing.PublishedOutputs;
+import org.reportplatform.render.publishing.RebuildSummary;
 import org.reportplatform.render.site.Rendition;
 
 /**
@@ -16,6 +17,27 @@ import org.reportplatform.render.site.Rendition;
 final class PreviewPublication {
 
     enum Outcome { PUBLISHED, DELETED, UNCHANGED }
+
+    /** What a worker's round did, for its summary. */
+    static final class Tally {
+        private int rendered;
+        private int published;
+        private int unchanged;
+        private int deleted;
+
+        void add(Outcome outcome) {
+            rendered++;
+            switch (outcome) {
+                case PUBLISHED -> published++;
+                case DELETED -> deleted++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+
+        RebuildSummary summary() {
+            return new RebuildSummary(rendered, published, unchanged, deleted);
+        }
+    }
 
     private final PublishedOutputs published;
     private final OutputPublisher publisher;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Best effort: where that cannot be done (no /proc, no renice) the thread runs as before and the
  * reason is logged.
  */
-public final class LowerCpuPriority {
+final class LowerCpuPriority {
 
     private static final Logger log = LoggerFactory.getLogger(LowerCpuPriority.class);
 
@@ -27,7 +27,7 @@ public final class LowerCpuPriority {
     }
 
     /** Lowers the calling thread's priority to {@code niceness} (1 to 19); 0 does nothing. */
-    public static void ofThisThread(int niceness) {
+    static void ofThisThread(int niceness) {
         if (niceness <= 0) {
             return;
         }
