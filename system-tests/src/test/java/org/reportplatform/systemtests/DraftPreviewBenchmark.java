@@ -90,7 +90,21 @@ class DraftPreviewBenchmark {
                 System.out.printf("| %s | %.1f | %.1f | %.1f | %.1f |%n", name, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
                         sorted.get(sorted.size() - 1) / 1000.0);
             });
+            // The render service's own side: one preview rendered and published (warm-up included).
+            String metrics = CLIENT.send(HttpRequest.newBuilder(URI.create(platform.service("render-service").url() + "/actuator/prometheus"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String output : List.of("page", "pdf")) {
+                double count = metric(metrics, "report_render_draft_preview_seconds_count", output);
+                double sum = metric(metrics, "report_render_draft_preview_seconds_sum", output);
+                System.out.printf("report.render.draft-preview{output=%s}: %.0f renders, mean %.1f ms%n", output, count,
+                        count == 0 ? 0 : sum / count * 1000);
+            }
         }
+    }
+
+    private static double metric(String prometheus, String name, String output) {
+        return prometheus.lines().filter(line -> line.startsWith(name + "{") && line.contains("output=\"" + output + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The first save starts the draft ({@code If-None-Match: *}), the next ones change it ({@code If-Match}). */
