@@ -107,6 +107,8 @@ class DraftPreviewsTest {
         HttpResponse<byte[]> preview = awaitPreview(page, team, revision, r -> text(r).contains(marker));
         assertThat(preview.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(preview.headers().allValues("Cache-Control").toString()).contains("private").contains("no-store");
+        // framable by the studio (same origin) only, whatever the security chain's defaults
+        assertThat(preview.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
         assertThat(text(preview)).contains("<h1>Soutien aux victimes</h1>");
         // and signed in with the form, as in a browser
         GatewaySession session = GatewaySession.signIn(gateway, "soutien-aux-victimes@example.org", "demo-password");
