@@ -34,6 +34,7 @@ import org.reportplatform.schemas.Topics;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -120,6 +121,28 @@ class PreviewPagesTest {
                         .contains("<script src=\"/ui/reload.js\" data-path=\"/preview/2024/enfants\"",
                                 "data-events=\"/api/live/preview?path=/preview/2024/enfants\"")
                         .endsWith("</script>\n</body></html>"));
+    }
+
+    @Test
+    void theLiveStreamTellsTheShownPreviewAtOnceThenEachNewOne() {
+        draftReadable(200);
+        publish("/preview/2024/enfants", "text/html;charset=UTF-8", PAGE.getBytes(StandardCharsets.UTF_8), 7);
+        String first = view.get("/preview/2024/enfants").orElseThrow().sha256();
+        reactor.core.publisher.Flux<ServerSentEvent<String>> events = web.get().uri("/api/live/preview?path=/preview/2024/enfants")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk()
+                .returnResult(new org.springframework.core.ParameterizedTypeReference<ServerSentEvent<String>>() {
+                }).getResponseBody();
+
+        reactor.test.StepVerifier.create(events.filter(event -> "page".equals(event.event())).map(ServerSentEvent::data))
+                .assertNext(data -> assertThat(data).contains("\"sha256\":\"" + first + "\"", "\"removed\":false"))
+                .then(() -> publish("/preview/2024/enfants", "text/html;charset=UTF-8",
+                        PAGE.replace("brouillon", "brouillon revu").getBytes(StandardCharsets.UTF_8), 8))
+                .assertNext(data -> assertThat(data).doesNotContain(first).contains("\"removed\":false"))
+                .then(() -> view.apply(Topics.PREVIEWS.name(), "/preview/2024/enfants", null))
+                .assertNext(data -> assertThat(data).contains("\"removed\":true"))
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
