@@ -15,6 +15,7 @@ import org.reportplatform.render.deadletters.DeadLetterReader;
 import org.reportplatform.render.deadletters.DeadLetterService;
 import org.reportplatform.render.deadletters.DeadLetters;
 import org.reportplatform.render.deadletters.ReplayedDeadLetters;
+import org.reportplatform.render.drafts.DraftPreviews;
 import org.reportplatform.render.ops.FullRebuilds;
 import org.reportplatform.render.preview.ChapterPreviews;
 import org.reportplatform.render.publishing.DocumentWorker;
@@ -145,8 +146,8 @@ public class RenderConfiguration {
     }
 
     @Bean
-    SourceListener sourceListener(Site site, RebuildWorker worker, DocumentWorker documents, MeterRegistry meters) {
-        return new SourceListener(site, worker, documents, meters);
+    SourceListener sourceListener(Site site, RebuildWorker worker, DocumentWorker documents, DraftPreviews drafts, MeterRegistry meters) {
+        return new SourceListener(site, worker, documents, drafts, meters);
     }
 
     /**
@@ -172,7 +173,7 @@ public class RenderConfiguration {
     /** What the render service published: read at start, to republish only what changed. */
     @Bean
     LogFollower<String, Object> publishedLog(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
-        return new LogFollower<>(consumers, List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name()),
+        return new LogFollower<>(consumers, List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name(), Topics.PREVIEWS.name()),
                 StartupSequence.readSettings("published", properties));
     }
 
@@ -186,8 +187,9 @@ public class RenderConfiguration {
     @Bean
     StartupSequence startupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
             PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
-            ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer,
+            ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer, DraftPreviews drafts,
             ApplicationEventPublisher events, RenderProperties properties) {
-        return new StartupSequence(publishedLog, sourceLog, published, site, worker, documents, sourceListenerContainer, events, properties);
+        return new StartupSequence(publishedLog, sourceLog, published, site, worker, documents, sourceListenerContainer, drafts, events,
+                properties);
     }
 }

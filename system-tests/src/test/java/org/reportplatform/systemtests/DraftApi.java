@@ -99,13 +99,13 @@ final class DraftApi {
 
     /** The chapter's events on report.chapters.v1, oldest first. */
     static List<ChapterChanged> chapterEvents(String slug) {
-        return new TopicLog(DraftsPlatform.bootstrapServers()).events(Topics.CHAPTERS.name(), ChapterChanged.class).stream()
+        return new TopicLog(DraftsPlatform.get().bootstrapServers()).events(Topics.CHAPTERS.name(), ChapterChanged.class).stream()
                 .filter(e -> e.getEdition().equals("2024") && e.getSlug().equals(slug)).toList();
     }
 
     /** The chapter's drafts' events on report.drafts.v1, oldest first. */
     static List<DraftChanged> draftEvents(String slug) {
-        return new TopicLog(DraftsPlatform.bootstrapServers()).events(Topics.DRAFTS.name(), DraftChanged.class).stream()
+        return new TopicLog(DraftsPlatform.get().bootstrapServers()).events(Topics.DRAFTS.name(), DraftChanged.class).stream()
                 .filter(e -> e.getEdition().equals("2024") && e.getSlug().equals(slug)).toList();
     }
 

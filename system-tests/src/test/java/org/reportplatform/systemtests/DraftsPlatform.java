@@ -36,19 +36,12 @@ final class DraftsPlatform implements BeforeAllCallback {
 
     private static volatile Platform running;
     private static volatile Path clockFile;
-    private static volatile String bootstrapServers;
 
     static Platform get() {
         if (running == null) {
             throw new IllegalStateException("no drafts platform: put @ExtendWith(DraftsPlatform.class) on the test class");
         }
         return running;
-    }
-
-    /** The broker's address, to read the topics ({@link TopicLog}). */
-    static String bootstrapServers() {
-        get();
-        return bootstrapServers;
     }
 
     /** Where the services' clock stands now. The classes share it: schedule relative to it, never move it back. */
@@ -113,7 +106,6 @@ final class DraftsPlatform implements BeforeAllCallback {
             throw e;
         }
         running = platform;
-        bootstrapServers = broker.bootstrapServers();
         System.out.printf("[drafts] demo platform started in %.1f s: gateway %s, logs in %s%n",
                 (System.nanoTime() - started) / 1e9, platform.gatewayUrl(), logs);
         return () -> {

@@ -22,6 +22,8 @@ import org.reportplatform.platform.testing.RunConfiguration;
  */
 final class Platform implements AutoCloseable {
 
+    private String bootstrapServers;
+
     private static final Path ROOT = RunConfiguration.root();
     private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
 
@@ -82,6 +84,7 @@ final class Platform implements AutoCloseable {
     static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
             Map<String, String> extraEnvironment, Path logs, int gateway) {
         Platform platform = new Platform();
+        platform.bootstrapServers = bootstrapServers;
         int content = freePort();
         int figures = freePort();
         int render = freePort();
@@ -123,6 +126,11 @@ final class Platform implements AutoCloseable {
     /** Every service, by name. */
     Map<String, ServiceProcess> services() {
         return Map.copyOf(services);
+    }
+
+    /** The broker the services use (to read the topics as {@link TopicLog} does). */
+    String bootstrapServers() {
+        return bootstrapServers;
     }
 
     String gatewayUrl() {

@@ -50,7 +50,7 @@ class ScheduledIndicatorValueTest {
             "/2024/comite-contre-la-torture", value -> "les " + value + " ans de la Convention");
 
     private final Http gateway = new Http(DraftsPlatform.get().gatewayUrl());
-    private final TopicLog topics = new TopicLog(DraftsPlatform.bootstrapServers());
+    private final TopicLog topics = new TopicLog(DraftsPlatform.get().bootstrapServers());
 
     @Test
     void aScheduledValueIsOnThePageWithinASecondOfItsTimeAndInThePdfAndNotBefore() {

@@ -21,9 +21,12 @@ public class LiveConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> liveRoutes(LiveNotices notices, SiteView view, ProblemResponses problems,
-            LiveProperties properties) {
-        LiveHandler live = new LiveHandler(notices, view, problems, properties);
+    LiveHandler liveHandler(LiveNotices notices, SiteView view, ProblemResponses problems, LiveProperties properties) {
+        return new LiveHandler(notices, view, problems, properties);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> liveRoutes(LiveHandler live) {
         UiAssets assets = new UiAssets();
         return RouterFunctions.route()
                 .route(GET("/api/live"), live::stream)

@@ -36,6 +36,8 @@ import reactor.core.publisher.Mono;
  * to: {@code event: page} with the path's current SHA-256 at once, then again at every change of
  * that path. Public, like the page itself: it tells nothing a reload would not.
  * <li>{@code GET /live}: the live view for the web team (sign-in required).
+ * <li>{@link #pathStream}: the same {@code page} events for one path of another view (a draft's
+ * preview: {@code /api/live/preview}, whose handler checks who may follow it first).
  * </ul>
  */
 public final class LiveHandler {
@@ -96,6 +98,25 @@ public final class LiveHandler {
             }
         });
         return eventStream(events);
+    }
+
+    /**
+     * {@code event: page} with the current SHA-256 of {@code path} in {@code view} at once, then
+     * again at each change of that path (as {@code /api/live/page} does for the report), with the
+     * same heartbeats. The view's changes are subscribed to before the current state is read, so
+     * a change in between is not missed (at worst told twice).
+     */
+    public Mono<ServerResponse> pathStream(SiteView view, String path) {
+        Flux<ServerSentEvent<Object>> changes = view.changes()
+                .filter(change -> change.path().equals(path))
+                .map(change -> page(state(view, path)));
+        Mono<ServerSentEvent<Object>> now = Mono.fromSupplier(() -> page(state(view, path)));
+        return eventStream(Flux.merge(changes, now));
+    }
+
+    private static PageState state(SiteView view, String path) {
+        Optional<SiteEntry> entry = view.get(path);
+        return new PageState(path, entry.map(SiteEntry::sha256).orElse(null), entry.isEmpty());
     }
 
     /** {@code GET /live}. */

@@ -12,6 +12,8 @@ import org.reportplatform.platform.security.CallerAuthentication;
 import org.reportplatform.platform.security.ProblemEntryPoint;
 import org.reportplatform.platform.security.Role;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
@@ -30,14 +32,18 @@ import reactor.core.publisher.Mono;
  * <li>{@code /live/**}, {@code /api/live/**} (but {@code /api/live/page}, public like the pages):
  * web team, operators, admins; {@code /ops/**}, {@code /api/ops/**}: operators, admins;
  * {@code /admin/**}: admins; {@code /account/**}, {@code /studio/**}: any signed-in person;
+ * {@code /preview/**} and {@code /api/live/preview} (a draft's preview and its live stream): any
+ * signed-in person or token, then the preview's handler asks content-service whether that person
+ * may read the draft;
  * {@code /signin/code}: a person between password and second factor.
  * <li>{@code /signin}, {@code /signout}, {@code /invitation/**}, {@code /api/invitations/**} and the
  * rest of {@code /api/**}: anyone (the services decide, with the gateway's assertion or without).
  * <li>An admin or operator who must first enrol a second factor may open only its page and the API
  * it calls; a person between password and code only {@code /signin/code}.
  * </ul>
- * Nobody signed in: pages 303 to {@code /signin?next=...}, API 401 problem. Signed in without the
- * role: the 403 French page, or a 403 problem for the API.
+ * Nobody signed in: pages 303 to {@code /signin?next=...}, API 401 problem (a preview asked for
+ * without {@code Accept: text/html}, by a script, too). Signed in without the role: the 403 French
+ * page, or a 403 problem for the API.
  */
 public final class AccessRules {
 
@@ -50,7 +56,7 @@ public final class AccessRules {
 
     /** The paths of the gateway's security chain: the rest (the report, /ui/, actuator) never meets it. */
     static final String[] SECURED = {"/signin", "/signin/**", "/signout", "/live/**", "/ops/**", "/admin/**",
-            "/account/**", "/invitation/**", "/studio/**", "/api/**",
+            "/account/**", "/invitation/**", "/studio/**", "/preview/**", "/api/**",
             // Spring Security's OAuth 2.0 login (an organisation's identity provider): its start and its return.
             "/oauth2/**", "/login/oauth2/**"};
 
@@ -75,6 +81,7 @@ public final class AccessRules {
         exchanges
                 .matchers(AccessRules::enrolmentPending).denyAll()
                 .pathMatchers("/api/live/page").permitAll()
+                .pathMatchers("/preview/**", "/api/live/preview").access(signedIn())
                 .pathMatchers("/live/**", "/api/live/**").hasAnyRole(names(LIVE))
                 .pathMatchers("/ops/**", "/api/ops/**").hasAnyRole(names(OPS))
                 .pathMatchers("/admin/**").hasAnyRole(names(ADMIN))
@@ -117,6 +124,18 @@ public final class AccessRules {
         return path.equals("/api") || path.startsWith("/api/");
     }
 
+    private static boolean isPreview(String path) {
+        return path.startsWith("/preview/");
+    }
+
+    private static boolean acceptsHtml(ServerWebExchange exchange) {
+        try {
+            return exchange.getRequest().getHeaders().getAccept().stream().anyMatch(MediaType.TEXT_HTML::equalsTypeAndSubtype);
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
     private static Guarded guarded(String path) {
         return GUARDED.stream().filter(g -> path.equals(g.prefix()) || path.startsWith(g.prefix() + "/")).findFirst().orElse(null);
     }
@@ -125,7 +144,7 @@ public final class AccessRules {
     static ServerAuthenticationEntryPoint entryPoint() {
         return (exchange, refusal) -> {
             String path = exchange.getRequest().getPath().pathWithinApplication().value();
-            if (isApi(exchange)) {
+            if (isApi(exchange) || (isPreview(path) && !acceptsHtml(exchange))) {
                 Guarded rule = guarded(path);
                 String roles = rule == null ? "a signed-in person" : rule.roles().stream().map(Role::id).sorted().collect(Collectors.joining(", "));
                 return ProblemEntryPoint.write(exchange, HttpStatus.UNAUTHORIZED, "this needs " + roles

@@ -11,7 +11,7 @@ import org.reportplatform.platform.security.Role;
  */
 final class NextPage {
 
-    private static final Pattern PAGES = Pattern.compile("/(live|ops|admin|account|studio)(/[A-Za-z0-9._~/-]*)?");
+    private static final Pattern PAGES = Pattern.compile("/(live|ops|admin|account|studio|preview)(/[A-Za-z0-9._~/-]*)?");
 
     private NextPage() {
     }

@@ -16,6 +16,7 @@ import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -36,12 +37,15 @@ public class SiteConfiguration {
 
     private static final RequestPredicate GET_OR_HEAD = method(HttpMethod.GET).or(method(HttpMethod.HEAD));
 
+    /** The public report's view: primary, so that a view of other topics (the previews) is only ever injected by name. */
     @Bean
+    @Primary
     SiteView siteView() {
         return new SiteView(TOPICS);
     }
 
     @Bean
+    @Primary
     SiteViewReader siteViewReader(ConsumerFactory<?, ?> consumerFactory, SiteView view, ApplicationEventPublisher events) {
         return new SiteViewReader(consumerFactory, view, TOPICS, events);
     }

@@ -82,7 +82,8 @@ public class SiteView {
         return caughtUp;
     }
 
-    void markCaughtUp() {
+    /** The initial read is done (its reader says so; tests that fill a view by hand too). */
+    public void markCaughtUp() {
         caughtUp = true;
     }
 

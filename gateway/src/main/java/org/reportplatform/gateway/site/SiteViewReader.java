@@ -58,11 +58,17 @@ public class SiteViewReader extends FollowingLifecycle<String, Object> {
 
     private volatile long skippedRecords;
 
-    @SuppressWarnings("unchecked")
     public SiteViewReader(ConsumerFactory<?, ?> consumers, SiteView view, List<String> topics,
             ApplicationEventPublisher events) {
+        this("gateway-site-view", consumers, view, topics, events);
+    }
+
+    /** A reader of other rendered topics (e.g. the drafts' previews) into a view of their own; {@code name} names its consumer. */
+    @SuppressWarnings("unchecked")
+    public SiteViewReader(String name, ConsumerFactory<?, ?> consumers, SiteView view, List<String> topics,
+            ApplicationEventPublisher events) {
         this.follower = new LogFollower<>((ConsumerFactory<String, Object>) consumers, topics,
-                FollowerSettings.named("gateway-site-view").withKafkaTimeout(KAFKA_CALL_TIMEOUT).withPoll(POLL)
+                FollowerSettings.named(name).withKafkaTimeout(KAFKA_CALL_TIMEOUT).withPoll(POLL)
                         .withRetryPause(RETRY_PAUSE));
         this.view = view;
         this.topics = List.copyOf(topics);

@@ -20,12 +20,15 @@ import org.reportplatform.render.sources.SourceRef;
 import org.reportplatform.render.sources.Versioned;
 
 /**
- * Renders a chapter as it would be with the title and body being typed: the same
- * {@link PageRenderer} as the site, on a copy of the edition's current sources (indicators,
- * datasets, the other chapters) in which this chapter is replaced, or added after the last one
- * in the edition's language when it does not exist yet. Nothing is published and the site's
- * state is not touched: the copy is thrown away. Each preview is timed in
- * {@code report.render.preview}.
+ * Renders a chapter as it would be with another title and body: the same {@link PageRenderer} as
+ * the site, on a copy of the edition's current sources (indicators, datasets, the other chapters)
+ * in which this chapter is replaced, or added after the last one in the edition's language when it
+ * does not exist yet. The site's state is not touched: the copy is the caller's.
+ *
+ * <p>One code path for both previews: the studio's, of the text being typed
+ * ({@link #preview}, nothing published, timed in {@code report.render.preview}), and the open
+ * drafts' ({@link #render}, published on the previews topic by the {@code drafts} package, which
+ * also lays the PDF out from the same copy).
  */
 public final class ChapterPreviews {
 
@@ -49,7 +52,7 @@ public final class ChapterPreviews {
     /** The page of {@code slug} with {@code request}'s title and body; a 400 naming the field for bad input. */
     public ChapterPreview preview(String edition, String slug, PreviewRequest request) {
         check(edition, slug, request);
-        return timer.record(() -> render(edition, slug, request));
+        return timer.record(() -> answer(render(edition, slug, request.title(), request.body())));
     }
 
     private void check(String edition, String slug, PreviewRequest request) {
@@ -63,18 +66,30 @@ public final class ChapterPreviews {
         problems.throwIfAny();
     }
 
-    private ChapterPreview render(String edition, String slug, PreviewRequest request) {
+    /** A chapter page rendered with another text, and the copy of the edition's sources it was rendered from. */
+    public record Rendered(ReportState state, PageRenderer.ChapterPage page) {
+    }
+
+    /**
+     * The page of {@code slug} with this title and body (unchecked: the caller checked them, or
+     * content-service did), and the copy of the edition it was rendered from, in which the chapter
+     * has that text (to render more from it: the chapter's PDF pages).
+     */
+    public Rendered render(String edition, String slug, String title, String body) {
         ReportState state = site.snapshot(edition);
         SourceRef ref = SourceRef.chapter(edition, slug);
         Chapter chapter = state.chapter(edition, slug)
-                .map(c -> new Chapter(edition, slug, request.title(), request.body(), c.position(), c.language()))
-                .orElseGet(() -> new Chapter(edition, slug, request.title(), request.body(), afterTheLast(state, edition),
-                        languageOf(state, edition)));
+                .map(c -> new Chapter(edition, slug, title, body, c.position(), c.language()))
+                .orElseGet(() -> new Chapter(edition, slug, title, body, afterTheLast(state, edition), languageOf(state, edition)));
         long revision = state.version(ref).map(Versioned::revision).orElse(0L) + 1;
         state.apply(new SourceEvent.ChapterEvent(ref, revision, PREVIEW, chapter));
         PageRenderer.ChapterPage page = pages.chapterPage(edition, slug, state)
                 .orElseThrow(() -> new IllegalStateException("the chapter just put in the preview state is not there"));
-        return new ChapterPreview(new String(page.html(), StandardCharsets.UTF_8), missing(page.missing()));
+        return new Rendered(state, page);
+    }
+
+    private ChapterPreview answer(Rendered rendered) {
+        return new ChapterPreview(new String(rendered.page().html(), StandardCharsets.UTF_8), missing(rendered.page().missing()));
     }
 
     private static int afterTheLast(ReportState state, String edition) {

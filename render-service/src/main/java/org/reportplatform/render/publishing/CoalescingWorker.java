@@ -24,7 +24,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * slips between the decision that work is due and the taking of it. {@link #work} runs without it
  * (signals keep arriving while a render runs, and dirty the outputs for the next round).
  */
-abstract class CoalescingWorker implements DisposableBean {
+public abstract class CoalescingWorker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CoalescingWorker.class);
 

@@ -14,114 +14,46 @@ import org.reportplatform.render.site.Rendition;
 import org.reportplatform.render.site.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The thread that renders and publishes documents (the report PDF), off the page path: a PDF takes
  * hundreds of milliseconds, pages a few, and pages never wait for it. It runs at a low CPU
  * priority ({@code document-niceness}), so it does not take a core a page needs either.
  *
- * <p>Any change of an edition dirties its PDF. The worker renders a dirty document once the source
- * topics have been quiet for {@code document-quiet-window} (or {@code document-window} after the
- * first pending change, under a steady stream), and at most once per {@code document-window}: a
- * burst of edits, however long, costs one render per window. When renders get long (a very large
- * report), it also leaves at least the last render's duration between two renders, so documents
- * never take more than half of a core. The render reads a snapshot of the edition taken when it
+ * <p>Any change of an edition dirties its PDF. The worker renders a dirty document when its pacing
+ * allows ({@link PacedDocumentWorker}: after a quiet moment, at most once per
+ * {@code document-window}, never more than half of a core): a burst of edits, however long, costs
+ * one render per window. The render reads a snapshot of the edition taken when it
  * starts; changes that arrive meanwhile dirty the document again. A document whose bytes equal what
  * is published is not published again; if Kafka does not acknowledge it, it is dirty again and
  * retried after {@code retry-backoff}.
  */
-public final class DocumentWorker extends CoalescingWorker {
+public final class DocumentWorker extends PacedDocumentWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentWorker.class);
 
     private final Site site;
     private final PublishedOutputs published;
     private final OutputPublisher publisher;
-    private final RenderProperties properties;
     private final OutputOutcomes outcomes;
     private final Timer renderTimer;
     private final EditToLive editToLive;
     private final RebuildProgress progress;
 
     private final CompletableFuture<RebuildSummary> firstPass = new CompletableFuture<>();
-    // Guarded by the worker's lock (see CoalescingWorker).
-    private long firstSignalNanos;
-    private long lastSignalNanos;
-    private boolean signalled;
-    // Written and read on the worker's thread only.
-    private long lastStartNanos;
-    private long lastDurationNanos;
-    private long lastEndNanos;
 
     public DocumentWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
             MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
-        super("document-worker", "publishing a document",
-                new FixedBackOff(properties.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+        super("document-worker", "publishing a document", properties);
         this.site = site;
         this.editToLive = editToLive;
         this.progress = progress;
         this.published = published;
         this.publisher = publisher;
-        this.properties = properties;
         this.outcomes = OutputOutcomes.of(meters);
         this.renderTimer = Timer.builder("report.render.document")
                 .description("Rendering and publishing one document (the report PDF)")
                 .register(meters);
-        long longAgo = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
-        this.lastStartNanos = longAgo;
-        this.lastEndNanos = longAgo;
-    }
-
-    @Override
-    protected void onThreadStart() {
-        LowerCpuPriority.ofThisThread(properties.documentNiceness());
-    }
-
-    /** Documents already dirty (the start-up render) are rendered right away. */
-    @Override
-    protected void onStart(long now) {
-        dueNow(now);
-    }
-
-    /** After a failed publication: due at once (unless changes are already pending). */
-    @Override
-    protected void onRetry(long now) {
-        if (!signalled) {
-            dueNow(now);
-        }
-    }
-
-    private void dueNow(long now) {
-        signalled = true;
-        firstSignalNanos = now - properties.documentWindow().toNanos();
-        lastSignalNanos = firstSignalNanos;
-    }
-
-    @Override
-    protected void onSignal(long now) {
-        if (!signalled) {
-            signalled = true;
-            firstSignalNanos = now;
-        }
-        lastSignalNanos = now;
-    }
-
-    /** Waits for quiet sources (or the window under a steady stream), and for the last render's window and duration. */
-    @Override
-    protected long nanosUntilDue(long now) {
-        if (!signalled) {
-            return IDLE;
-        }
-        long quietAt = Math.min(lastSignalNanos + properties.documentQuietWindow().toNanos(),
-                firstSignalNanos + properties.documentWindow().toNanos());
-        long allowedAt = Math.max(lastStartNanos + properties.documentWindow().toNanos(), lastEndNanos + lastDurationNanos);
-        return Math.max(0, Math.max(quietAt, allowedAt) - now);
-    }
-
-    @Override
-    protected void onTaken() {
-        signalled = false;
     }
 
     @Override
@@ -155,7 +87,7 @@ public final class DocumentWorker extends CoalescingWorker {
         while ((next = site.takeDirtyDocument()).isPresent()) {
             Site.DocumentJob job = next.get();
             long started = System.nanoTime();
-            lastStartNanos = started;
+            renderStarted(started);
             try {
                 Optional<Rendition> result = site.renderDocument(job);
                 if (result.isEmpty()) {
@@ -204,8 +136,7 @@ public final class DocumentWorker extends CoalescingWorker {
                 }
                 long ended = System.nanoTime();
                 renderTimer.record(ended - started, TimeUnit.NANOSECONDS);
-                lastEndNanos = ended;
-                lastDurationNanos = ended - started;
+                renderEnded(started, ended);
             }
         }
         return new RebuildSummary(rendered, changed, unchanged, deleted);

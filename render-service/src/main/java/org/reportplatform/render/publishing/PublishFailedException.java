@@ -3,7 +3,7 @@ package org.reportplatform.render.publishing;
 /** Kafka did not acknowledge some outputs; they are dirty again and will be retried. */
 public final class PublishFailedException extends RuntimeException {
 
-    PublishFailedException(String message, Throwable cause) {
+    public PublishFailedException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 /**
  * What is currently published, per output topic and path: the SHA-256 of its bytes and the
  * source revisions it was built from. Learnt at start-up by reading the output topics
- * ({@code report.pages.v1}, {@code report.documents.v1}) to their
+ * ({@code report.pages.v1}, {@code report.documents.v1}, {@code report.previews.v1}) to their
  * end, then kept up to date by every successful publish. An output whose new bytes have the
  * same SHA-256 is not published again, so a restart republishes nothing that did not change.
  */
@@ -57,7 +57,7 @@ public final class PublishedOutputs {
     }
 
     /** Records a successful publish (or delete). */
-    void update(Rendition rendition) {
+    public void update(Rendition rendition) {
         Map<String, Published> paths = paths(rendition.id().topic().name());
         if (rendition.exists()) {
             paths.put(rendition.path(), new Published(rendition.sha256(), Map.copyOf(rendition.sourceRevisions())));
@@ -77,6 +77,13 @@ public final class PublishedOutputs {
     public List<OutputId> publishedDocuments() {
         List<OutputId> ids = new ArrayList<>();
         paths(Topics.DOCUMENTS.name()).keySet().forEach(path -> ids.add(OutputId.forDocumentPath(path)));
+        return ids;
+    }
+
+    /** Every preview published on {@code report.previews.v1} (a draft's page and PDF). */
+    public List<OutputId> publishedPreviews() {
+        List<OutputId> ids = new ArrayList<>();
+        paths(Topics.PREVIEWS.name()).keySet().forEach(path -> ids.add(OutputId.forPreviewPath(path)));
         return ids;
     }
 

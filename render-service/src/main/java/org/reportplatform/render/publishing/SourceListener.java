@@ -3,6 +3,7 @@ package org.reportplatform.render.publishing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.reportplatform.render.drafts.DraftPreviews;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.render.sources.InvalidEventException;
 import org.reportplatform.render.sources.SourceEvent;
@@ -13,7 +14,7 @@ import org.springframework.kafka.listener.MessageListener;
 
 /**
  * Applies the live events of the source topics to the site and wakes the render workers (pages,
- * documents).
+ * documents, and the previews of the edition's open drafts).
  *
  * <p>Runs in a listener container made by Boot's container factory (so it has the platform's
  * consumer settings and the {@link org.reportplatform.render.deadletters.DeadLetters} error handler), started by the start-up
@@ -30,12 +31,14 @@ public final class SourceListener implements MessageListener<String, Object> {
     private final Site site;
     private final RebuildWorker worker;
     private final DocumentWorker documents;
+    private final DraftPreviews drafts;
     private final MeterRegistry meters;
 
-    public SourceListener(Site site, RebuildWorker worker, DocumentWorker documents, MeterRegistry meters) {
+    public SourceListener(Site site, RebuildWorker worker, DocumentWorker documents, DraftPreviews drafts, MeterRegistry meters) {
         this.site = site;
         this.worker = worker;
         this.documents = documents;
+        this.drafts = drafts;
         this.meters = meters;
     }
 
@@ -65,6 +68,8 @@ public final class SourceListener implements MessageListener<String, Object> {
         if (applied) {
             worker.signal();
             documents.signal();
+            // What publishing an open draft of this edition would show changed too.
+            drafts.sourcesChanged(event);
         }
         return applied;
     }

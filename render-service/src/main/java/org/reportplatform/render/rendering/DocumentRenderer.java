@@ -98,12 +98,27 @@ public final class DocumentRenderer implements OutputRenderer {
         if (!(id instanceof OutputId.ReportDocument document)) {
             return Optional.empty();
         }
-        String edition = document.edition();
+        return render(document.edition(), null, state);
+    }
+
+    /**
+     * The pages of one chapter of the report PDF, as the whole report lays them out (same
+     * template, styles, fonts, running headers, the chapter's number in report order), without
+     * the cover, contents, key figures and appendix: what a draft's preview shows. Empty when the
+     * state has no such chapter.
+     */
+    public Optional<Rendered> renderChapter(String edition, String slug, ReportState state) {
+        return render(edition, slug, state);
+    }
+
+    /** The whole report ({@code onlySlug} null), or one chapter's pages. */
+    private Optional<Rendered> render(String edition, String onlySlug, ReportState state) {
         TrackedSources sources = new TrackedSources(state);
         List<Chapter> chapters = sources.chapters(edition);
-        if (chapters.isEmpty()) {
+        if (chapters.isEmpty() || (onlySlug != null && chapters.stream().noneMatch(c -> c.slug().equals(onlySlug)))) {
             return Optional.empty();
         }
+        boolean wholeReport = onlySlug == null;
         String language = sources.language(edition);
         Labels labels = Labels.forLanguage(language);
         ValueFormatter formatter = ValueFormatter.forLanguage(language);
@@ -112,22 +127,29 @@ public final class DocumentRenderer implements OutputRenderer {
         List<Views.DocumentChapter> rendered = new ArrayList<>(chapters.size());
         for (int i = 0; i < chapters.size(); i++) {
             Chapter chapter = chapters.get(i);
+            if (!wholeReport && !chapter.slug().equals(onlySlug)) {
+                continue;
+            }
             MarkdownRenderer.Body body = markdown.render(chapter.body(), tracked, formatter, labels, figures,
                     "chart-" + chapter.slug() + "-");
-            PageRenderer.count(body.missing(), meters);
+            if (wholeReport) {
+                // A draft's preview is not the site: its unresolved references are not counted.
+                PageRenderer.count(body.missing(), meters);
+            }
             rendered.add(new Views.DocumentChapter(i + 1, chapter.slug(), "ch-" + chapter.slug(), chapter.title(), body.html()));
         }
-        List<Views.KeyFigureRow> keyFigures = PageRenderer.keyFigureRows(sources.indicators(edition), formatter);
+        List<Views.KeyFigureRow> keyFigures = wholeReport ? PageRenderer.keyFigureRows(sources.indicators(edition), formatter) : List.of();
         Map<String, Dataset> datasets = new LinkedHashMap<>();
         sources.datasets(edition).forEach(d -> datasets.put(d.id(), d));
-        List<String> appendix = datasets.values().stream()
+        List<String> appendix = !wholeReport ? List.of() : datasets.values().stream()
                 .filter(d -> !shown.contains(d.id()))
                 .map(d -> figures.figure(d, "chart-annexe-" + d.id(), formatter, labels))
                 .toList();
         String reportTitle = labels.reportTitle(edition);
         String subtitle = markdown.leadingHeading(chapters.get(0).body()).orElse(null);
         StringOutput html = new StringOutput(64 * 1024);
-        templates.render("report.jte", new Views.DocumentView(language, reportTitle, subtitle, labels, rendered, keyFigures, appendix), html);
+        templates.render("report.jte", new Views.DocumentView(language, reportTitle, subtitle, labels, rendered, keyFigures, appendix,
+                wholeReport), html);
         byte[] pdf = pdf(html.toString(), language, rendered, labels, new ChartDrawers(datasets, charts, formatter, labels));
         return Optional.of(new Rendered(CONTENT_TYPE, pdf, sources.used()));
     }
@@ -207,12 +229,14 @@ public final class DocumentRenderer implements OutputRenderer {
         document.getDocument().getTrailer().setItem(COSName.ID, ids);
     }
 
-    /** The PDF's outline: contents, key figures, each chapter. */
+    /** The PDF's outline: contents, key figures (when the document has them), each chapter. */
     private static void addBookmarks(org.w3c.dom.Document dom, List<Views.DocumentChapter> chapters, Labels labels) {
         Element head = (Element) dom.getElementsByTagName("head").item(0);
         Element bookmarks = dom.createElement("bookmarks");
-        bookmarks.appendChild(bookmark(dom, labels.contents(), "#sommaire"));
-        if (hasId(dom, "chiffres-cles")) {
+        if (hasId(dom, "nav", "sommaire")) {
+            bookmarks.appendChild(bookmark(dom, labels.contents(), "#sommaire"));
+        }
+        if (hasId(dom, "section", "chiffres-cles")) {
             bookmarks.appendChild(bookmark(dom, labels.keyFigures(), "#chiffres-cles"));
         }
         for (Views.DocumentChapter chapter : chapters) {
@@ -221,8 +245,8 @@ public final class DocumentRenderer implements OutputRenderer {
         head.appendChild(bookmarks);
     }
 
-    private static boolean hasId(org.w3c.dom.Document dom, String id) {
-        var sections = dom.getElementsByTagName("section");
+    private static boolean hasId(org.w3c.dom.Document dom, String tag, String id) {
+        var sections = dom.getElementsByTagName(tag);
         for (int i = 0; i < sections.getLength(); i++) {
             if (id.equals(((Element) sections.item(i)).getAttribute("id"))) {
                 return true;

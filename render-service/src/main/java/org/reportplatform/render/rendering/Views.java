@@ -72,9 +72,11 @@ public final class Views {
 
     /**
      * The whole report, for the PDF: cover, contents, key figures, chapters, and an appendix with
-     * the datasets no chapter shows ({@code appendixHtml}, possibly empty).
+     * the datasets no chapter shows ({@code appendixHtml}, possibly empty). {@code wholeReport}
+     * false: one chapter's pages only (a draft's preview), with the report's page style, running
+     * headers and the chapter's number, but no cover, contents, key figures or appendix.
      */
     public record DocumentView(String lang, String reportTitle, String subtitle, Labels labels, List<DocumentChapter> chapters,
-            List<KeyFigureRow> keyFigures, List<String> appendixHtml) {
+            List<KeyFigureRow> keyFigures, List<String> appendixHtml, boolean wholeReport) {
     }
 }

@@ -17,6 +17,8 @@ public sealed interface OutputId extends Comparable<OutputId> {
     Pattern SECOND_LEVEL_PATH = Pattern.compile("/([^/]+)/([^/]+)");
     Pattern KEY_FIGURES_PAGE_PATH = Pattern.compile("/([^/]+)/chiffres-cles/([1-9][0-9]{0,8})");
 
+    Pattern PREVIEW_PATH = Pattern.compile("/preview/([^/]+)/([^/]+?)(\\.pdf)?");
+
     Comparator<OutputId> ORDER = Comparator.comparing((OutputId id) -> id.topic().name()).thenComparing(OutputId::path);
 
     /**
@@ -72,6 +74,16 @@ public sealed interface OutputId extends Comparable<OutputId> {
             return new ReportDocument(document.group(1));
         }
         return new RetiredOutput(Topics.DOCUMENTS, path);
+    }
+
+    /** A preview served at a path of {@code report.previews.v1}. */
+    static OutputId forPreviewPath(String path) {
+        Matcher preview = PREVIEW_PATH.matcher(path);
+        if (preview.matches()) {
+            return preview.group(3) == null ? new DraftPage(preview.group(1), preview.group(2))
+                    : new DraftDocument(preview.group(1), preview.group(2));
+        }
+        return new RetiredOutput(Topics.PREVIEWS, path);
     }
 
     /** {@code /{edition}/}: cover, table of contents, a selection of key figures. */
@@ -158,6 +170,49 @@ public sealed interface OutputId extends Comparable<OutputId> {
         @Override
         public Topic<RenderedOutput> topic() {
             return Topics.DOCUMENTS;
+        }
+
+        @Override
+        public int rank() {
+            return 4;
+        }
+    }
+
+    /**
+     * {@code /preview/{edition}/{slug}} on {@code report.previews.v1}: the chapter page as the
+     * open draft of that chapter would publish it. Never on a public topic.
+     */
+    record DraftPage(String edition, String slug) implements OutputId {
+        public static final String PREFIX = "/preview/";
+
+        @Override
+        public String path() {
+            return PREFIX + edition + "/" + slug;
+        }
+
+        @Override
+        public Topic<RenderedOutput> topic() {
+            return Topics.PREVIEWS;
+        }
+
+        @Override
+        public int rank() {
+            return 0;
+        }
+    }
+
+    /** {@code /preview/{edition}/{slug}.pdf} on {@code report.previews.v1}: that chapter's pages of the report PDF, as the draft would make them. */
+    record DraftDocument(String edition, String slug) implements OutputId {
+        public static final String SUFFIX = ".pdf";
+
+        @Override
+        public String path() {
+            return DraftPage.PREFIX + edition + "/" + slug + SUFFIX;
+        }
+
+        @Override
+        public Topic<RenderedOutput> topic() {
+            return Topics.PREVIEWS;
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.reportplatform.platform.log.FollowerSettings;
 import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.platform.log.Retrying;
 import org.reportplatform.render.RenderProperties;
+import org.reportplatform.render.drafts.DraftPreviews;
 import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.PublishedOutputs;
 import org.reportplatform.render.publishing.RebuildSummary;
@@ -34,15 +35,17 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * readiness REFUSING_TRAFFIC until every runner has returned, and only then ACCEPTING_TRAFFIC.
  *
  * <ol>
- *   <li>read {@code report.pages.v1} and {@code report.documents.v1} to their end: the SHA-256 of
- *       every output already published;</li>
+ *   <li>read {@code report.pages.v1}, {@code report.documents.v1} and {@code report.previews.v1}
+ *       to their end: the SHA-256 of every output already published;</li>
  *   <li>replay the three source topics from the beginning to their current end into the state;</li>
  *   <li>render every page once, publish those whose bytes differ from what is published, and
  *       tombstone published pages that no longer exist: a restart republishes nothing else;
  *       mark every document dirty: the document worker renders them as soon as it runs, and
  *       publishes only those that differ;</li>
- *   <li>start the render worker and the source listener, which resumes from the group's committed
- *       offsets (records the replay already applied are stale and change nothing);</li>
+ *   <li>start the render worker, the drafts' preview workers (once the drafts topic is read: every
+ *       open draft's previews are rendered, those of drafts closed meanwhile deleted) and the source
+ *       listener, which resumes from the group's committed offsets (records the replay already
+ *       applied are stale and change nothing);</li>
  *   <li>wait until the document worker has published those documents (the PDF): a ready render
  *       service has published every output of the log as it stood when it started, so a reader
  *       never gets a half-built report from a platform that said it was ready.</li>
@@ -61,11 +64,14 @@ public final class StartupSequence implements ApplicationRunner {
     private final RebuildWorker worker;
     private final DocumentWorker documents;
     private final MessageListenerContainer sourceListener;
+    private final DraftPreviews drafts;
     private final ApplicationEventPublisher events;
     private final RenderProperties properties;
 
     public StartupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
-            PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents, MessageListenerContainer sourceListener, ApplicationEventPublisher events, RenderProperties properties) {
+            PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents, MessageListenerContainer sourceListener,
+            DraftPreviews drafts, ApplicationEventPublisher events, RenderProperties properties) {
+        this.drafts = drafts;
         this.publishedLog = publishedLog;
         this.sourceLog = sourceLog;
         this.published = published;
@@ -107,6 +113,8 @@ public final class StartupSequence implements ApplicationRunner {
         site.markAllDocumentsDirty(published.publishedDocuments());
         worker.start();
         documents.start();
+        // Before the listener: a source event from now on re-renders the drafts it concerns.
+        drafts.start(published.publishedPreviews(), properties.startupTimeout());
         sourceListener.start();
         RebuildSummary documentSummary = firstDocuments();
         log.info("ready in {} ms: {} published record(s) read, {} source event(s) replayed ({} skipped), {} page(s) rendered: "

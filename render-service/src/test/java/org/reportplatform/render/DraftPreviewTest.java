@@ -1,0 +1,237 @@
+package org.reportplatform.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.reportplatform.platform.testing.KafkaBroker;
+import org.reportplatform.schemas.AvroDeserializer;
+import org.reportplatform.schemas.DraftChanged;
+import org.reportplatform.schemas.DraftClosed;
+import org.reportplatform.schemas.DraftOutcome;
+import org.reportplatform.schemas.DraftState;
+import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.RenderedOutput;
+import org.reportplatform.schemas.ReviewState;
+import org.reportplatform.schemas.Topics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The drafts' previews against a real broker: a draft event on {@code report.drafts.v1} gives its
+ * chapter page and its PDF pages on {@code report.previews.v1}, rendered as publishing would
+ * render them; a figure change renders them again; closing the draft deletes them; nothing ever
+ * reaches the public topics. Each test uses an edition of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"report.render.quiet-window=10ms", "report.render.document-quiet-window=50ms"})
+@ActiveProfiles("demo")
+@DirtiesContext
+class DraftPreviewTest {
+
+    private static final String NNBSP = "\u202F";
+
+    @RegisterExtension
+    static final KafkaBroker kafka = new KafkaBroker();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        kafka.register(registry);
+    }
+
+    private static SourceTopics sources;
+    private static TopicWatcher<SpecificRecord> pages;
+    private static TopicWatcher<SpecificRecord> documents;
+    private static TopicWatcher<SpecificRecord> previews;
+    private static Marker marker;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeEach
+    void connect() {
+        if (sources == null) {
+            sources = new SourceTopics(kafka.bootstrapServers());
+            pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
+            documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
+            previews = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PREVIEWS.name(), new AvroDeserializer());
+            marker = new Marker(sources);
+        }
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (sources != null) {
+            sources.close();
+            pages.close();
+            documents.close();
+            previews.close();
+            sources = null;
+        }
+    }
+
+    private static DraftChanged draft(String edition, String slug, long revision, String title, String body) {
+        return DraftChanged.newBuilder()
+                .setMetadata(SourceTopics.metadata(SourceTopics.newEventId()))
+                .setEdition(edition)
+                .setSlug(slug)
+                .setRevision(revision)
+                .setDraft(DraftState.newBuilder().setTitle(title).setBody(body).setBaseRevision(1).setReview(ReviewState.EDITING)
+                        .setNotes(List.of()).setSchedule(null).build())
+                .build();
+    }
+
+    private static DraftChanged closed(String edition, String slug, long revision) {
+        return DraftChanged.newBuilder()
+                .setMetadata(SourceTopics.metadata(SourceTopics.newEventId()))
+                .setEdition(edition)
+                .setSlug(slug)
+                .setRevision(revision)
+                .setDraft(null)
+                .setClosed(DraftClosed.newBuilder().setOutcome(DraftOutcome.DISCARDED).setChapterRevision(null).setScheduled(false).build())
+                .build();
+    }
+
+    private static void send(DraftChanged event) {
+        sources.send(Topics.DRAFTS.name(), event.getEdition() + "/" + event.getSlug(), event);
+    }
+
+    /** Waits for the preview at {@code path} of that draft revision satisfying {@code content}; returns it. */
+    private static RenderedOutput awaitPreview(String path, String draftKey, long revision, Predicate<RenderedOutput> content) {
+        List<ConsumerRecord<String, SpecificRecord>> records = previews.awaitRecords(path::equals, found -> !found.isEmpty()
+                && found.get(found.size() - 1).value() instanceof RenderedOutput o
+                && Long.valueOf(revision).equals(o.getSourceRevisions().get(draftKey)) && content.test(o));
+        return (RenderedOutput) records.get(records.size() - 1).value();
+    }
+
+    private static String text(RenderedOutput output) {
+        return new String(bytes(output), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(RenderedOutput output) {
+        ByteBuffer buffer = output.getContent().duplicate();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    private static String pdfText(RenderedOutput output) {
+        try (PDDocument document = Loader.loadPDF(bytes(output))) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Predicate<String> edition(String edition) {
+        return key -> key.startsWith("/" + edition + "/");
+    }
+
+    private double timed(String output) {
+        var timer = meters.find("report.render.draft-preview").tag("output", output).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
+    void an_open_draft_is_previewed_as_its_page_and_pdf_pages_and_nothing_public_changes() {
+        // Given an edition with two chapters and a figure, its pages and PDF published
+        sources.chapter("2081", "intro", 1, "Introduction", 1, "Le début du rapport.");
+        sources.indicator("2081", "enfants.aides", 1, IndicatorType.INTEGER, "1234", "enfants");
+        sources.chapter("2081", "enfants", 1, "Enfants", 2, "Le texte publié.");
+        documents.awaitRecords(edition("2081"), records -> records.stream().anyMatch(r -> r.value() instanceof RenderedOutput o
+                && Long.valueOf(1).equals(o.getSourceRevisions().get("chapter:2081/enfants"))));
+        int pagesBefore = marker.pages(sources.lastSent(), pages);
+        int documentsBefore = marker.documents(sources.lastSent(), documents);
+        double pagesTimed = timed("page");
+
+        // When a draft of enfants is saved
+        send(draft("2081", "enfants", 1, "Enfants (brouillon)", "Nous avons aidé **{{fig:enfants.aides}}** enfants. Texte du brouillon."));
+
+        // Then its page preview is the chapter page with the draft's title and text, figures formatted, naming the draft revision
+        RenderedOutput page = awaitPreview("/preview/2081/enfants", "draft:2081/enfants", 1, o -> true);
+        Document html = Jsoup.parse(text(page));
+        assertThat(page.getContentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(page.getEdition()).isEqualTo("2081");
+        assertThat(html.select("h1").eachText()).containsExactly("Enfants (brouillon)");
+        assertThat(html.select("article").text()).contains("Texte du brouillon").doesNotContain("Le texte publié");
+        assertThat(html.select("article strong").text()).isEqualTo("1" + NNBSP + "234");
+        assertThat(html.select("nav.pager a").eachAttr("href")).contains("/2081/intro");
+        assertThat(timed("page")).isGreaterThan(pagesTimed);
+
+        // and its PDF preview is the chapter's pages of the report, with its number, without the rest of the report
+        RenderedOutput pdf = awaitPreview("/preview/2081/enfants.pdf", "draft:2081/enfants", 1, o -> true);
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        String pdfText = pdfText(pdf);
+        assertThat(pdfText).contains("Enfants (brouillon)", "Texte du brouillon", "1" + NNBSP + "234")
+                .doesNotContain("Le texte publié", "Le début du rapport", "Sommaire");
+
+        // and nothing public came out: once a later event's page and PDF are out (the draft's previews, awaited above,
+        // show its events were applied), nothing of 2081 was published since
+        marker.pages(null, pages);
+        marker.documents(null, documents);
+        assertThat(Marker.since(pages, pagesBefore, edition("2081"))).isEmpty();
+        assertThat(Marker.since(documents, documentsBefore, edition("2081"))).isEmpty();
+
+        // When the draft changes again, the previews follow with the new revision
+        send(draft("2081", "enfants", 2, "Enfants (brouillon)", "Deuxième version du brouillon."));
+        assertThat(text(awaitPreview("/preview/2081/enfants", "draft:2081/enfants", 2, o -> true))).contains("Deuxième version");
+        assertThat(pdfText(awaitPreview("/preview/2081/enfants.pdf", "draft:2081/enfants", 2, o -> true))).contains("Deuxième version");
+    }
+
+    @Test
+    void a_figure_change_renders_the_open_drafts_of_its_edition_again() {
+        sources.chapter("2082", "enfants", 1, "Enfants", 1, "Texte.");
+        sources.indicator("2082", "enfants.aides", 1, IndicatorType.INTEGER, "100", "enfants");
+        send(draft("2082", "enfants", 1, "Enfants", "Nous avons aidé {{fig:enfants.aides}} enfants."));
+        awaitPreview("/preview/2082/enfants", "draft:2082/enfants", 1, o -> text(o).contains("aidé 100 enfants"));
+
+        // When the figure changes
+        sources.indicator("2082", "enfants.aides", 2, IndicatorType.INTEGER, "250", "enfants");
+
+        // Then both previews show the new value, of the same draft revision
+        awaitPreview("/preview/2082/enfants", "draft:2082/enfants", 1, o -> text(o).contains("aidé 250 enfants"));
+        awaitPreview("/preview/2082/enfants.pdf", "draft:2082/enfants", 1, o -> pdfText(o).contains("aidé 250 enfants"));
+    }
+
+    @Test
+    void a_closed_draft_has_its_previews_deleted_and_an_older_event_changes_nothing() {
+        sources.chapter("2083", "enfants", 1, "Enfants", 1, "Texte.");
+        send(draft("2083", "enfants", 4, "Enfants", "Brouillon à abandonner."));
+        awaitPreview("/preview/2083/enfants", "draft:2083/enfants", 4, o -> true);
+        awaitPreview("/preview/2083/enfants.pdf", "draft:2083/enfants", 4, o -> true);
+
+        // When a stale event (an older revision) arrives, then the draft is discarded
+        send(draft("2083", "enfants", 3, "Enfants", "Une version plus ancienne."));
+        send(closed("2083", "enfants", 5));
+
+        // Then both previews are deleted (tombstones), and the stale revision was never rendered
+        previews.awaitRecords(edition("preview/2083"), records -> records.stream().filter(r -> r.value() == null).map(ConsumerRecord::key)
+                .toList().containsAll(List.of("/preview/2083/enfants", "/preview/2083/enfants.pdf")));
+        assertThat(previews.records(edition("preview/2083")).stream().filter(r -> r.value() instanceof RenderedOutput o
+                && text(o).contains("plus ancienne"))).isEmpty();
+
+        // and a new draft of the same chapter is previewed again
+        send(draft("2083", "enfants", 6, "Enfants", "Un nouveau brouillon."));
+        awaitPreview("/preview/2083/enfants", "draft:2083/enfants", 6, o -> text(o).contains("nouveau brouillon"));
+    }
+}
