@@ -103,6 +103,10 @@ class StudioEditorInABrowserTest {
         wait.until(d -> d.findElement(By.id("draft-revision")).getDomProperty("value").matches("\\d+"));
         wait.until(d -> !d.findElements(By.id("preview-frame")).isEmpty());
         assertThat(browser.findElement(By.id("preview-frame")).getAttribute("src")).endsWith("/preview/2024/enfants?live");
+
+        // And the preview frame, the page as publishing would render it, follows the draft
+        wait.until(d -> frameText(d).contains(marker));
+        assertThat(frameText(browser)).contains(title);
         first.screenshot("studio-editor.png");
 
         // And a figure that does not exist is signalled beside Texte, an empty title beside Titre
