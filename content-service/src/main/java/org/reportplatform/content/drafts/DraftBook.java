@@ -14,6 +14,7 @@ import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.platform.revisions.Revisioned;
 import org.reportplatform.platform.scheduling.DueSchedules;
 import org.reportplatform.schemas.DraftChanged;
+import org.reportplatform.schemas.PublicationSchedule;
 import org.reportplatform.schemas.DraftState;
 import org.reportplatform.schemas.Topics;
 
@@ -44,7 +45,7 @@ public class DraftBook extends RevisionBook<DraftChanged, DraftState, Draft> {
      */
     synchronized void planIn(DueSchedules schedules) {
         this.schedules = schedules;
-        list(null).forEach(draft -> plan(keyOf(draft), draft));
+        list(null).forEach(draft -> schedules.track(keyOf(draft), draft.schedule() == null ? null : draft.schedule().at()));
     }
 
     @Override
@@ -52,16 +53,9 @@ public class DraftBook extends RevisionBook<DraftChanged, DraftState, Draft> {
         super.apply(event, position);
         DueSchedules due = schedules;
         if (due != null) {
-            String key = keyOf(event);
-            current(event.getEdition(), event.getSlug()).ifPresentOrElse(draft -> plan(key, draft), () -> due.cancel(key));
-        }
-    }
-
-    private void plan(String key, Draft draft) {
-        if (draft.schedule() == null) {
-            schedules.cancel(key);
-        } else {
-            schedules.plan(key, draft.schedule().at());
+            // From the event itself: a closed draft (no state) or one without a schedule has nothing due.
+            PublicationSchedule schedule = event.getDraft() == null ? null : event.getDraft().getSchedule();
+            due.track(keyOf(event), schedule == null ? null : schedule.getAt());
         }
     }
 

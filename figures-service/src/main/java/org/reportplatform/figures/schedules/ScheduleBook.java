@@ -52,11 +52,6 @@ public class ScheduleBook extends RevisionBook<IndicatorScheduleChanged, Indicat
         if (scheduler == null) {
             return;
         }
-        String key = keyOf(event);
-        if (event.getSchedule() == null) {
-            scheduler.cancel(key);
-        } else {
-            scheduler.plan(key, event.getSchedule().getAt());
-        }
+        scheduler.track(keyOf(event), event.getSchedule() == null ? null : event.getSchedule().getAt());
     }
 }

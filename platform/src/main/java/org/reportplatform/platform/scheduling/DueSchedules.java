@@ -71,6 +71,18 @@ public final class DueSchedules implements SmartLifecycle {
         due.put(key, at);
     }
 
+    /**
+     * What a book calls for each event it applies: the key is to be published at {@code at}, or,
+     * when {@code at} is null (no schedule, or closed), has nothing scheduled any more.
+     */
+    public void track(String key, Instant at) {
+        if (at == null) {
+            cancel(key);
+        } else {
+            plan(key, at);
+        }
+    }
+
     /** The key has nothing scheduled any more (published, cancelled, closed). */
     public void cancel(String key) {
         due.remove(key);

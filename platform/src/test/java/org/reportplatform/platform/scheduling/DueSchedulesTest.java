@@ -62,6 +62,9 @@ class DueSchedulesTest {
         schedules.plan("2024/femmes", Instant.parse("2025-06-26T07:00:00Z"));
         schedules.cancel("2024/enfants");
         schedules.plan("2024/femmes", Instant.parse("2025-06-27T07:00:00Z"));
+        // what a book does with each event: a time plans, no time (closed, unscheduled) cancels
+        schedules.track("2024/migrants", Instant.parse("2025-06-26T07:00:00Z"));
+        schedules.track("2024/migrants", null);
 
         now.set(Instant.parse("2025-06-26T07:00:00Z"));
         schedules.check();
