@@ -1,14 +1,11 @@
 package org.reportplatform.systemtests;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -86,33 +83,17 @@ final class DraftsPlatform implements BeforeAllCallback {
             throw new UncheckedIOException(e);
         }
         setClock(START);
-        KafkaServerProcess broker = KafkaServerProcess.start(logs.resolve("kafka"));
-        Platform platform;
-        try {
-            platform = Platform.start(broker.bootstrapServers(), true, Platform.TEST_JVM, Map.of(
-                    "REPORT_SCHEDULING_CLOCK_FILE", clockFile.toString(),
-                    "REPORT_DRAFTS_REVIEW_REQUIRED_EDITIONS", "2024"), logs);
-        } catch (RuntimeException | Error e) {
-            broker.close();
-            throw e;
-        }
-        try {
-            Http gateway = new Http(platform.gatewayUrl());
-            await("the demo report rendered").atMost(Duration.ofSeconds(90))
-                    .until(() -> gateway.get("/2024/report.pdf").statusCode() == 200);
-        } catch (RuntimeException | Error e) {
-            platform.close();
-            broker.close();
-            throw e;
-        }
+        DemoOnBroker demo = DemoOnBroker.start(logs, Map.of(
+                "REPORT_SCHEDULING_CLOCK_FILE", clockFile.toString(),
+                "REPORT_DRAFTS_REVIEW_REQUIRED_EDITIONS", "2024"));
+        Platform platform = demo.platform();
         running = platform;
         System.out.printf("[drafts] demo platform started in %.1f s: gateway %s, logs in %s%n",
                 (System.nanoTime() - started) / 1e9, platform.gatewayUrl(), logs);
         return () -> {
             try {
-                platform.close();
+                demo.close();
             } finally {
-                broker.close();
                 running = null;
             }
         };

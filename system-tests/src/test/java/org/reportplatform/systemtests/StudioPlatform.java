@@ -1,9 +1,6 @@
 package org.reportplatform.systemtests;
 
-import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,31 +38,15 @@ final class StudioPlatform implements BeforeAllCallback {
     private static AutoCloseable start() {
         long started = System.nanoTime();
         Path logs = ROOT.resolve("system-tests/target/service-logs/studio-" + System.currentTimeMillis());
-        KafkaServerProcess broker = KafkaServerProcess.start(logs.resolve("kafka"));
-        Platform platform;
-        try {
-            platform = Platform.start(broker.bootstrapServers(), true, Platform.TEST_JVM, Map.of(), logs);
-        } catch (RuntimeException | Error e) {
-            broker.close();
-            throw e;
-        }
-        try {
-            Http gateway = new Http(platform.gatewayUrl());
-            await("the demo report rendered").atMost(Duration.ofSeconds(90))
-                    .until(() -> gateway.get("/2024/report.pdf").statusCode() == 200);
-        } catch (RuntimeException | Error e) {
-            platform.close();
-            broker.close();
-            throw e;
-        }
+        DemoOnBroker demo = DemoOnBroker.start(logs, Map.of());
+        Platform platform = demo.platform();
         running = platform;
         System.out.printf("[studio] demo platform started in %.1f s: gateway %s, logs in %s%n",
                 (System.nanoTime() - started) / 1e9, platform.gatewayUrl(), logs);
         return () -> {
             try {
-                platform.close();
+                demo.close();
             } finally {
-                broker.close();
                 running = null;
             }
         };
