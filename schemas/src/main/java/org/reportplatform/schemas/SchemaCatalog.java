@@ -27,7 +27,8 @@ public final class SchemaCatalog {
     private static final List<Class<? extends SpecificRecord>> EVENT_TYPES = List.of(
             ChapterChanged.class, IndicatorChanged.class, DatasetChanged.class, RenderedOutput.class,
             DeadLetterReplayed.class, AccountChanged.class, PersonalTokenChanged.class, SessionChanged.class,
-            PresenceChanged.class, DraftChanged.class, IndicatorScheduleChanged.class);
+            PresenceChanged.class, DraftChanged.class, IndicatorScheduleChanged.class, EditionChanged.class,
+            TranslationChanged.class);
 
     private static final SchemaCatalog INSTANCE = load();
 

@@ -85,11 +85,27 @@ public final class Topics {
     public static final Topic<RenderedOutput> PREVIEWS =
             new Topic<>("report.previews.v1", RenderedOutput.class, 1, Topic.Retention.COMPACTED, 32 * ONE_MIB);
 
+    /**
+     * The editions (one a year), keyed {edition}; kept forever: title, source and target
+     * languages, status (preparing, published, closed). Written by content-service; followed by
+     * figures-service (a closed edition refuses edits, a new edition copies the indicators'
+     * definitions) and the render service (languages, which editions are public).
+     */
+    public static final Topic<EditionChanged> EDITIONS =
+            new Topic<>("report.editions.v1", EditionChanged.class, 1, Topic.Retention.FOREVER, ONE_MIB);
+
+    /**
+     * Chapter translations, keyed {edition}/{slug}/{language}; kept forever (their history).
+     * Each names the source chapter's revision it translates.
+     */
+    public static final Topic<TranslationChanged> TRANSLATIONS =
+            new Topic<>("report.translations.v1", TranslationChanged.class, 3, Topic.Retention.FOREVER, ONE_MIB);
+
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
     public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS);
 
     private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
-            ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS);
+            ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS, EDITIONS, TRANSLATIONS);
 
     private Topics() {
     }
