@@ -32,6 +32,7 @@ import org.reportplatform.render.rendering.MarkdownRenderer;
 import org.reportplatform.render.rendering.PageRenderer;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.render.startup.StartupSequence;
+import org.reportplatform.schemas.Topic;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -151,7 +152,7 @@ public class RenderConfiguration {
     }
 
     /**
-     * The live consumer of the three source topics, from Boot's container factory (platform
+     * The live consumer of the source topics, from Boot's container factory (platform
      * consumer settings, the dead-letter error handler). Not started with the context: the
      * start-up sequence starts it once the replay and the first full render are done.
      */
@@ -159,7 +160,7 @@ public class RenderConfiguration {
     ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer(
             ConcurrentKafkaListenerContainerFactory<String, Object> factory, SourceListener listener, RenderProperties properties) {
         ConcurrentMessageListenerContainer<String, Object> container =
-                factory.createContainer(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name());
+                factory.createContainer(Topics.SOURCES.stream().map(Topic::name).toArray(String[]::new));
         container.getContainerProperties().setGroupId(properties.groupId());
         // The writers publish in transactions: the last record of each is followed by a commit
         // marker that no poll returns, so without this the group's committed offset stops one
@@ -180,7 +181,7 @@ public class RenderConfiguration {
     /** The source topics, replayed at start into the site. */
     @Bean
     LogFollower<String, Object> sourceLog(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
-        return new LogFollower<>(consumers, List.of(Topics.CHAPTERS.name(), Topics.INDICATORS.name(), Topics.DATASETS.name()),
+        return new LogFollower<>(consumers, Topics.SOURCES.stream().map(Topic::name).toList(),
                 StartupSequence.readSettings("replay", properties));
     }
 

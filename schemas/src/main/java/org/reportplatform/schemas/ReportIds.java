@@ -30,6 +30,12 @@ public final class ReportIds {
      */
     public static final List<String> RESERVED_SLUGS = List.of("chiffres-cles", "finances");
 
+    /**
+     * The languages a report can be written or translated in (BCP 47 primary codes). A target
+     * language's pages live under {@code /{edition}/{language}/}, so each is also a reserved slug.
+     */
+    public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "ar", "pt", "it", "ru", "zh");
+
     private static final Pattern EDITION = Pattern.compile("[0-9]{4}");
     private static final Pattern WORDS_AND_HYPHENS = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern WORDS_AND_DOTS_OR_HYPHENS = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
@@ -52,9 +58,17 @@ public final class ReportIds {
         return slug != null && slug.length() <= MAX_SLUG_LENGTH && WORDS_AND_HYPHENS.matcher(slug).matches();
     }
 
-    /** Whether {@code slug} names one of the site's own pages rather than a chapter. */
+    /**
+     * Whether {@code slug} names one of the site's own pages ({@link #RESERVED_SLUGS}) or a
+     * language's pages ({@link #LANGUAGES}) rather than a chapter.
+     */
     public static boolean isReservedSlug(String slug) {
-        return slug != null && RESERVED_SLUGS.contains(slug);
+        return slug != null && (RESERVED_SLUGS.contains(slug) || LANGUAGES.contains(slug));
+    }
+
+    /** Whether {@code language} is one of the {@link #LANGUAGES} the report can be published in. */
+    public static boolean isReportLanguage(String language) {
+        return language != null && LANGUAGES.contains(language);
     }
 
     /** A team id: lowercase letters and digits joined by single hyphens ({@code sos-defenders}), at most 80 characters. */

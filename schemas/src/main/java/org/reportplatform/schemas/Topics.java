@@ -102,7 +102,7 @@ public final class Topics {
             new Topic<>("report.translations.v1", TranslationChanged.class, 3, Topic.Retention.FOREVER, ONE_MIB);
 
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
-    public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS);
+    public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS, EDITIONS, TRANSLATIONS);
 
     private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
             ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS, EDITIONS, TRANSLATIONS);

@@ -1,81 +1,112 @@
 package org.reportplatform.schemas;
 
+import com.ibm.icu.number.LocalizedNumberFormatter;
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.NumberFormatter.GroupingStrategy;
+import com.ibm.icu.number.NumberFormatter.SignDisplay;
+import com.ibm.icu.number.NumberFormatter.UnitWidth;
+import com.ibm.icu.number.Precision;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.DecimalFormatSymbols;
+import com.ibm.icu.util.Currency;
+import com.ibm.icu.util.MeasureUnit;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
-import java.util.Locale;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * Writes exact decimal values the way a report in a given language prints them, from the exact
- * string, through {@link BigDecimal} (never a binary float): the digits and the scale the
- * source gave are kept.
+ * Writes exact decimal values and dates the way a report in a given language prints them. The
+ * rules come from the Unicode CLDR data of ICU4J, not from rules written here: French groups
+ * thousands with a narrow no-break space, four-digit numbers included ({@code 4 445}), and puts a
+ * no-break space before « % » and after the amount, before a currency code; English writes {@code 4,445} and {@code 12.5%}; Spanish
+ * groups only from five digits ({@code 4445}, {@code 12.345}) with a decimal comma. Values go
+ * from the exact string through {@link BigDecimal} (never a binary float): the digits and the
+ * scale the source gave are kept ({@code 12.50} stays two decimals, a money amount gets no
+ * decimals it did not have). A PERCENTAGE value is the percentage itself (12.5 means 12,5 %).
  *
- * <p>French (the default): thousands separated by a narrow no-break space (U+202F), including
- * four-digit numbers ({@code 4 445}); decimal comma ({@code 12,5}); a narrow no-break space
- * before the percent sign ({@code 12,5 %}); the currency code after the amount, after a no-break
- * space ({@code 1 234 567 CHF}). A PERCENTAGE value is the percentage itself (12.5 means 12,5 %).
- * English: {@code 4,445}, {@code 12.5}, {@code 12.5%}, {@code CHF 1,234,567}.
+ * <p>Dates are CLDR's long form: « 5 décembre 2026 », "5 December 2026" (the report's English is
+ * British: an international organisation in Geneva), "5 de diciembre de 2026".
+ *
+ * <p>Immutable and thread-safe (ICU's number formatters are).
  */
 public final class ValueFormatter {
 
     public static final char NARROW_NO_BREAK_SPACE = '\u202F';
     public static final char NO_BREAK_SPACE = '\u00A0';
 
+    private static final Pattern ISO_CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Map<String, ValueFormatter> BY_LANGUAGE = new ConcurrentHashMap<>();
 
-    public static final ValueFormatter FRENCH = new ValueFormatter(String.valueOf(NARROW_NO_BREAK_SPACE), ",",
-            NARROW_NO_BREAK_SPACE + "%", true);
-    public static final ValueFormatter ENGLISH = new ValueFormatter(",", ".", "%", false);
+    public static final ValueFormatter FRENCH = forLanguage("fr");
+    public static final ValueFormatter ENGLISH = forLanguage("en");
+    public static final ValueFormatter SPANISH = forLanguage("es");
 
-    private final String groupSeparator;
-    private final String decimalSeparator;
-    private final String percentSuffix;
-    private final boolean currencyAfter;
+    private final ULocale locale;
+    private final LocalizedNumberFormatter numbers;
+    private final char groupingSeparator;
+    private final char decimalSeparator;
 
-    private ValueFormatter(String groupSeparator, String decimalSeparator, String percentSuffix, boolean currencyAfter) {
-        this.groupSeparator = groupSeparator;
-        this.decimalSeparator = decimalSeparator;
-        this.percentSuffix = percentSuffix;
-        this.currencyAfter = currencyAfter;
+    private ValueFormatter(ULocale locale) {
+        this.locale = locale;
+        this.numbers = NumberFormatter.withLocale(locale)
+                .grouping(GroupingStrategy.AUTO)
+                .sign(SignDisplay.AUTO);
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        this.groupingSeparator = symbols.getGroupingSeparatorString().charAt(0);
+        this.decimalSeparator = symbols.getDecimalSeparatorString().charAt(0);
     }
 
-    /** The formatter for a BCP 47 language tag; French unless the language is English. */
+    /**
+     * The formatter for a BCP 47 language tag ({@code fr}, {@code en-GB}, {@code es}): the
+     * language's CLDR conventions, with its region when the tag has one. A language without a
+     * region takes the one the report's readers use (English: British; the others: CLDR's default).
+     * Null is French, the report's first language.
+     */
     public static ValueFormatter forLanguage(String language) {
-        String primary = language == null ? "fr" : language.toLowerCase(Locale.ROOT).split("-", 2)[0];
-        return primary.equals("en") ? ENGLISH : FRENCH;
+        String tag = language == null || language.isBlank() ? "fr" : language.strip();
+        return BY_LANGUAGE.computeIfAbsent(tag, t -> new ValueFormatter(locale(t)));
     }
 
-    /** The character between groups of three digits (French: U+202F). */
+    private static ULocale locale(String tag) {
+        ULocale locale = ULocale.forLanguageTag(tag);
+        if (locale.getLanguage().isEmpty()) {
+            return ULocale.FRENCH;
+        }
+        if (locale.getCountry().isEmpty() && locale.getLanguage().equals("en")) {
+            return ULocale.UK;
+        }
+        return locale;
+    }
+
+    /** The BCP 47 language tag of the conventions it applies. */
+    public String languageTag() {
+        return locale.toLanguageTag();
+    }
+
+    /** The character between groups of digits (French: U+202F). */
     public char groupingSeparator() {
-        return groupSeparator.charAt(0);
+        return groupingSeparator;
     }
 
     /** The decimal mark. */
     public char decimalSeparator() {
-        return decimalSeparator.charAt(0);
+        return decimalSeparator;
     }
 
-    /** A plain decimal string ({@code 4445}, {@code -12.50}) with grouping and this language's decimal mark. */
+    /** A plain decimal string ({@code 4445}, {@code -12.50}) with this language's grouping and decimal mark. */
     public String number(String plainDecimal) {
-        if (plainDecimal == null || !DecimalStrings.isPlain(plainDecimal.strip())) {
-            throw new IllegalArgumentException("'" + plainDecimal + "' is not a plain decimal number");
-        }
-        String plain = new BigDecimal(plainDecimal.strip()).toPlainString();
-        boolean negative = plain.startsWith("-");
-        String digits = negative ? plain.substring(1) : plain;
-        int dot = digits.indexOf('.');
-        String integer = dot < 0 ? digits : digits.substring(0, dot);
-        String fraction = dot < 0 ? "" : digits.substring(dot + 1);
-        StringBuilder out = new StringBuilder(plain.length() + 8);
-        if (negative) {
-            out.append('-');
-        }
-        int first = integer.length() % 3 == 0 ? 3 : integer.length() % 3;
-        out.append(integer, 0, first);
-        for (int i = first; i < integer.length(); i += 3) {
-            out.append(groupSeparator).append(integer, i, i + 3);
-        }
-        if (!fraction.isEmpty()) {
-            out.append(decimalSeparator).append(fraction);
-        }
-        return out.toString();
+        BigDecimal value = decimal(plainDecimal);
+        return exact(numbers, value).format(value).toString();
+    }
+
+    /** An exact decimal with this language's grouping and decimal mark, with the decimals it has. */
+    public String number(BigDecimal value) {
+        return exact(numbers, value).format(value).toString();
     }
 
     /** An indicator's value as the report prints it inline (without its unit). */
@@ -83,8 +114,8 @@ public final class ValueFormatter {
         return switch (type) {
             case TEXT -> value;
             case INTEGER, DECIMAL -> number(value);
-            case PERCENTAGE -> number(value) + percentSuffix;
-            case MONEY -> money(number(value), currency);
+            case PERCENTAGE -> percent(decimal(value));
+            case MONEY -> money(decimal(value), currency);
         };
     }
 
@@ -95,10 +126,45 @@ public final class ValueFormatter {
         return takesUnit && unit != null && !unit.isBlank() ? formatted + NO_BREAK_SPACE + unit.strip() : formatted;
     }
 
-    private String money(String amount, String currency) {
+    /** A day in this language's long form: « 5 décembre 2026 », "5 December 2026", "5 de diciembre de 2026". */
+    public String date(LocalDate day) {
+        DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, locale);
+        format.setTimeZone(TimeZone.GMT_ZONE);
+        return format.format(Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+    }
+
+    private String percent(BigDecimal value) {
+        // The value is the percentage itself: ICU's percent unit prints it without scaling it.
+        return exact(numbers.unit(MeasureUnit.PERCENT), value).format(value).toString();
+    }
+
+    private String money(BigDecimal amount, String currency) {
         if (currency == null || currency.isBlank()) {
-            return amount;
+            return number(amount);
         }
-        return currencyAfter ? amount + NO_BREAK_SPACE + currency.strip() : currency.strip() + NO_BREAK_SPACE + amount;
+        String code = currency.strip();
+        if (!ISO_CURRENCY.matcher(code).matches()) {
+            // Not an ISO 4217 code: CLDR cannot place it; it follows the amount, like a unit.
+            return number(amount) + NO_BREAK_SPACE + code;
+        }
+        return exact(numbers.unit(Currency.getInstance(code)).unitWidth(UnitWidth.ISO_CODE), amount).format(amount).toString();
+    }
+
+    /** Exactly the decimals the value has: a currency's usual two decimals are not added. */
+    private static LocalizedNumberFormatter exact(LocalizedNumberFormatter formatter, BigDecimal value) {
+        int scale = Math.max(0, value.scale());
+        return formatter.precision(Precision.minMaxFraction(scale, scale));
+    }
+
+    private static BigDecimal decimal(String plainDecimal) {
+        if (plainDecimal == null || !DecimalStrings.isPlain(plainDecimal.strip())) {
+            throw new IllegalArgumentException("'" + plainDecimal + "' is not a plain decimal number");
+        }
+        return new BigDecimal(plainDecimal.strip());
+    }
+
+    @Override
+    public String toString() {
+        return "ValueFormatter[" + languageTag() + "]";
     }
 }

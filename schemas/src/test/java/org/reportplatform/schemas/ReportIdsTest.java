@@ -48,6 +48,10 @@ class ReportIdsTest {
         assertThat(ReportIds.isReservedSlug("finances")).isTrue();
         assertThat(ReportIds.isReservedSlug("finances-2024")).isFalse();
         assertThat(ReportIds.isReservedSlug(null)).isFalse();
+        // a language's pages are /{edition}/{language}/: no chapter may take its code
+        assertThat(ReportIds.isReservedSlug("en")).isTrue();
+        assertThat(ReportIds.isReservedSlug("es")).isTrue();
+        assertThat(ReportIds.isReservedSlug("eng")).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.reportplatform.schemas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class ValueFormatterTest {
         void formats_each_indicator_type() {
             assertThat(french.value(IndicatorType.INTEGER, "4445", null)).isEqualTo("4" + NNBSP + "445");
             assertThat(french.value(IndicatorType.DECIMAL, "12.5", null)).isEqualTo("12,5");
-            assertThat(french.value(IndicatorType.PERCENTAGE, "12.5", null)).isEqualTo("12,5" + NNBSP + "%");
+            assertThat(french.value(IndicatorType.PERCENTAGE, "12.5", null)).isEqualTo("12,5" + NBSP + "%");
             assertThat(french.value(IndicatorType.MONEY, "1234567", "CHF")).isEqualTo("1" + NNBSP + "234" + NNBSP + "567" + NBSP + "CHF");
             assertThat(french.value(IndicatorType.MONEY, "1234567", null)).isEqualTo("1" + NNBSP + "234" + NNBSP + "567");
             assertThat(french.value(IndicatorType.TEXT, "juin 2025", null)).isEqualTo("juin 2025");
@@ -54,7 +55,7 @@ class ValueFormatterTest {
         @Test
         void a_key_figure_carries_its_unit_word() {
             assertThat(french.valueWithUnit(IndicatorType.INTEGER, "4445", null, "cas")).isEqualTo("4" + NNBSP + "445" + NBSP + "cas");
-            assertThat(french.valueWithUnit(IndicatorType.PERCENTAGE, "12.5", null, "%")).isEqualTo("12,5" + NNBSP + "%");
+            assertThat(french.valueWithUnit(IndicatorType.PERCENTAGE, "12.5", null, "%")).isEqualTo("12,5" + NBSP + "%");
             assertThat(french.valueWithUnit(IndicatorType.INTEGER, "17", null, null)).isEqualTo("17");
         }
 
@@ -75,9 +76,47 @@ class ValueFormatterTest {
     }
 
     @Test
-    void an_unknown_language_falls_back_to_french() {
-        assertThat(ValueFormatter.forLanguage("de")).isSameAs(ValueFormatter.FRENCH);
+    void no_language_is_french_the_reports_first_language() {
         assertThat(ValueFormatter.forLanguage(null)).isSameAs(ValueFormatter.FRENCH);
+        assertThat(ValueFormatter.forLanguage("fr")).isSameAs(ValueFormatter.FRENCH);
+    }
+
+    @Nested
+    class Spanish {
+
+        private final ValueFormatter spanish = ValueFormatter.forLanguage("es");
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "4445|4445",
+                "12345|12.345",
+                "1234567|1.234.567",
+                "12.5|12,5",
+                "1234.50|1234,50",
+                "-12345.25|-12.345,25"})
+        void groups_digits_only_from_five_as_cldr_says(String value, String expected) {
+            assertThat(spanish.number(value)).isEqualTo(expected);
+        }
+
+        @Test
+        void percent_and_currency_follow_spanish_conventions() {
+            assertThat(spanish.value(IndicatorType.PERCENTAGE, "12.5", null)).isEqualTo("12,5" + NBSP + "%");
+            assertThat(spanish.value(IndicatorType.MONEY, "1234567", "CHF")).isEqualTo("1.234.567" + NBSP + "CHF");
+        }
+    }
+
+    @Test
+    void dates_are_written_in_each_languages_long_form() {
+        LocalDate day = LocalDate.of(2026, 12, 5);
+        assertThat(ValueFormatter.forLanguage("fr").date(day)).isEqualTo("5 décembre 2026");
+        assertThat(ValueFormatter.forLanguage("en").date(day)).isEqualTo("5 December 2026");
+        assertThat(ValueFormatter.forLanguage("es").date(day)).isEqualTo("5 de diciembre de 2026");
+    }
+
+    @Test
+    void money_keeps_the_decimals_the_source_gave() {
+        assertThat(french.value(IndicatorType.MONEY, "1500.5", "EUR")).isEqualTo("1" + NNBSP + "500,5" + NBSP + "EUR");
+        assertThat(french.value(IndicatorType.MONEY, "1500", "points")).isEqualTo("1" + NNBSP + "500" + NBSP + "points");
     }
 
     @ParameterizedTest

@@ -32,7 +32,8 @@ public final class ChapterChecks {
     public static void checkWritableSlug(String slug) {
         if (ReportIds.isReservedSlug(slug)) {
             throw ApiException.badRequest("slug", "is reserved: the site serves its own page at /{edition}/" + slug
-                    + "; choose another slug (reserved: " + String.join(", ", ReportIds.RESERVED_SLUGS) + ")");
+                    + "; choose another slug (reserved: " + String.join(", ", ReportIds.RESERVED_SLUGS)
+                    + " and the language codes " + String.join(", ", ReportIds.LANGUAGES) + ")");
         }
     }
 

@@ -45,6 +45,7 @@ import org.reportplatform.render.site.OutputId;
 import org.reportplatform.render.site.OutputRenderer;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.render.sources.Edition;
 import org.reportplatform.render.sources.ReportState;
 import org.reportplatform.schemas.ValueFormatter;
 import org.slf4j.Logger;
@@ -98,55 +99,67 @@ public final class DocumentRenderer implements OutputRenderer {
         if (!(id instanceof OutputId.ReportDocument document)) {
             return Optional.empty();
         }
-        return render(document.edition(), null, state);
+        TrackedSources sources = new TrackedSources(state);
+        return PageRenderer.version(document.edition(), document.language(), sources)
+                .flatMap(version -> render(version, null, sources));
     }
 
     /**
      * The pages of one chapter of the report PDF, as the whole report lays them out (same
      * template, styles, fonts, running headers, the chapter's number in report order), without
      * the cover, contents, key figures and appendix: what a draft's preview shows. Empty when the
-     * state has no such chapter.
+     * state has no such chapter. In the source language, public edition or not.
      */
     public Optional<Rendered> renderChapter(String edition, String slug, ReportState state) {
-        return render(edition, slug, state);
+        TrackedSources sources = new TrackedSources(state);
+        String language = state.chapter(edition, slug).map(Chapter::language).orElse("fr");
+        Edition view = sources.edition(edition).orElseGet(() -> Edition.implicit(edition, language));
+        return render(new LanguageVersion(view, null), slug, sources);
     }
 
-    /** The whole report ({@code onlySlug} null), or one chapter's pages. */
-    private Optional<Rendered> render(String edition, String onlySlug, ReportState state) {
-        TrackedSources sources = new TrackedSources(state);
-        List<Chapter> chapters = sources.chapters(edition);
+    /** The whole report ({@code onlySlug} null), or one chapter's pages, in one language version. */
+    private Optional<Rendered> render(LanguageVersion version, String onlySlug, TrackedSources sources) {
+        String edition = version.edition().edition();
+        List<Chapter> chapters = version.isSource() ? sources.chapters(edition) : sources.chapterOrder(edition);
         if (chapters.isEmpty() || (onlySlug != null && chapters.stream().noneMatch(c -> c.slug().equals(onlySlug)))) {
             return Optional.empty();
         }
         boolean wholeReport = onlySlug == null;
-        String language = sources.language(edition);
-        Labels labels = Labels.forLanguage(language);
-        ValueFormatter formatter = ValueFormatter.forLanguage(language);
+        String language = version.isSource() ? sources.language(edition) : version.lang();
+        Labels labels = version.labels();
+        ValueFormatter formatter = version.formatter();
         Set<String> shown = new HashSet<>();
-        References tracked = new ShownDatasets(PageRenderer.references(edition, sources, formatter), shown);
         List<Views.DocumentChapter> rendered = new ArrayList<>(chapters.size());
         for (int i = 0; i < chapters.size(); i++) {
             Chapter chapter = chapters.get(i);
             if (!wholeReport && !chapter.slug().equals(onlySlug)) {
                 continue;
             }
-            MarkdownRenderer.Body body = markdown.render(chapter.body(), tracked, formatter, labels, figures,
+            PageRenderer.ChapterText text = PageRenderer.text(version, chapter, sources, false);
+            // An untranslated chapter is the source's text: written, numbers included, in its language.
+            ValueFormatter textFormatter = ValueFormatter.forLanguage(text.lang());
+            String textTarget = text.lang().equals(version.lang()) ? version.target() : null;
+            References tracked = new ShownDatasets(PageRenderer.references(edition, sources, textFormatter, textTarget), shown);
+            MarkdownRenderer.Body body = markdown.render(text.body(), tracked, textFormatter, Labels.forLanguage(text.lang()), figures,
                     "chart-" + chapter.slug() + "-");
             if (wholeReport) {
                 // A draft's preview is not the site: its unresolved references are not counted.
                 PageRenderer.count(body.missing(), meters);
             }
-            rendered.add(new Views.DocumentChapter(i + 1, chapter.slug(), "ch-" + chapter.slug(), chapter.title(), body.html()));
+            String notice = text.translated() || version.isSource() ? null : labels.untranslated(version.lang(), text.lang());
+            rendered.add(new Views.DocumentChapter(i + 1, chapter.slug(), "ch-" + chapter.slug(), text.title(), body.html(),
+                    text.lang().equals(language) ? null : text.lang(), notice, PageRenderer.errata(version, chapter, text, sources)));
         }
-        List<Views.KeyFigureRow> keyFigures = wholeReport ? PageRenderer.keyFigureRows(sources.indicators(edition), formatter) : List.of();
+        List<Views.KeyFigureRow> keyFigures = wholeReport
+                ? PageRenderer.keyFigureRows(sources.indicators(edition), formatter, version.target()) : List.of();
         Map<String, Dataset> datasets = new LinkedHashMap<>();
-        sources.datasets(edition).forEach(d -> datasets.put(d.id(), d));
+        sources.datasets(edition).forEach(d -> datasets.put(d.id(), d.in(version.target())));
         List<String> appendix = !wholeReport ? List.of() : datasets.values().stream()
                 .filter(d -> !shown.contains(d.id()))
                 .map(d -> figures.figure(d, "chart-annexe-" + d.id(), formatter, labels))
                 .toList();
-        String reportTitle = labels.reportTitle(edition);
-        String subtitle = markdown.leadingHeading(chapters.get(0).body()).orElse(null);
+        String reportTitle = version.reportTitle();
+        String subtitle = markdown.leadingHeading(PageRenderer.text(version, chapters.get(0), sources, false).body()).orElse(null);
         StringOutput html = new StringOutput(64 * 1024);
         templates.render("report.jte", new Views.DocumentView(language, reportTitle, subtitle, labels, rendered, keyFigures, appendix,
                 wholeReport), html);
@@ -183,7 +196,7 @@ public final class DocumentRenderer implements OutputRenderer {
             throw new UncheckedIOException("could not load the fonts", e);
         }
         builder.useObjectDrawerFactory(drawers);
-        builder.useUnicodeLineBreaker(new FrenchLineBreaker());
+        builder.useUnicodeLineBreaker(LineBreakers.forLanguage(language));
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try (PDDocument document = target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.createPDFWithoutClosing();

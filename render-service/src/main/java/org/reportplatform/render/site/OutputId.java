@@ -4,18 +4,23 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.reportplatform.schemas.RenderedOutput;
+import org.reportplatform.schemas.ReportIds;
 import org.reportplatform.schemas.Topic;
 import org.reportplatform.schemas.Topics;
 
 /**
  * One output the render service publishes, named by the URL path it is served at (its record
- * key): the HTML pages of {@code report.pages.v1} and the report PDF of {@code report.documents.v1}.
+ * key): the HTML pages of {@code report.pages.v1} and the report PDF of {@code report.documents.v1},
+ * in the edition's source language at {@code /{edition}/…} and in each target language at
+ * {@code /{edition}/{language}/…}; and the {@code /editions} page.
  */
 public sealed interface OutputId extends Comparable<OutputId> {
 
-    Pattern INDEX_PATH = Pattern.compile("/([^/]+)/");
-    Pattern SECOND_LEVEL_PATH = Pattern.compile("/([^/]+)/([^/]+)");
-    Pattern KEY_FIGURES_PAGE_PATH = Pattern.compile("/([^/]+)/chiffres-cles/([1-9][0-9]{0,8})");
+    /** {@code /{edition}/} or {@code /{edition}/{language}/}. */
+    Pattern INDEX_PATH = Pattern.compile("/([^/]+)/(?:([a-z]{2,3})/)?");
+    /** {@code /{edition}/{name}} or {@code /{edition}/{language}/{name}}. */
+    Pattern SECOND_LEVEL_PATH = Pattern.compile("/([^/]+)/(?:([a-z]{2,3})/)?([^/]+)");
+    Pattern KEY_FIGURES_PAGE_PATH = Pattern.compile("/([^/]+)/(?:([a-z]{2,3})/)?chiffres-cles/([1-9][0-9]{0,8})");
 
     Pattern PREVIEW_PATH = Pattern.compile("/preview/([^/]+)/([^/]+?)(\\.pdf)?");
 
@@ -46,23 +51,32 @@ public sealed interface OutputId extends Comparable<OutputId> {
         return ORDER.compare(this, other);
     }
 
+    /**
+     * The language of an output: null for the edition's source language (its pages are at the
+     * edition's root), else one of {@link ReportIds#LANGUAGES}, a target language.
+     */
+    String language();
+
     /** The page served at a path of {@code report.pages.v1}. */
     static OutputId forPagePath(String path) {
+        if (path.equals(EditionsPage.PATH)) {
+            return new EditionsPage();
+        }
         Matcher index = INDEX_PATH.matcher(path);
-        if (index.matches()) {
-            return new IndexPage(index.group(1));
+        if (index.matches() && knownLanguage(index.group(2))) {
+            return new IndexPage(index.group(1), index.group(2));
         }
         Matcher page = SECOND_LEVEL_PATH.matcher(path);
-        if (page.matches()) {
-            return switch (page.group(2)) {
-                case KeyFiguresPage.NAME -> new KeyFiguresPage(page.group(1), 1);
-                case FinancePage.NAME -> new FinancePage(page.group(1));
-                default -> new ChapterPage(page.group(1), page.group(2));
+        if (page.matches() && knownLanguage(page.group(2)) && !ReportIds.isReportLanguage(page.group(3))) {
+            return switch (page.group(3)) {
+                case KeyFiguresPage.NAME -> new KeyFiguresPage(page.group(1), page.group(2), 1);
+                case FinancePage.NAME -> new FinancePage(page.group(1), page.group(2));
+                default -> new ChapterPage(page.group(1), page.group(2), page.group(3));
             };
         }
         Matcher keyFigures = KEY_FIGURES_PAGE_PATH.matcher(path);
-        if (keyFigures.matches() && Integer.parseInt(keyFigures.group(2)) > 1) {
-            return new KeyFiguresPage(keyFigures.group(1), Integer.parseInt(keyFigures.group(2)));
+        if (keyFigures.matches() && knownLanguage(keyFigures.group(2)) && Integer.parseInt(keyFigures.group(3)) > 1) {
+            return new KeyFiguresPage(keyFigures.group(1), keyFigures.group(2), Integer.parseInt(keyFigures.group(3)));
         }
         return new RetiredOutput(Topics.PAGES, path);
     }
@@ -70,10 +84,19 @@ public sealed interface OutputId extends Comparable<OutputId> {
     /** The document served at a path of {@code report.documents.v1}. */
     static OutputId forDocumentPath(String path) {
         Matcher document = SECOND_LEVEL_PATH.matcher(path);
-        if (document.matches() && document.group(2).equals(ReportDocument.NAME)) {
-            return new ReportDocument(document.group(1));
+        if (document.matches() && knownLanguage(document.group(2)) && document.group(3).equals(ReportDocument.NAME)) {
+            return new ReportDocument(document.group(1), document.group(2));
         }
         return new RetiredOutput(Topics.DOCUMENTS, path);
+    }
+
+    private static boolean knownLanguage(String language) {
+        return language == null || ReportIds.isReportLanguage(language);
+    }
+
+    /** {@code /{edition}/} for the source language (null), {@code /{edition}/{language}/} for a target language. */
+    static String root(String edition, String language) {
+        return "/" + edition + "/" + (language == null ? "" : language + "/");
     }
 
     /** A preview served at a path of {@code report.previews.v1}. */
@@ -87,10 +110,14 @@ public sealed interface OutputId extends Comparable<OutputId> {
     }
 
     /** {@code /{edition}/}: cover, table of contents, a selection of key figures. */
-    record IndexPage(String edition) implements OutputId {
+    record IndexPage(String edition, String language) implements OutputId {
+        public IndexPage(String edition) {
+            this(edition, null);
+        }
+
         @Override
         public String path() {
-            return "/" + edition + "/";
+            return root(edition, language);
         }
 
         @Override
@@ -100,10 +127,14 @@ public sealed interface OutputId extends Comparable<OutputId> {
     }
 
     /** {@code /{edition}/{slug}}: one chapter. */
-    record ChapterPage(String edition, String slug) implements OutputId {
+    record ChapterPage(String edition, String language, String slug) implements OutputId {
+        public ChapterPage(String edition, String slug) {
+            this(edition, null, slug);
+        }
+
         @Override
         public String path() {
-            return "/" + edition + "/" + slug;
+            return root(edition, language) + slug;
         }
 
         @Override
@@ -117,7 +148,7 @@ public sealed interface OutputId extends Comparable<OutputId> {
      * (by id): {@code /{edition}/chiffres-cles/2} and on for the next ones. A page has a bounded
      * size, and a figure's change rebuilds the one page that lists it.
      */
-    record KeyFiguresPage(String edition, int number) implements OutputId {
+    record KeyFiguresPage(String edition, String language, int number) implements OutputId {
         public static final String NAME = "chiffres-cles";
         public static final int PER_PAGE = 250;
 
@@ -127,6 +158,10 @@ public sealed interface OutputId extends Comparable<OutputId> {
             }
         }
 
+        public KeyFiguresPage(String edition, int number) {
+            this(edition, null, number);
+        }
+
         /** How many key-figures pages an edition with that many indicators has (at least one). */
         public static int count(int indicators) {
             return Math.max(1, (indicators + PER_PAGE - 1) / PER_PAGE);
@@ -134,7 +169,7 @@ public sealed interface OutputId extends Comparable<OutputId> {
 
         @Override
         public String path() {
-            return "/" + edition + "/" + NAME + (number == 1 ? "" : "/" + number);
+            return root(edition, language) + NAME + (number == 1 ? "" : "/" + number);
         }
 
         @Override
@@ -144,12 +179,16 @@ public sealed interface OutputId extends Comparable<OutputId> {
     }
 
     /** {@code /{edition}/finances}: every dataset of the edition, as a chart and a table. */
-    record FinancePage(String edition) implements OutputId {
+    record FinancePage(String edition, String language) implements OutputId {
         public static final String NAME = "finances";
+
+        public FinancePage(String edition) {
+            this(edition, null);
+        }
 
         @Override
         public String path() {
-            return "/" + edition + "/" + NAME;
+            return root(edition, language) + NAME;
         }
 
         @Override
@@ -159,12 +198,16 @@ public sealed interface OutputId extends Comparable<OutputId> {
     }
 
     /** {@code /{edition}/report.pdf} on {@code report.documents.v1}: the whole report as one PDF. */
-    record ReportDocument(String edition) implements OutputId {
+    record ReportDocument(String edition, String language) implements OutputId {
         public static final String NAME = "report.pdf";
+
+        public ReportDocument(String edition) {
+            this(edition, null);
+        }
 
         @Override
         public String path() {
-            return "/" + edition + "/" + NAME;
+            return root(edition, language) + NAME;
         }
 
         @Override
@@ -184,6 +227,11 @@ public sealed interface OutputId extends Comparable<OutputId> {
      */
     record DraftPage(String edition, String slug) implements OutputId {
         public static final String PREFIX = "/preview/";
+
+        @Override
+        public String language() {
+            return null;
+        }
 
         @Override
         public String path() {
@@ -206,6 +254,11 @@ public sealed interface OutputId extends Comparable<OutputId> {
         public static final String SUFFIX = ".pdf";
 
         @Override
+        public String language() {
+            return null;
+        }
+
+        @Override
         public String path() {
             return DraftPage.PREFIX + edition + "/" + slug + SUFFIX;
         }
@@ -221,10 +274,43 @@ public sealed interface OutputId extends Comparable<OutputId> {
         }
     }
 
+    /**
+     * {@code /editions}: the public editions, newest first, each with its languages. It belongs
+     * to no edition: its {@link #edition()} is "" (what {@code RenderedOutput.edition} carries).
+     */
+    record EditionsPage() implements OutputId {
+        public static final String PATH = "/editions";
+
+        @Override
+        public String path() {
+            return PATH;
+        }
+
+        @Override
+        public String edition() {
+            return "";
+        }
+
+        @Override
+        public String language() {
+            return null;
+        }
+
+        @Override
+        public int rank() {
+            return 2;
+        }
+    }
+
     /** A published path no output of this version has: it only ever renders as absent (a tombstone). */
     record RetiredOutput(Topic<RenderedOutput> topic, String path) implements OutputId {
         @Override
         public String edition() {
+            return null;
+        }
+
+        @Override
+        public String language() {
             return null;
         }
 

@@ -37,11 +37,17 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a chapter event: that chapter's page and its edition's index (which may not exist yet),
  *       its neighbours in the new report order (a new or moved chapter becomes their
- *       previous/next link), and, when the edition's language changed (its first chapter, or the
- *       edition appearing or disappearing), the pages written in it: key figures, finances;</li>
+ *       previous/next link; in every language when the order changed), the translated pages
+ *       whose staleness or errata changed (they depend on those derived sources, not on the
+ *       chapter's text: a source edit does not rebuild a page that shows its translation), and,
+ *       when the edition's language changed (its first chapter, or the edition appearing or
+ *       disappearing), the pages written in it: key figures, finances;</li>
  *   <li>an indicator or dataset event: the pages using it, and those listing the edition's
  *       indicators or datasets when it appeared or disappeared;</li>
- *   <li>any event: its edition's report PDF, which shows everything of its edition.</li>
+ *   <li>an edition event: every page and PDF it had and has, in every language, and
+ *       {@code /editions};</li>
+ *   <li>a translation event: the pages that used it (its language's), and its language's PDF;</li>
+ *   <li>any other event: its edition's source-language report PDF, which shows everything of its edition.</li>
  * </ul>
  * Pages are rendered from the latest state only when the page worker flushes, each once per flush;
  * the PDF when the document worker gets to it.
@@ -74,41 +80,98 @@ public final class Site {
         String edition = event.edition();
         boolean existed = state.exists(ref);
         String languageBefore = state.language(edition);
+        SortedSet<String> publicBefore = state.publicEditions();
+        List<String> orderBefore = slugs(edition);
+        Map<String, Boolean> staleBefore = event instanceof SourceEvent.ChapterEvent ? staleness(edition, ref.id()) : Map.of();
+        List<Chapter.Erratum> errataBefore = event instanceof SourceEvent.ChapterEvent
+                ? state.chapter(edition, ref.id()).map(Chapter::errata).orElse(List.of()) : List.of();
         if (!state.apply(event)) {
             return false;
         }
         boolean exists = state.exists(ref);
+        List<String> languages = SitePlan.languages(state, edition);
         SortedSet<OutputId> touched = new TreeSet<>(index.dependents(ref));
         if (event instanceof SourceEvent.ChapterEvent) {
             String slug = ref.id();
             touched.add(new OutputId.ChapterPage(edition, slug));
             touched.add(new OutputId.IndexPage(edition));
-            touched.addAll(index.dependents(SourceRef.chapterList(edition)));
             SitePlan.Neighbours now = SitePlan.neighbours(state.chapters(edition), slug);
             now.previous().ifPresent(c -> touched.add(new OutputId.ChapterPage(edition, c.slug())));
             now.next().ifPresent(c -> touched.add(new OutputId.ChapterPage(edition, c.slug())));
+            if (!orderBefore.equals(slugs(edition))) {
+                // a new, deleted or moved chapter: its page, the contents and its neighbours in every language
+                touched.addAll(index.dependents(SourceRef.chapterList(edition)));
+                for (String language : languages) {
+                    touched.add(new OutputId.ChapterPage(edition, language, slug));
+                    touched.add(new OutputId.IndexPage(edition, language));
+                    now.previous().ifPresent(c -> touched.add(new OutputId.ChapterPage(edition, language, c.slug())));
+                    now.next().ifPresent(c -> touched.add(new OutputId.ChapterPage(edition, language, c.slug())));
+                    touched.add(new OutputId.ReportDocument(edition, language));
+                }
+            }
+            // A translated page shows neither the source's text nor its revision: only whether the
+            // translation is stale (and the errata), so it is rebuilt only when that changes.
+            Map<String, Boolean> staleAfter = staleness(edition, slug);
+            staleAfter.forEach((language, stale) -> {
+                if (!stale.equals(staleBefore.get(language))) {
+                    touched.addAll(index.dependents(SourceRef.translationStatus(edition, slug, language)));
+                }
+            });
+            if (!errataBefore.equals(state.chapter(edition, slug).map(Chapter::errata).orElse(List.of()))) {
+                touched.addAll(index.dependents(SourceRef.errata(edition, slug)));
+            }
             if (!Objects.equals(languageBefore, state.language(edition))) {
                 touched.addAll(index.dependents(SourceRef.language(edition)));
                 touched.addAll(SitePlan.keyFiguresPages(state, edition));
                 touched.add(new OutputId.FinancePage(edition));
+                if (!state.hasEditionEvent(edition)) {
+                    // its first chapter makes an edition without edition event exist: all of its site
+                    touched.addAll(SitePlan.pages(state, edition));
+                }
             }
         } else if (event instanceof SourceEvent.IndicatorEvent) {
             if (existed != exists) {
                 // the list's pages (some may no longer exist), and those it needs now
                 touched.addAll(index.dependents(SourceRef.indicatorList(edition)));
                 if (state.language(edition) != null) {
-                    touched.addAll(SitePlan.keyFiguresPages(state, edition));
+                    languages.forEach(language -> touched.addAll(SitePlan.keyFiguresPages(state, edition, language)));
                 }
             }
         } else if (event instanceof SourceEvent.DatasetEvent) {
             if (existed != exists) {
                 touched.addAll(index.dependents(SourceRef.datasetList(edition)));
             }
+        } else if (event instanceof SourceEvent.EditionEvent) {
+            // its title, languages, status or stale notice: every page of it, in every language it
+            // had (those no longer in its site render as absent) and has now
+            touched.addAll(index.dependents(SourceRef.language(edition)));
+            touched.addAll(SitePlan.pages(state, edition));
+            touched.addAll(SitePlan.documents(state, edition));
+            touched.add(new OutputId.EditionsPage());
+        } else if (event instanceof SourceEvent.TranslationEvent t) {
+            touched.add(new OutputId.ReportDocument(edition, t.language()));
         }
-        touched.add(new OutputId.ReportDocument(edition));
+        if (!publicBefore.equals(state.publicEditions())) {
+            touched.add(new OutputId.EditionsPage());
+        }
+        if (!(event instanceof SourceEvent.TranslationEvent)) {
+            touched.add(new OutputId.ReportDocument(edition));
+        }
         Causes cause = Causes.of(event.info());
         touched.forEach(id -> dirtySet(id).merge(id, cause, Causes::merge));
         return true;
+    }
+
+    /** The slugs of the edition's chapters in report order. */
+    private List<String> slugs(String edition) {
+        return state.chapters(edition).stream().map(Chapter::slug).toList();
+    }
+
+    /** Whether the chapter's translation into each target language is stale now. */
+    private Map<String, Boolean> staleness(String edition, String slug) {
+        Map<String, Boolean> stale = new TreeMap<>();
+        state.edition(edition).ifPresent(e -> e.targetLanguages().forEach(l -> stale.put(l, state.isStale(edition, slug, l))));
+        return stale;
     }
 
     private SortedMap<OutputId, Causes> dirtySet(OutputId id) {
@@ -230,7 +293,7 @@ public final class Site {
         keys.addAll(after.keySet());
         for (String key : keys) {
             if (!Objects.equals(before.get(key), after.get(key))) {
-                parse(key).flatMap(state::version).map(Versioned::event).ifPresent(events::add);
+                SourceRef.parse(key).flatMap(state::version).map(Versioned::event).ifPresent(events::add);
             }
         }
         return Causes.of(events);
@@ -295,22 +358,6 @@ public final class Site {
             }
         }
         return new Rendition(id, output.contentType(), output.content(), sha256Hex(output.content()), revisions, causes);
-    }
-
-    private static Optional<SourceRef> parse(String key) {
-        int colon = key.indexOf(':');
-        int slash = key.indexOf('/', colon + 1);
-        if (colon < 0 || slash < 0) {
-            return Optional.empty();
-        }
-        String edition = key.substring(colon + 1, slash);
-        String id = key.substring(slash + 1);
-        return switch (key.substring(0, colon)) {
-            case "chapter" -> Optional.of(SourceRef.chapter(edition, id));
-            case "indicator" -> Optional.of(SourceRef.indicator(edition, id));
-            case "dataset" -> Optional.of(SourceRef.dataset(edition, id));
-            default -> Optional.empty();
-        };
     }
 
     public static String sha256Hex(byte[] content) {

@@ -27,4 +27,17 @@ public sealed interface SourceEvent {
 
     record DatasetEvent(SourceRef ref, long revision, EventInfo info, Dataset state) implements SourceEvent {
     }
+
+    record EditionEvent(SourceRef ref, long revision, EventInfo info, Edition state) implements SourceEvent {
+    }
+
+    record TranslationEvent(SourceRef ref, long revision, EventInfo info, Translation state) implements SourceEvent {
+        public String slug() {
+            return ref.id().substring(0, ref.id().indexOf('/'));
+        }
+
+        public String language() {
+            return ref.id().substring(ref.id().indexOf('/') + 1);
+        }
+    }
 }

@@ -1,7 +1,10 @@
 package org.reportplatform.render.sources;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -12,6 +15,10 @@ import org.reportplatform.schemas.ColumnType;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetColumn;
 import org.reportplatform.schemas.DatasetState;
+import org.reportplatform.schemas.EditionChanged;
+import org.reportplatform.schemas.EditionState;
+import org.reportplatform.schemas.TranslationChanged;
+import org.reportplatform.schemas.TranslationState;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
@@ -20,7 +27,8 @@ import org.reportplatform.schemas.Topics;
 
 /**
  * Turns the Avro events of the source topics into {@link SourceEvent}s, checking what the
- * renderer relies on: the record key is {@code {edition}/{id}}, slugs, ids and languages are what
+ * renderer relies on: the record key is {@code {edition}/{id}} ({@code {edition}} for an edition,
+ * {@code {edition}/{slug}/{language}} for a translation), slugs, ids and languages are what
  * the writers accept ({@link ReportIds}), an edition can be a URL path segment, a revision is
  * positive, numbers are plain decimals, dataset rows fit their columns. Anything else is an
  * {@link InvalidEventException} (dead-lettered, never applied).
@@ -55,6 +63,12 @@ public final class SourceEvents {
         if (value instanceof DatasetChanged e) {
             return dataset(key, e);
         }
+        if (value instanceof EditionChanged e) {
+            return edition(key, e);
+        }
+        if (value instanceof TranslationChanged e) {
+            return translation(key, e);
+        }
         throw new InvalidEventException("a " + value.getClass().getSimpleName() + " is not a source event (topic " + topic + ")");
     }
 
@@ -63,7 +77,7 @@ public final class SourceEvents {
         String slug = check(ReportIds::isSlug, e.getSlug(), "slug", SLUG);
         if (ReportIds.isReservedSlug(slug)) {
             throw new InvalidEventException("slug '" + slug + "' is reserved: /{edition}/" + slug + " is a page of the site "
-                    + "(reserved: " + ReportIds.RESERVED_SLUGS + ")");
+                    + "(reserved: " + ReportIds.RESERVED_SLUGS + " and the languages " + ReportIds.LANGUAGES + ")");
         }
         checkKey(key, edition, slug);
         ChapterState s = e.getChapter();
@@ -71,8 +85,11 @@ public final class SourceEvents {
         if (s != null) {
             String language = s.getLanguage() == null || s.getLanguage().isBlank() ? "fr"
                     : check(ReportIds::isLanguage, s.getLanguage(), "language", "a language tag such as fr or fr-CH");
+            List<Chapter.Erratum> errata = s.getErrata() == null ? List.of() : s.getErrata().stream()
+                    .map(x -> new Chapter.Erratum(x.getAt(), Objects.requireNonNullElse(x.getNote(), "").strip()))
+                    .toList();
             chapter = new Chapter(edition, slug, Objects.requireNonNullElse(s.getTitle(), "").strip(),
-                    Objects.requireNonNullElse(s.getBody(), ""), s.getPosition(), language);
+                    Objects.requireNonNullElse(s.getBody(), ""), s.getPosition(), language, errata);
         }
         return new SourceEvent.ChapterEvent(SourceRef.chapter(edition, slug), revision(e.getRevision()), EventInfo.of(e.getMetadata()), chapter);
     }
@@ -84,11 +101,17 @@ public final class SourceEvents {
         IndicatorState s = e.getIndicator();
         Indicator indicator = null;
         if (s != null) {
-            if (s.getType() != IndicatorType.TEXT) {
+            // "" is a value not entered yet (an indicator copied into a new edition)
+            if (s.getType() != IndicatorType.TEXT && !s.getValue().isEmpty()) {
                 decimal(s.getValue(), "indicator " + id + " (" + s.getType() + ")");
             }
+            Map<String, Indicator.Texts> texts = new TreeMap<>();
+            if (s.getTexts() != null) {
+                s.getTexts().forEach((language, t) -> texts.put(language(language, "texts"),
+                        new Indicator.Texts(t.getLabel(), t.getUnit(), t.getSource())));
+            }
             indicator = new Indicator(edition, id, s.getLabel(), s.getType(), s.getValue(), s.getCurrency(), s.getUnit(),
-                    s.getPeriod(), s.getSource());
+                    s.getPeriod(), s.getSource(), texts);
         }
         return new SourceEvent.IndicatorEvent(SourceRef.indicator(edition, id), revision(e.getRevision()), EventInfo.of(e.getMetadata()), indicator);
     }
@@ -116,9 +139,66 @@ public final class SourceEvents {
                     }
                 }
             }
-            dataset = new Dataset(edition, id, s.getTitle(), columns, rows, s.getUnit(), s.getSource());
+            Map<String, Dataset.Texts> texts = new TreeMap<>();
+            if (s.getTexts() != null) {
+                s.getTexts().forEach((language, t) -> texts.put(language(language, "texts"),
+                        new Dataset.Texts(t.getTitle(), t.getColumnLabels(), t.getUnit(), t.getSource())));
+            }
+            dataset = new Dataset(edition, id, s.getTitle(), columns, rows, s.getUnit(), s.getSource(), texts);
         }
         return new SourceEvent.DatasetEvent(SourceRef.dataset(edition, id), revision(e.getRevision()), EventInfo.of(e.getMetadata()), dataset);
+    }
+
+    static SourceEvent.EditionEvent edition(String key, EditionChanged e) {
+        String edition = edition(e.getEdition());
+        if (!edition.equals(key)) {
+            throw new InvalidEventException("the record key '" + key + "' does not match the event (expected '" + edition + "')");
+        }
+        EditionState s = e.getState();
+        Edition state = null;
+        if (s != null) {
+            String source = language(s.getSourceLanguage(), "sourceLanguage");
+            List<String> targets = new ArrayList<>();
+            for (String target : s.getTargetLanguages()) {
+                language(target, "targetLanguages");
+                if (target.equals(source) || targets.contains(target)) {
+                    throw new InvalidEventException("targetLanguages " + s.getTargetLanguages() + ": '" + target
+                            + "' is the source language or listed twice");
+                }
+                targets.add(target);
+            }
+            Map<String, String> titles = new TreeMap<>();
+            s.getTitles().forEach((language, title) -> titles.put(language(language, "titles"), title.strip()));
+            state = new Edition(edition, Objects.requireNonNullElse(s.getTitle(), "").strip(), titles, source, targets,
+                    Edition.Status.valueOf(s.getStatus().name()), s.getStaleNotice());
+        }
+        return new SourceEvent.EditionEvent(SourceRef.edition(edition), revision(e.getRevision()), EventInfo.of(e.getMetadata()), state);
+    }
+
+    static SourceEvent.TranslationEvent translation(String key, TranslationChanged e) {
+        String edition = edition(e.getEdition());
+        String slug = check(ReportIds::isSlug, e.getSlug(), "slug", SLUG);
+        String language = language(e.getLanguage(), "language");
+        String expected = Topics.sourceKey(edition, slug) + "/" + language;
+        if (!expected.equals(key)) {
+            throw new InvalidEventException("the record key '" + key + "' does not match the event (expected '" + expected + "')");
+        }
+        TranslationState s = e.getTranslation();
+        Translation translation = null;
+        if (s != null) {
+            if (s.getSourceRevision() < 0) {
+                throw new InvalidEventException("sourceRevision " + s.getSourceRevision() + " is negative");
+            }
+            translation = new Translation(edition, slug, language, Objects.requireNonNullElse(s.getTitle(), "").strip(),
+                    Objects.requireNonNullElse(s.getBody(), ""), s.getSourceRevision());
+        }
+        return new SourceEvent.TranslationEvent(SourceRef.translation(edition, slug, language), revision(e.getRevision()),
+                EventInfo.of(e.getMetadata()), translation);
+    }
+
+    /** A language the site can publish pages in ({@link ReportIds#LANGUAGES}: it becomes a path segment). */
+    private static String language(String language, String field) {
+        return check(ReportIds::isReportLanguage, language, field, "one of " + ReportIds.LANGUAGES);
     }
 
     private static String edition(String edition) {
