@@ -171,7 +171,7 @@ public final class PageRenderer implements OutputRenderer {
         Chapter chapter = found.get();
         ChapterText text = text(version, chapter, sources, true);
         String language = version.isSource() ? chapter.language() : version.lang();
-        Labels labels = version.labels();
+        Labels labels = Labels.forLanguage(language);
         // An untranslated chapter is the source's text: written, numbers included, in its language.
         ValueFormatter formatter = ValueFormatter.forLanguage(text.lang());
         Labels textLabels = Labels.forLanguage(text.lang());

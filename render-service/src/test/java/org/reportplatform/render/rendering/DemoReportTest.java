@@ -82,7 +82,7 @@ class DemoReportTest {
                 "/2024/message-presidente", "/2024/comite-contre-la-torture", "/2024/defenseurs", "/2024/reponse-aux-crises",
                 "/2024/violences-policieres", "/2024/quete-de-justice", "/2024/soutien-aux-victimes", "/2024/migrants", "/2024/enfants",
                 "/2024/femmes", "/2024/renforcement-reseau", "/2024/partenaires-locaux", "/2024/initiatives-culturelles",
-                "/2024/donateurs-finances");
+                "/2024/donateurs-finances", "/editions");
         Document index = Jsoup.parse(html("/2024/"));
         assertThat(index.select(".cover h1").text()).isEqualTo("Rapport annuel 2024");
         assertThat(index.select(".cover .subtitle").text()).isEqualTo("Défendre les droits humains dans un monde en crise");

@@ -20,10 +20,12 @@ import org.reportplatform.render.Renderers;
 import org.reportplatform.render.rendering.PageRenderer;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.render.sources.Edition;
 import org.reportplatform.render.sources.EventInfo;
 import org.reportplatform.render.sources.Indicator;
 import org.reportplatform.render.sources.SourceEvent;
 import org.reportplatform.render.sources.SourceRef;
+import org.reportplatform.render.sources.Translation;
 import org.reportplatform.schemas.IndicatorType;
 
 /** The site without Kafka: what an event dirties, and that incremental rendering equals a full render. */
@@ -81,6 +83,28 @@ class SiteTest {
         return new SourceEvent.DatasetEvent(ref, next(ref), info(), new Dataset(E, id, "Tableau " + id,
                 List.of(new Dataset.Column("label", false), new Dataset.Column("amount", true)),
                 List.of(List.of("a", amount)), "CHF", null));
+    }
+
+    private SourceEvent edition(Edition.Status status, List<String> targets, boolean staleNotice) {
+        SourceRef ref = SourceRef.edition(E);
+        return new SourceEvent.EditionEvent(ref, next(ref), info(), new Edition(E, "Rapport annuel " + E,
+                Map.of("en", "Annual report " + E), "fr", targets, status, staleNotice));
+    }
+
+    private SourceEvent translation(String slug, String language, String title, String body, long sourceRevision) {
+        SourceRef ref = SourceRef.translation(E, slug, language);
+        return new SourceEvent.TranslationEvent(ref, next(ref), info(), new Translation(E, slug, language, title, body, sourceRevision));
+    }
+
+    private SourceEvent deleteTranslation(String slug, String language) {
+        SourceRef ref = SourceRef.translation(E, slug, language);
+        return new SourceEvent.TranslationEvent(ref, next(ref), info(), null);
+    }
+
+    private SourceEvent correctedChapter(String slug, String title, int position, String body, String note) {
+        SourceRef ref = SourceRef.chapter(E, slug);
+        return new SourceEvent.ChapterEvent(ref, next(ref), info(), new Chapter(E, slug, title, body, position, "fr",
+                List.of(new Chapter.Erratum(Instant.ofEpochMilli(clock), note))));
     }
 
     private static List<String> paths(List<Rendition> renditions) {
@@ -198,8 +222,10 @@ class SiteTest {
         void the_language_changing_dirties_the_pages_written_in_it() {
             givenFourChapters();
             site.apply(chapter("a", "A", 1, "Figure {{fig:x}}", "en"));
-            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/", "/2024/a", "/2024/b", "/2024/chiffres-cles",
-                    "/2024/finances");
+            // An edition without edition event is in its first chapter's language: every page of it
+            // and the list of editions depend on that (the other chapters render unchanged).
+            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/", "/2024/a", "/2024/b", "/2024/c", "/2024/d",
+                    "/2024/chiffres-cles", "/2024/finances", "/editions");
         }
 
         @Test
@@ -268,10 +294,11 @@ class SiteTest {
         void records_what_each_page_used() {
             givenFourChapters();
             assertThat(site.sourcesOf(page("c"))).extracting(SourceRef::key)
-                    .containsExactlyInAnyOrder("chapter:2024/b", "chapter:2024/c", "chapter:2024/d", "indicator:2024/y", "dataset:2024/t");
+                    .containsExactlyInAnyOrder("chapter:2024/b", "chapter:2024/c", "chapter:2024/d", "indicator:2024/y", "dataset:2024/t",
+                            "edition:2024", "language:2024");
             assertThat(site.sourcesOf(new OutputId.IndexPage(E))).extracting(SourceRef::key)
                     .containsExactlyInAnyOrder("chapters:2024", "chapter:2024/a", "chapter:2024/b", "chapter:2024/c", "chapter:2024/d",
-                            "indicators:2024", "indicator:2024/x", "indicator:2024/y");
+                            "indicators:2024", "indicator:2024/x", "indicator:2024/y", "edition:2024", "language:2024");
         }
     }
 
@@ -285,14 +312,28 @@ class SiteTest {
         List<SourceEvent> log = new ArrayList<>();
         String[] slugs = {"a", "b", "c", "d", "e", "f"};
         String[] figures = {"x", "y", "z"};
-        for (int i = 0; i < 300; i++) {
-            SourceEvent event = switch (random.nextInt(10)) {
-                case 0, 1, 2, 3 -> chapter(slugs[random.nextInt(slugs.length)], "Titre " + random.nextInt(5), random.nextInt(6),
+        String[] languages = {"en", "es"};
+        for (int i = 0; i < 400; i++) {
+            String slug = slugs[random.nextInt(slugs.length)];
+            String language = languages[random.nextInt(languages.length)];
+            SourceEvent event = switch (random.nextInt(15)) {
+                case 0, 1, 2, 3 -> chapter(slug, "Titre " + random.nextInt(5), random.nextInt(6),
                         "Corps {{fig:" + figures[random.nextInt(figures.length)] + "}} " + random.nextInt(3)
                                 + (random.nextBoolean() ? "\n\n{{chart:t}}" : ""));
-                case 4 -> deleteChapter(slugs[random.nextInt(slugs.length)]);
+                case 4 -> deleteChapter(slug);
                 case 5, 6, 7 -> indicator(figures[random.nextInt(figures.length)], Integer.toString(random.nextInt(100_000)));
-                default -> dataset("t", Integer.toString(random.nextInt(1000)));
+                case 8 -> dataset("t", Integer.toString(random.nextInt(1000)));
+                // editions: status, languages and the stale notice change the whole site
+                case 9 -> edition(Edition.Status.values()[random.nextInt(3)],
+                        random.nextBoolean() ? List.of("en", "es") : random.nextBoolean() ? List.of("en") : List.of(), random.nextBoolean());
+                // translations: of a revision that may be the chapter's latest or an older one (stale), or not written yet
+                case 10, 11 -> translation(slug, language, random.nextInt(5) == 0 ? "" : "Title " + random.nextInt(5),
+                        "Body {{fig:" + figures[random.nextInt(figures.length)] + "}} " + random.nextInt(3),
+                        random.nextInt(1 + revisions.getOrDefault(SourceRef.chapter(E, slug).key(), 0L).intValue() + 1));
+                case 12 -> deleteTranslation(slug, language);
+                case 13 -> correctedChapter(slug, "Titre " + random.nextInt(5), random.nextInt(6), "Corps corrigé", "Note " + random.nextInt(3));
+                // a move: same title and body, another position (not a text change)
+                default -> chapter(slug, "Titre 1", random.nextInt(6), "Corps {{fig:x}} 1");
             };
             log.add(event);
             incremental.apply(event);
@@ -312,16 +353,19 @@ class SiteTest {
         Map<String, String> expected = new TreeMap<>();
         serve(expected, full.renderAll(List.of()));
 
-        // Then the incremental site serves byte for byte what the full render gives, the PDF too
+        // Then the incremental site serves byte for byte what the full render gives, the PDFs too
         assertThat(served).isEqualTo(expected);
         full.markAllDocumentsDirty(List.of());
-        Optional<Site.DocumentJob> pending = Optional.empty();
-        for (Optional<Site.DocumentJob> job = incremental.takeDirtyDocument(); job.isPresent(); job = incremental.takeDirtyDocument()) {
-            pending = job;
+        assertThat(documents(incremental)).isEqualTo(documents(full));
+    }
+
+    /** Every dirty document rendered once: path to SHA-256, those that exist. */
+    private static Map<String, String> documents(Site site) {
+        Map<String, String> documents = new TreeMap<>();
+        for (Optional<Site.DocumentJob> job = site.takeDirtyDocument(); job.isPresent(); job = site.takeDirtyDocument()) {
+            site.renderDocument(job.get()).filter(Rendition::exists).ifPresent(r -> documents.put(r.path(), r.sha256()));
         }
-        Optional<String> incrementalPdf = pending.flatMap(incremental::renderDocument).filter(Rendition::exists).map(Rendition::sha256);
-        Optional<String> fullPdf = full.takeDirtyDocument().flatMap(full::renderDocument).filter(Rendition::exists).map(Rendition::sha256);
-        assertThat(incrementalPdf).isEqualTo(fullPdf);
+        return documents;
     }
 
     private static void serve(Map<String, String> served, List<Rendition> renditions) {
