@@ -290,6 +290,56 @@ class SiteTest {
             assertThat(rebuilt.get(0).causes().events()).hasSize(10);
         }
 
+        /** Edition 2024 fr → en; a, b, c; a and c translated from their revision 1, b not. */
+        private void givenATranslatedEdition() {
+            site.apply(edition(Edition.Status.PUBLISHED, List.of("en"), true));
+            site.apply(chapter("a", "A", 1, "Texte A"));
+            site.apply(chapter("b", "B", 2, "Texte B"));
+            site.apply(chapter("c", "C", 3, "Texte C"));
+            site.apply(translation("a", "en", "A in English", "Text A", 1));
+            site.apply(translation("c", "en", "C in English", "Text C", 1));
+            site.renderDirty();
+        }
+
+        @Test
+        void a_source_edit_rebuilds_a_translated_page_only_when_it_becomes_stale() {
+            givenATranslatedEdition();
+            // a text edit of a: its translation becomes stale
+            site.apply(chapter("a", "A", 1, "Texte A corrigé"));
+            List<Rendition> first = site.renderDirty();
+            assertThat(paths(first)).containsExactlyInAnyOrder("/2024/a", "/2024/", "/2024/b", "/2024/en/a");
+            assertThat(html(first, "/2024/en/a")).contains("class=\"stale-notice\"");
+            // another one: it was stale already, nothing in English changes
+            site.apply(chapter("a", "A", 1, "Texte A corrigé deux fois"));
+            assertThat(paths(site.renderDirty())).containsExactlyInAnyOrder("/2024/a", "/2024/", "/2024/b");
+            // the translation of the current revision: only the English pages showing it
+            site.apply(translation("a", "en", "A in English", "Text A, corrected", 3));
+            List<Rendition> updated = site.renderDirty();
+            assertThat(paths(updated)).containsExactlyInAnyOrder("/2024/en/a", "/2024/en/", "/2024/en/b");
+            assertThat(html(updated, "/2024/en/a")).doesNotContain("class=\"stale-notice\"");
+        }
+
+        @Test
+        void a_source_edit_rebuilds_the_pages_of_other_languages_showing_its_text() {
+            givenATranslatedEdition();
+            // b is not translated: the English site shows its French text and title
+            site.apply(chapter("b", "B corrigé", 2, "Texte B corrigé"));
+            List<Rendition> rebuilt = site.renderDirty();
+            assertThat(paths(rebuilt)).containsExactlyInAnyOrder("/2024/b", "/2024/", "/2024/a", "/2024/c",
+                    "/2024/en/b", "/2024/en/", "/2024/en/a", "/2024/en/c");
+            assertThat(html(rebuilt, "/2024/en/b")).contains("lang=\"fr\"").contains("Texte B corrigé");
+        }
+
+        @Test
+        void an_edition_in_preparation_has_no_page_and_publishing_it_renders_them_all() {
+            site.apply(edition(Edition.Status.PREPARING, List.of("en"), true));
+            site.apply(chapter("a", "A", 1, "Texte A"));
+            assertThat(site.renderDirty()).allMatch(r -> !r.exists() || r.path().equals("/editions"));
+            site.apply(edition(Edition.Status.PUBLISHED, List.of("en"), true));
+            assertThat(paths(site.renderDirty())).contains("/2024/", "/2024/a", "/2024/en/", "/2024/en/a", "/2024/en/chiffres-cles",
+                    "/2024/en/finances", "/editions");
+        }
+
         @Test
         void records_what_each_page_used() {
             givenFourChapters();
@@ -313,26 +363,35 @@ class SiteTest {
         String[] slugs = {"a", "b", "c", "d", "e", "f"};
         String[] figures = {"x", "y", "z"};
         String[] languages = {"en", "es"};
+        // a published edition in three languages to start with
+        SourceEvent first = edition(Edition.Status.PUBLISHED, List.of("en", "es"), true);
+        log.add(first);
+        incremental.apply(first);
         for (int i = 0; i < 400; i++) {
-            String slug = slugs[random.nextInt(slugs.length)];
+            int place = random.nextInt(slugs.length);
+            String slug = slugs[place];
             String language = languages[random.nextInt(languages.length)];
             SourceEvent event = switch (random.nextInt(15)) {
-                case 0, 1, 2, 3 -> chapter(slug, "Titre " + random.nextInt(5), random.nextInt(6),
+                // text edits keep the chapter's place; moves are their own case
+                case 0, 1, 2, 3 -> chapter(slug, "Titre " + random.nextInt(5), place,
                         "Corps {{fig:" + figures[random.nextInt(figures.length)] + "}} " + random.nextInt(3)
                                 + (random.nextBoolean() ? "\n\n{{chart:t}}" : ""));
                 case 4 -> deleteChapter(slug);
                 case 5, 6, 7 -> indicator(figures[random.nextInt(figures.length)], Integer.toString(random.nextInt(100_000)));
                 case 8 -> dataset("t", Integer.toString(random.nextInt(1000)));
-                // editions: status, languages and the stale notice change the whole site
-                case 9 -> edition(Edition.Status.values()[random.nextInt(3)],
-                        random.nextBoolean() ? List.of("en", "es") : random.nextBoolean() ? List.of("en") : List.of(), random.nextBoolean());
+                // editions, now and then (each rebuilds the whole site): status, languages and the stale notice
+                case 9 -> random.nextInt(8) != 0 ? chapter(slug, "Titre " + random.nextInt(5), place, "Corps " + i)
+                        : edition(random.nextInt(6) == 0 ? Edition.Status.PREPARING
+                                        : random.nextBoolean() ? Edition.Status.PUBLISHED : Edition.Status.CLOSED,
+                                random.nextInt(3) != 0 ? List.of("en", "es") : random.nextBoolean() ? List.of("en") : List.of(),
+                                random.nextInt(4) != 0);
                 // translations: of a revision that may be the chapter's latest or an older one (stale), or not written yet
                 case 10, 11 -> translation(slug, language, random.nextInt(5) == 0 ? "" : "Title " + random.nextInt(5),
                         "Body {{fig:" + figures[random.nextInt(figures.length)] + "}} " + random.nextInt(3),
                         random.nextInt(1 + revisions.getOrDefault(SourceRef.chapter(E, slug).key(), 0L).intValue() + 1));
                 case 12 -> deleteTranslation(slug, language);
-                case 13 -> correctedChapter(slug, "Titre " + random.nextInt(5), random.nextInt(6), "Corps corrigé", "Note " + random.nextInt(3));
-                // a move: same title and body, another position (not a text change)
+                case 13 -> correctedChapter(slug, "Titre " + random.nextInt(5), place, "Corps corrigé", "Note " + random.nextInt(3));
+                // a move: another position
                 default -> chapter(slug, "Titre 1", random.nextInt(6), "Corps {{fig:x}} 1");
             };
             log.add(event);
