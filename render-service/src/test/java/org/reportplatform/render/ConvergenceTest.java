@@ -30,16 +30,20 @@ import org.reportplatform.render.sources.SourceEvents;
 import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.DatasetChanged;
+import org.reportplatform.schemas.EditionChanged;
+import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.Topics;
+import org.reportplatform.schemas.TranslationChanged;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Incremental equals full, on the real pipeline, as a property (jqwik): any sequence of chapter,
- * indicator and dataset events (edits, deletes, moves, figure and table changes, stale
+ * indicator, dataset, edition and translation events (edits, deletes, moves, figure and table
+ * changes, status and language changes, current, stale and unwritten translations, stale
  * re-deliveries, bursts and pauses) goes through Kafka and the running service; then the pages and
  * the PDF it published for the edition (read back from the topics, latest record per key, a
  * tombstone meaning absent) must be byte for byte what a render from scratch of the final state
@@ -56,6 +60,7 @@ class ConvergenceTest {
     private static final String[] SLUGS = {"a", "b", "c", "d", "e", "f"};
     private static final String[] FIGURES = {"x", "y", "z"};
     private static final String[] DATASETS = {"t", "u"};
+    private static final String[] LANGUAGES = {"en", "es"};
     private static final AtomicInteger EDITIONS = new AtomicInteger();
 
     private static KafkaBroker kafka;
@@ -94,9 +99,10 @@ class ConvergenceTest {
     }
 
     @Property(tries = 30)
-    void the_published_pages_and_pdf_are_a_render_of_the_final_state_from_scratch(@ForAll("sequences") List<Action> actions) {
+    void the_published_pages_and_pdfs_are_a_render_of_the_final_state_from_scratch(@ForAll("sequences") List<Action> actions) {
         // Given an edition of its own and a sequence of events (the service creates the topics when it starts)
         Run run = new Run("cv" + EDITIONS.incrementAndGet());
+        run.apply(new SetEdition(0, 0, true));
         run.chapter(new EditChapter(0, 1, 0, -1, false, 0));
         actions.forEach(run::apply);
 
@@ -114,7 +120,21 @@ class ConvergenceTest {
 
     /** One step of a sequence; indexes pick among a few chapters, figures and tables so that steps meet. */
     sealed interface Action permits EditChapter, DeleteChapter, MoveChapter, SetIndicator, DeleteIndicator, SetDataset, DeleteDataset,
-            Redeliver, Pause {
+            SetEdition, Translate, DeleteTranslation, Redeliver, Pause {
+    }
+
+    /** The edition: status (0 published, 1 closed, 2 in preparation), languages (0 en and es, 1 en, 2 none), stale notice. */
+    record SetEdition(int status, int targets, boolean staleNotice) implements Action {
+    }
+
+    /**
+     * A chapter's translation: of the chapter's current revision ({@code age} 0), of an older one
+     * (1: stale once the text changed), or assigned but not written (2: blank title).
+     */
+    record Translate(int slug, int language, int age, int variant) implements Action {
+    }
+
+    record DeleteTranslation(int slug, int language) implements Action {
     }
 
     /** A chapter (created or changed) citing a figure, perhaps drawing a table, perhaps with a subtitle. */
@@ -165,6 +185,11 @@ class ConvergenceTest {
                 Tuple.of(2, Combinators.combine(dataset, Arbitraries.integers().between(0, 5_000_000).list().ofMinSize(1).ofMaxSize(4))
                         .as(SetDataset::new)),
                 Tuple.of(1, dataset.map(DeleteDataset::new)),
+                Tuple.of(1, Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2),
+                        Arbitraries.of(true, false)).as(SetEdition::new)),
+                Tuple.of(4, Combinators.combine(slug, Arbitraries.integers().between(0, LANGUAGES.length - 1),
+                        Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 3)).as(Translate::new)),
+                Tuple.of(1, Combinators.combine(slug, Arbitraries.integers().between(0, LANGUAGES.length - 1)).as(DeleteTranslation::new)),
                 Tuple.of(1, Arbitraries.integers().between(0, 40).map(Redeliver::new)),
                 Tuple.of(1, Arbitraries.integers().between(0, 150).map(Pause::new)));
         return action.list().ofMinSize(1).ofMaxSize(25);
@@ -212,6 +237,35 @@ class ConvergenceTest {
             } else if (action instanceof DeleteDataset d) {
                 String source = source(Topics.DATASETS.name(), DATASETS[d.dataset()]);
                 record(source, sources.deleteDataset(edition, DATASETS[d.dataset()], next(source)));
+            } else if (action instanceof SetEdition e) {
+                String source = topicKey(Topics.EDITIONS.name(), edition);
+                EditionStatus status = switch (e.status()) {
+                    case 0 -> EditionStatus.PUBLISHED;
+                    case 1 -> EditionStatus.CLOSED;
+                    default -> EditionStatus.PREPARING;
+                };
+                List<String> targets = switch (e.targets()) {
+                    case 0 -> List.of("en", "es");
+                    case 1 -> List.of("en");
+                    default -> List.of();
+                };
+                record(source, sources.edition(edition, next(source), status, targets, e.staleNotice()));
+            } else if (action instanceof Translate t) {
+                String slug = SLUGS[t.slug()];
+                String language = LANGUAGES[t.language()];
+                String source = source(Topics.TRANSLATIONS.name(), slug + "/" + language);
+                long chapterRevision = revisions.getOrDefault(source(Topics.CHAPTERS.name(), slug), 0L);
+                record(source, sources.translation(edition, slug, language, next(source), t.age() == 2 ? "" : "Chapter " + slug + " " + t.variant(),
+                        "The defenders documented {{fig:" + FIGURES[t.variant() % FIGURES.length] + "}} cases " + t.variant() + ".",
+                        Math.max(0, chapterRevision - t.age() % 2)));
+            } else if (action instanceof DeleteTranslation t) {
+                String slug = SLUGS[t.slug()];
+                String language = LANGUAGES[t.language()];
+                String source = source(Topics.TRANSLATIONS.name(), slug + "/" + language);
+                TranslationChanged delete = SourceTopics.translationEvent(edition, slug, language, next(source), "", "", 0);
+                delete.setTranslation(null);
+                sources.send(Topics.TRANSLATIONS.name(), edition + "/" + slug + "/" + language, delete);
+                record(source, delete);
             } else if (action instanceof Redeliver r) {
                 redeliver(r.index());
             } else if (action instanceof Pause p) {
@@ -253,11 +307,19 @@ class ConvergenceTest {
                 sources.send(Topics.INDICATORS.name(), edition + "/" + i.getIndicatorId(), i);
             } else if (old instanceof DatasetChanged d) {
                 sources.send(Topics.DATASETS.name(), edition + "/" + d.getDatasetId(), d);
+            } else if (old instanceof EditionChanged e) {
+                sources.send(Topics.EDITIONS.name(), edition, e);
+            } else if (old instanceof TranslationChanged t) {
+                sources.send(Topics.TRANSLATIONS.name(), edition + "/" + t.getSlug() + "/" + t.getLanguage(), t);
             }
         }
 
         private String source(String topic, String id) {
-            return topic + " " + edition + "/" + id;
+            return topicKey(topic, edition + "/" + id);
+        }
+
+        private static String topicKey(String topic, String key) {
+            return topic + " " + key;
         }
 
         private long next(String source) {
@@ -270,22 +332,56 @@ class ConvergenceTest {
         }
 
         Expected renderFromScratch() {
+            // Every event, in the order sent: what a replay of the topics gives (a translation is
+            // stale from the chapter's history, not only from its latest event)
             Site scratch = Renderers.site();
-            latest.forEach((source, event) -> {
-                SourceEvent decoded = SourceEvents.decode(source.substring(0, source.indexOf(' ')), source.substring(source.indexOf(' ') + 1),
-                        event);
-                if (decoded.state() != null) {
-                    scratch.replay(decoded);
-                }
-            });
+            for (SpecificRecord event : sent) {
+                String topic = topicOf(event);
+                scratch.replay(SourceEvents.decode(topic, keyOf(event), event));
+            }
+            Predicate<String> ofEdition = key -> key.startsWith("/" + edition + "/");
             Map<String, String> pages = new TreeMap<>();
             for (Rendition page : scratch.renderAll(List.of())) {
-                pages.put(page.path(), page.sha256());
+                if (page.exists() && ofEdition.test(page.path())) {
+                    pages.put(page.path(), page.sha256());
+                }
             }
             Map<String, String> pdfs = new TreeMap<>();
             scratch.markAllDocumentsDirty(List.of());
-            scratch.takeDirtyDocument().flatMap(scratch::renderDocument).ifPresent(pdf -> pdfs.put(pdf.path(), pdf.sha256()));
+            for (var job = scratch.takeDirtyDocument(); job.isPresent(); job = scratch.takeDirtyDocument()) {
+                scratch.renderDocument(job.get()).filter(Rendition::exists).ifPresent(pdf -> pdfs.put(pdf.path(), pdf.sha256()));
+            }
             return new Expected(pages, pdfs);
+        }
+
+        private static String topicOf(SpecificRecord event) {
+            if (event instanceof ChapterChanged) {
+                return Topics.CHAPTERS.name();
+            }
+            if (event instanceof IndicatorChanged) {
+                return Topics.INDICATORS.name();
+            }
+            if (event instanceof DatasetChanged) {
+                return Topics.DATASETS.name();
+            }
+            return event instanceof EditionChanged ? Topics.EDITIONS.name() : Topics.TRANSLATIONS.name();
+        }
+
+        private static String keyOf(SpecificRecord event) {
+            if (event instanceof ChapterChanged c) {
+                return c.getEdition() + "/" + c.getSlug();
+            }
+            if (event instanceof IndicatorChanged i) {
+                return i.getEdition() + "/" + i.getIndicatorId();
+            }
+            if (event instanceof DatasetChanged d) {
+                return d.getEdition() + "/" + d.getDatasetId();
+            }
+            if (event instanceof EditionChanged e) {
+                return e.getEdition();
+            }
+            TranslationChanged t = (TranslationChanged) event;
+            return t.getEdition() + "/" + t.getSlug() + "/" + t.getLanguage();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.Topics;
@@ -30,6 +31,7 @@ final class Marker {
 
     private final SourceTopics sources;
     private long revision;
+    private boolean translated;
 
     Marker(SourceTopics sources) {
         this.sources = sources;
@@ -84,6 +86,16 @@ final class Marker {
             sources.send(topic, partition, EDITION + "/m", SourceTopics.indicatorEvent(EDITION, "m", revision, IndicatorType.INTEGER,
                     Long.toString(revision), "marques"));
             return "indicator:" + EDITION + "/m";
+        }
+        if (topic.equals(Topics.TRANSLATIONS.name())) {
+            if (!translated) {
+                // its English pages exist once it has English as a target language
+                sources.send(Topics.EDITIONS.name(), EDITION, SourceTopics.editionEvent(EDITION, 1, EditionStatus.PUBLISHED, List.of("en"), true));
+                translated = true;
+            }
+            sources.send(topic, partition, EDITION + "/m/en", SourceTopics.translationEvent(EDITION, "m", "en", revision, "Marker",
+                    "Mark " + revision, 1));
+            return "translation:" + EDITION + "/m/en";
         }
         if (!topic.equals(Topics.CHAPTERS.name())) {
             throw new IllegalArgumentException("no marker for " + topic);

@@ -20,7 +20,13 @@ import org.reportplatform.schemas.ColumnType;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetColumn;
 import org.reportplatform.schemas.DatasetState;
+import org.reportplatform.schemas.EditionChanged;
+import org.reportplatform.schemas.EditionState;
+import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.EventMetadata;
+import org.reportplatform.schemas.IndicatorTexts;
+import org.reportplatform.schemas.TranslationChanged;
+import org.reportplatform.schemas.TranslationState;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
@@ -137,6 +143,54 @@ public final class SourceTopics implements AutoCloseable {
                         .setRows(rows).setUnit("CHF").setSource(null).setOwnerTeam("team").build())
                 .build();
         send(Topics.DATASETS.name(), edition + "/" + id, event);
+        return event;
+    }
+
+    /** An edition in French translated into {@code targets}, with an English title. */
+    EditionChanged edition(String edition, long revision, EditionStatus status, List<String> targets, boolean staleNotice) {
+        EditionChanged event = editionEvent(edition, revision, status, targets, staleNotice);
+        send(Topics.EDITIONS.name(), edition, event);
+        return event;
+    }
+
+    static EditionChanged editionEvent(String edition, long revision, EditionStatus status, List<String> targets, boolean staleNotice) {
+        return EditionChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setRevision(revision)
+                .setState(EditionState.newBuilder().setTitle("Rapport annuel " + edition).setTitles(Map.of("en", "Annual report " + edition))
+                        .setSourceLanguage("fr").setTargetLanguages(targets).setStatus(status).setStaleNotice(staleNotice)
+                        .setCopiedFrom(null).setPublishedAt(null).setClosedAt(null).build())
+                .build();
+    }
+
+    TranslationChanged translation(String edition, String slug, String language, long revision, String title, String body,
+            long sourceRevision) {
+        TranslationChanged event = translationEvent(edition, slug, language, revision, title, body, sourceRevision);
+        send(Topics.TRANSLATIONS.name(), edition + "/" + slug + "/" + language, event);
+        return event;
+    }
+
+    static TranslationChanged translationEvent(String edition, String slug, String language, long revision, String title, String body,
+            long sourceRevision) {
+        return TranslationChanged.newBuilder()
+                .setMetadata(metadata(newEventId()))
+                .setEdition(edition)
+                .setSlug(slug)
+                .setLanguage(language)
+                .setRevision(revision)
+                .setTranslation(TranslationState.newBuilder().setTitle(title).setBody(body).setSourceRevision(sourceRevision)
+                        .setTranslatorTeam(null).build())
+                .build();
+    }
+
+    /** An indicator with its label in English and Spanish. */
+    IndicatorChanged indicatorInLanguages(String edition, String id, long revision, String value, String unit) {
+        IndicatorChanged event = indicatorEvent(edition, id, revision, IndicatorType.INTEGER, value, unit);
+        event.getIndicator().setTexts(Map.of(
+                "en", IndicatorTexts.newBuilder().setLabel("Label " + id).setUnit("cases").setSource("Source (en) " + id).build(),
+                "es", IndicatorTexts.newBuilder().setLabel("Etiqueta " + id).setUnit("casos").setSource(null).build()));
+        send(Topics.INDICATORS.name(), edition + "/" + id, event);
         return event;
     }
 

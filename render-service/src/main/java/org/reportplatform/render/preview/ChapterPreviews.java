@@ -79,7 +79,7 @@ public final class ChapterPreviews {
         ReportState state = site.snapshot(edition);
         SourceRef ref = SourceRef.chapter(edition, slug);
         Chapter chapter = state.chapter(edition, slug)
-                .map(c -> new Chapter(edition, slug, title, body, c.position(), c.language()))
+                .map(c -> new Chapter(edition, slug, title, body, c.position(), c.language(), c.errata()))
                 .orElseGet(() -> new Chapter(edition, slug, title, body, afterTheLast(state, edition), languageOf(state, edition)));
         long revision = state.version(ref).map(Versioned::revision).orElse(0L) + 1;
         state.apply(new SourceEvent.ChapterEvent(ref, revision, PREVIEW, chapter));

@@ -28,9 +28,12 @@ public sealed interface OutputId extends Comparable<OutputId> {
 
     /**
      * The order a flush renders its dirty outputs in: chapter pages first (small, and what an edit
-     * is waiting for), then the pages listing many sources; each is published as soon as rendered.
+     * is waiting for), the source language's before the translations', then the pages listing many
+     * sources; each is published as soon as rendered.
      */
-    Comparator<OutputId> RENDER_ORDER = Comparator.comparingInt(OutputId::rank).thenComparing(ORDER);
+    Comparator<OutputId> RENDER_ORDER = Comparator.comparingInt(OutputId::rank)
+            .thenComparing((OutputId id) -> id.language() != null)
+            .thenComparing(ORDER);
 
     /** The URL path, also the record key. */
     String path();

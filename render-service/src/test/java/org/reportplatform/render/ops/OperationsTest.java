@@ -44,6 +44,9 @@ import org.reportplatform.schemas.ColumnType;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.DatasetColumn;
 import org.reportplatform.schemas.DatasetState;
+import org.reportplatform.schemas.EditionChanged;
+import org.reportplatform.schemas.EditionState;
+import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.EventMetadata;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
@@ -51,6 +54,8 @@ import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.Topic;
 import org.reportplatform.schemas.Topics;
+import org.reportplatform.schemas.TranslationChanged;
+import org.reportplatform.schemas.TranslationState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,7 +143,8 @@ class OperationsTest {
 
         // When each source topic receives bytes that are no Avro event, then an event written with a
         // schema no release of the platform knows, then a valid event of the same key (same partition)
-        Map<Topic<?>, String> keys = Map.of(Topics.CHAPTERS, "dl1/intro", Topics.INDICATORS, "dl1/cases", Topics.DATASETS, "dl1/budget");
+        Map<Topic<?>, String> keys = Map.of(Topics.CHAPTERS, "dl1/intro", Topics.INDICATORS, "dl1/cases", Topics.DATASETS, "dl1/budget",
+                Topics.EDITIONS, "dl1", Topics.TRANSLATIONS, "dl1/intro/en");
         Map<String, byte[]> poisonSent = new HashMap<>();
         Map<String, List<Long>> poisonOffsets = new HashMap<>();
         for (Topic<?> topic : Topics.SOURCES) {
@@ -153,14 +159,21 @@ class OperationsTest {
         send(Topics.CHAPTERS, "dl1/intro", chapter("dl1", "intro", 2, "Introduction", "Après le poison."));
         send(Topics.INDICATORS, "dl1/cases", indicator("dl1", "cases", 1, "4445"));
         send(Topics.DATASETS, "dl1/budget", dataset("dl1", "budget", 1, "Budget après le poison"));
+        send(Topics.EDITIONS, "dl1", EditionChanged.newBuilder().setMetadata(metadata()).setEdition("dl1").setRevision(1)
+                .setState(EditionState.newBuilder().setTitle("Rapport dl1").setSourceLanguage("fr").setTargetLanguages(List.of("en"))
+                        .setStatus(EditionStatus.PUBLISHED).build()).build());
+        send(Topics.TRANSLATIONS, "dl1/intro/en", TranslationChanged.newBuilder().setMetadata(metadata()).setEdition("dl1").setSlug("intro")
+                .setLanguage("en").setRevision(1).setTranslation(TranslationState.newBuilder().setTitle("Introduction (en)")
+                        .setBody("After the poison.").setSourceRevision(2).build()).build());
 
         // Then the records after the poison are processed
         awaitPage("/dl1/intro", html -> html.contains("Après le poison."));
         awaitPage("/dl1/chiffres-cles", html -> html.contains("4" + NNBSP + "445"));
         awaitPage("/dl1/finances", html -> html.contains("Budget après le poison"));
+        awaitPage("/dl1/en/intro", html -> html.contains("After the poison."));
 
         // and every poison record is listed, newest first, with where it came from and its error
-        List<JsonNode> listed = await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters("dl1/"), list -> list.size() == 6);
+        List<JsonNode> listed = await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters("dl1"), list -> list.size() == 2 * Topics.SOURCES.size());
         for (Topic<?> topic : Topics.SOURCES) {
             List<JsonNode> ofTopic = listed.stream().filter(d -> d.path("originalTopic").asString().equals(topic.name())).toList();
             assertThat(ofTopic).hasSize(2);
