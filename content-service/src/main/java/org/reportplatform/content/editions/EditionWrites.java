@@ -81,7 +81,7 @@ public class EditionWrites {
             List<ChapterChanged> copies = new ArrayList<>();
             for (Chapter chapter : chapters.chapters(from.edition())) {
                 long revision = chapters.lastRevision(edition, chapter.slug()).orElse(0L) + 1;
-                copies.add(ChapterWrites.copyTo(chapter, edition, revision, meta));
+                copies.add(ChapterWrites.copyTo(chapter, edition, revision, metadata.following(meta)));
             }
             return new JointDecision<>(List.of(created), copies, new Written<>(Edition.of(created), true));
         });
