@@ -236,9 +236,9 @@ class LanguagesTest {
         sources.translation("l4", "a", "en", 1, "Chapter A", "Text A", 1);
 
         Document french = page("/l4/a", html -> html.contains("errata"));
-        assertThat(french.select("ul.errata li").text()).isEqualTo("Corrigé le 5 décembre 2026\u00A0: le nombre de cas");
+        assertThat(french.select("ul.errata li").first().wholeText()).isEqualTo("Corrigé le 5 décembre 2026\u00A0: le nombre de cas");
         Document english = page("/l4/en/a", html -> html.contains("errata"));
-        assertThat(english.select("ul.errata li").text()).isEqualTo("Corrected on 5 December 2026: le nombre de cas");
+        assertThat(english.select("ul.errata li").first().wholeText()).isEqualTo("Corrected on 5 December 2026: le nombre de cas");
         assertThat(english.select("ul.errata li span").attr("lang")).isEqualTo("fr");
     }
 }

@@ -217,7 +217,7 @@ class RenderServiceTest {
 
         // Then the value is written the French way (CLDR: a no-break space before « % »), in the text and among the key figures
         List<ConsumerRecord<String, SpecificRecord>> published = pages.awaitRecords(edition("t3"),
-                has("/t3/a", h -> h.contains("documenté 4" + NNBSP + "445 cas")).and(has("/t3/c", h -> h.contains("12,5\u00A0%")))
+                has("/t3/a", h -> h.contains("documenté 4" + NNBSP + "445 cas")).and(has("/t3/c", h -> h.contains("12,5&nbsp;%")))
                         .and(has("/t3/", h -> h.contains("4" + NNBSP + "445\u00A0cas") && h.contains("12,5\u00A0%"))));
         Document index = Jsoup.parse(html(latest(published, "/t3/")));
         assertThat(index.select(".key-figures dt").eachText()).containsExactly("Libellé cases", "Libellé other");

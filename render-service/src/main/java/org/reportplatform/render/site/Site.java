@@ -122,11 +122,9 @@ public final class Site {
             }
             if (!Objects.equals(languageBefore, state.language(edition))) {
                 touched.addAll(index.dependents(SourceRef.language(edition)));
-                touched.addAll(SitePlan.keyFiguresPages(state, edition));
-                touched.add(new OutputId.FinancePage(edition));
-                if (!state.hasEditionEvent(edition)) {
-                    // its first chapter makes an edition without edition event exist: all of its site
-                    touched.addAll(SitePlan.pages(state, edition));
+                for (String language : languages) {
+                    touched.addAll(SitePlan.keyFiguresPages(state, edition, language));
+                    touched.add(new OutputId.FinancePage(edition, language));
                 }
             }
         } else if (event instanceof SourceEvent.IndicatorEvent) {
@@ -152,6 +150,9 @@ public final class Site {
             touched.add(new OutputId.ReportDocument(edition, t.language()));
         }
         if (!publicBefore.equals(state.publicEditions())) {
+            // an edition that became public (its first chapter, or published) or stopped being: all of its site
+            touched.addAll(SitePlan.pages(state, edition));
+            touched.addAll(SitePlan.documents(state, edition));
             touched.add(new OutputId.EditionsPage());
         }
         if (!(event instanceof SourceEvent.TranslationEvent)) {
