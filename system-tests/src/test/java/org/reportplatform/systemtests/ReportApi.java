@@ -57,6 +57,13 @@ final class ReportApi {
         return http.get(indicators(edition) + "/" + id);
     }
 
+    /** A chapter's translation: created ({@code revision} null: If-None-Match *) or changed (If-Match). */
+    RawHttp.Answer putTranslation(String edition, String slug, String language, String token, Long revision, String title, String body) {
+        return http.send("PUT", chapters(edition) + "/" + slug + "/translations/" + language,
+                revision == null ? headers(token, "If-None-Match", "*") : headers(token, "If-Match", "\"" + revision + "\""),
+                json("{\"title\": %s, \"body\": %s}", title, body));
+    }
+
     /** The revision an answer's ETag names. */
     static long revision(RawHttp.Answer answer) {
         String etag = answer.header("etag");
