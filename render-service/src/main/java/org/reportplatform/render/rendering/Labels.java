@@ -5,6 +5,8 @@ import com.ibm.icu.text.LocaleDisplayNames;
 import com.ibm.icu.util.ULocale;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The words the templates print around the content, per language (French by default). */
 public record Labels(
@@ -99,15 +101,21 @@ public record Labels(
      * "Español"): what the language switcher lists. From CLDR, through ICU4J.
      */
     public static String ownName(String language) {
-        ULocale locale = ULocale.forLanguageTag(language);
-        return LocaleDisplayNames.getInstance(locale, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU).localeDisplayName(locale);
+        return NAMES.computeIfAbsent(language + " " + language, k -> {
+            ULocale locale = ULocale.forLanguageTag(language);
+            return LocaleDisplayNames.getInstance(locale, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU).localeDisplayName(locale);
+        });
     }
 
     /** A language's name as a sentence of {@code inLanguage} writes it (« français », "French", "francés"). */
     public static String nameIn(String language, String inLanguage) {
-        return LocaleDisplayNames.getInstance(ULocale.forLanguageTag(inLanguage), DisplayContext.CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE)
-                .localeDisplayName(ULocale.forLanguageTag(language));
+        return NAMES.computeIfAbsent(language + " in " + inLanguage,
+                k -> LocaleDisplayNames.getInstance(ULocale.forLanguageTag(inLanguage), DisplayContext.CAPITALIZATION_FOR_MIDDLE_OF_SENTENCE)
+                        .localeDisplayName(ULocale.forLanguageTag(language)));
     }
+
+    /** Language names looked up once (every page's switcher prints them). */
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
     /** The notice on a page in {@code pageLanguage} showing a chapter not translated yet, in {@code sourceLanguage}. */
     public String untranslated(String pageLanguage, String sourceLanguage) {

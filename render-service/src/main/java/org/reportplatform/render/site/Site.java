@@ -81,7 +81,7 @@ public final class Site {
         boolean existed = state.exists(ref);
         String languageBefore = state.language(edition);
         SortedSet<String> publicBefore = state.publicEditions();
-        List<String> orderBefore = slugs(edition);
+        List<String> orderBefore = event instanceof SourceEvent.ChapterEvent ? slugs(edition) : List.of();
         Map<String, Boolean> staleBefore = event instanceof SourceEvent.ChapterEvent ? staleness(edition, ref.id()) : Map.of();
         List<Chapter.Erratum> errataBefore = event instanceof SourceEvent.ChapterEvent
                 ? state.chapter(edition, ref.id()).map(Chapter::errata).orElse(List.of()) : List.of();
