@@ -8,13 +8,14 @@ import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -238,13 +239,28 @@ public final class ChartRenderer {
         return chart;
     }
 
-    /** Axis numbers: grouped and with the decimal mark of the language, at most three decimals. */
-    private static DecimalFormat axisFormat(ValueFormatter formatter) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-        symbols.setGroupingSeparator(formatter.groupingSeparator());
-        symbols.setDecimalSeparator(formatter.decimalSeparator());
-        symbols.setMinusSign('-');
-        return new DecimalFormat("#,##0.###", symbols);
+    /**
+     * Axis numbers: written by the language's {@link ValueFormatter} (its grouping, its decimal
+     * mark: Spanish {@code 4000} but {@code 12.000}), at most three decimals.
+     */
+    private static NumberFormat axisFormat(ValueFormatter formatter) {
+        return new NumberFormat() {
+            @Override
+            public StringBuffer format(double number, StringBuffer to, FieldPosition position) {
+                BigDecimal value = BigDecimal.valueOf(number).setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros();
+                return to.append(formatter.number(value.scale() < 0 ? value.setScale(0) : value));
+            }
+
+            @Override
+            public StringBuffer format(long number, StringBuffer to, FieldPosition position) {
+                return to.append(formatter.number(BigDecimal.valueOf(number)));
+            }
+
+            @Override
+            public Number parse(String source, ParsePosition position) {
+                throw new UnsupportedOperationException("axis labels are only written");
+            }
+        };
     }
 
     private static List<Integer> numericColumns(Dataset dataset) {

@@ -74,6 +74,14 @@ class ChartRendererTest {
     }
 
     @Test
+    void writes_spanish_numbers_for_a_spanish_report_axis_included() {
+        Dataset small = dataset(LABEL_AMOUNT, List.of(List.of("A", "4000"), List.of("B", "12000")));
+        List<String> texts = svg(small, ValueFormatter.SPANISH, Labels.SPANISH).select("text").eachText();
+        // CLDR: Spanish groups digits from five on, the axis as the values
+        assertThat(texts).contains("4000", "12.000").doesNotContain("4.000");
+    }
+
+    @Test
     void draws_a_series_per_numeric_column_with_a_legend_and_negative_and_repeated_rows() {
         Dataset twoYears = dataset(List.of(new Dataset.Column("poste", false), new Dataset.Column("2023", true), new Dataset.Column("2024", true)),
                 List.of(List.of("Résultat", "-12500.5", "3000"), List.of("Résultat", "100", "200")));
