@@ -104,8 +104,7 @@ public final class PageRenderer implements OutputRenderer {
         for (Edition edition : editions) {
             LanguageVersion source = new LanguageVersion(edition, null);
             List<Views.LanguageLink> languages = source.languages(l -> new OutputId.IndexPage(edition.edition(), l).path()).links();
-            entries.add(new Views.EditionEntry(edition.edition(), source.reportTitle(), edition.sourceLanguage(), languages,
-                    edition.status() == Edition.Status.CLOSED));
+            entries.add(new Views.EditionEntry(edition.edition(), source.reportTitle(), edition.sourceLanguage(), languages));
         }
         Views.SiteLinks links = editions.isEmpty() ? null : links(editions.get(0).edition(), null);
         Views.PageFrame frame = new Views.PageFrame("fr", labels.editions(), labels.editions(), links, null, labels, Views.Languages.NONE);

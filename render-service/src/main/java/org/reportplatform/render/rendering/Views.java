@@ -52,7 +52,7 @@ public final class Views {
     }
 
     /** A public edition on {@code /editions}: its title and each language's index. */
-    public record EditionEntry(String edition, String title, String lang, List<LanguageLink> languages, boolean closed) {
+    public record EditionEntry(String edition, String title, String lang, List<LanguageLink> languages) {
     }
 
     /** {@code /editions}. */
