@@ -53,6 +53,9 @@ class LanguagesOnBrokerTest {
         assertThat(untranslated.select("p.notice").text()).isEqualTo(
                 "This chapter has not been translated into English yet: it is shown in its original version, in French.");
 
+        // The demo's stale translation (of revision 1; the French text was corrected since) says so
+        assertThat(page("/2024/en/violences-policieres", "class=\"stale-notice\"").select("p.stale-notice")).hasSize(1);
+
         // The Spanish site
         Document spanish = page("/2024/es/", "Informe anual 2024");
         assertThat(spanish.select("html").attr("lang")).isEqualTo("es");
