@@ -1,6 +1,10 @@
 package org.reportplatform.content.demo;
 
+import java.util.List;
 import java.util.Set;
+import org.reportplatform.content.editions.EditionGuard;
+import org.reportplatform.content.editions.EditionWrites;
+import org.reportplatform.content.references.KnownReferences;
 import org.reportplatform.content.chapters.ChapterBook;
 import org.reportplatform.content.chapters.ChapterRequest;
 import org.reportplatform.content.chapters.ChapterWrites;
@@ -15,9 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo report's chapters through the same writes as the API, once the log has been
- * replayed and before the service reports ready. An edition that already has chapters is left
- * alone, so a repeated flag never loads the demo twice.
+ * Loads the demo report's editions and chapters through the same writes as the API, once the log
+ * has been replayed and before the service reports ready: each demo edition is started, its
+ * chapters loaded, then it is published (and closed, for 2023: see {@link DemoEditions}). An
+ * edition that already has chapters is left alone, so a repeated flag never loads the demo twice.
  */
 @Component
 @ConditionalOnBooleanProperty("report.demo.load")
@@ -29,14 +34,18 @@ class DemoReportLoader implements ApplicationRunner {
 
     private final ChapterBook book;
     private final ChapterWrites writes;
+    private final DemoEditions demoEditions;
 
-    DemoReportLoader(ChapterBook book, ChapterWrites writes) {
+    DemoReportLoader(ChapterBook book, ChapterWrites writes, EditionGuard editions, EditionWrites editionWrites,
+            KnownReferences figures) {
         this.book = book;
         this.writes = writes;
+        this.demoEditions = new DemoEditions(editions, editionWrites, book, figures, LOADER);
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        List<DemoEditions.DemoEdition> started = demoEditions.start();
         var chapters = DemoChapters.load();
         var editions = chapters.stream().map(DemoChapters.DemoChapter::edition).distinct().toList();
         for (String edition : editions) {
@@ -48,5 +57,6 @@ class DemoReportLoader implements ApplicationRunner {
                     new ChapterRequest(c.title(), c.body(), c.position(), c.slug(), "fr"), CREATE, LOADER));
             log.info("loaded the demo report's chapters of edition {}", edition);
         }
+        demoEditions.finish(started);
     }
 }
