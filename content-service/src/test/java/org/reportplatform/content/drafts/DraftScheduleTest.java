@@ -134,6 +134,33 @@ class DraftScheduleTest {
     }
 
     @Test
+    void aScheduleFallingDueInAClosedEditionIsClearedWithTheReason() {
+        // Given a draft of edition 2097 scheduled for later
+        Instant at = setClock(Instant.parse("2026-03-01T07:00:00Z")).plusSeconds(3600);
+        chapter("2097", "Publié.");
+        draft("2097", "Programmé.");
+        requests.post(TEAM, "/api/editions/2097/chapters/defenseurs/draft:schedule", Map.of("at", at.toString(), "timeZone", "Europe/Zurich"), null)
+                .expectStatus().isOk();
+
+        // When an admin closes the edition, the team can no longer change the draft
+        requests.post(DraftRequests.ADMIN, "/api/editions/2097:close", null, null).expectStatus().isOk();
+        requests.draftPut(TEAM, "2097", "defenseurs", "Encore changé.", "\"2\"", null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("edition");
+
+        // and when the schedule's time comes
+        setClock(at);
+        awaitCheckedUntil(at);
+
+        // Then nothing is published, the schedule is cleared, and a note says why
+        assertThat(requests.chapterEvents("2097")).hasSize(1);
+        requests.get(TEAM, "/api/editions/2097/chapters/defenseurs/draft").expectStatus().isOk().expectBody()
+                .jsonPath("$.schedule").isEmpty()
+                .jsonPath("$.body").isEqualTo("Programmé.")
+                .jsonPath("$.notes[-1:].kind").isEqualTo(List.of("schedule-failed"))
+                .jsonPath("$.notes[-1:].comment").value(c -> assertThat(c.toString()).contains("the 2097 edition is closed"));
+    }
+
+    @Test
     void anUnscheduledDraftIsNotPublished() {
         Instant at = setClock(Instant.parse("2026-03-01T07:00:00Z")).plusSeconds(600);
         chapter("2094", "Publié.");
