@@ -173,6 +173,11 @@ class EditionApiTest {
         put(DEFENSEURS, path, Map.of("title", "Défenseur.e.s", "body", "Il y a 14 cas.", "erratum", "Encore un cas."), "\"2\"")
                 .expectStatus().isOk().expectBody().jsonPath("$.errata[*].note")
                 .isEqualTo(List.of("Le nombre de cas était erroné.", "Encore un cas."));
+
+        // and an edition started from it has the corrected text, without the errata
+        post(ADMIN, "/api/editions/2109", Map.of("from", "2104")).expectStatus().isCreated();
+        http.get().uri("/api/editions/2109/chapters/defenseurs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.body").isEqualTo("Il y a 14 cas.").jsonPath("$.errata").isEmpty();
     }
 
     @Test
