@@ -31,7 +31,12 @@ public class TranslationViews {
         this.editions = editions;
     }
 
-    /** Where one language of a chapter stands; {@code language} only in a chapter's list, the table's cells are keyed by it. */
+    /**
+     * Where one language of a chapter stands; {@code language} only in a chapter's list, the
+     * table's cells are keyed by it. Revision, source revision and translator team are written as
+     * null when there are none, so every row has the same fields.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record LanguageStatus(@JsonInclude(JsonInclude.Include.NON_NULL) String language, String status, Long revision,
             Long sourceRevision, String translatorTeam) {
     }

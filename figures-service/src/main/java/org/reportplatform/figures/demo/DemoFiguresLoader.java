@@ -60,7 +60,7 @@ class DemoFiguresLoader implements ApplicationRunner {
             for (CSVRecord row : csv("demo/2024/indicators.csv")) {
                 var value = JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(row.get("value")));
                 indicatorWrites.put(EDITION, row.get("id"), new IndicatorRequest(row.get("label"), row.get("type"), value,
-                        null, blankToNull(row.get("unit")), row.get("period"), row.get("source"), row.get("ownerTeam")),
+                        null, blankToNull(row.get("unit")), row.get("period"), row.get("source"), row.get("ownerTeam"), null),
                         new Preconditions(null, "*"), LOADER);
             }
             log.info("loaded the demo report's key figures of edition {}", EDITION);
@@ -90,7 +90,7 @@ class DemoFiguresLoader implements ApplicationRunner {
                     cells.add(new java.math.BigDecimal(row.get(i)));
                 }
             }
-            return new DatasetRequest(index.get("title"), columns, rows, index.get("unit"), index.get("source"), DATASET_OWNER);
+            return new DatasetRequest(index.get("title"), columns, rows, index.get("unit"), index.get("source"), DATASET_OWNER, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read demo file " + path, e);
         }
