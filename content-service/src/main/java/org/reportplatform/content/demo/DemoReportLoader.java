@@ -1,6 +1,10 @@
 package org.reportplatform.content.demo;
 
 import java.util.Set;
+import org.reportplatform.content.chapters.Chapter;
+import org.reportplatform.content.translations.TranslationBook;
+import org.reportplatform.content.translations.TranslationRequest;
+import org.reportplatform.content.translations.TranslationWrites;
 import org.reportplatform.content.chapters.ChapterBook;
 import org.reportplatform.content.chapters.ChapterRequest;
 import org.reportplatform.content.chapters.ChapterWrites;
@@ -27,12 +31,21 @@ class DemoReportLoader implements ApplicationRunner {
     private static final Caller LOADER = new Caller("system:demo-loader", "Chargement de la démo", Set.of(Role.ADMIN), Set.of(), null);
     private static final Preconditions CREATE = new Preconditions(null, "*");
 
+    /** The demo's one French correction after translation: its English translation is then stale. */
+    private static final String CORRECTED = "violences-policieres";
+    private static final String BEFORE = "Coups lors d’une arrestation";
+    private static final String AFTER = "Coups portés lors d’une arrestation";
+
     private final ChapterBook book;
     private final ChapterWrites writes;
+    private final TranslationBook translations;
+    private final TranslationWrites translationWrites;
 
-    DemoReportLoader(ChapterBook book, ChapterWrites writes) {
+    DemoReportLoader(ChapterBook book, ChapterWrites writes, TranslationBook translations, TranslationWrites translationWrites) {
         this.book = book;
         this.writes = writes;
+        this.translations = translations;
+        this.translationWrites = translationWrites;
     }
 
     @Override
@@ -48,5 +61,29 @@ class DemoReportLoader implements ApplicationRunner {
                     new ChapterRequest(c.title(), c.body(), c.position(), c.slug(), "fr"), CREATE, LOADER));
             log.info("loaded the demo report's chapters of edition {}", edition);
         }
+        loadTranslations();
+    }
+
+    /**
+     * The demo's translations, into an edition that has none yet, each translating its chapter as
+     * it is; then one small real correction of a French chapter, after its English translation, so
+     * the demo shows a stale translation.
+     */
+    private void loadTranslations() {
+        var demo = DemoTranslations.load();
+        for (String edition : demo.stream().map(DemoTranslations.DemoTranslation::edition).distinct().toList()) {
+            if (!translations.list(edition).isEmpty()) {
+                continue;
+            }
+            demo.stream().filter(t -> t.edition().equals(edition)).forEach(t -> translationWrites.put(edition, t.slug(), t.language(),
+                    new TranslationRequest(t.title(), t.body(), null, null), CREATE, LOADER));
+            book.current(edition, CORRECTED).filter(c -> c.body().contains(BEFORE)).ifPresent(this::correct);
+            log.info("loaded the demo report's translations of edition {}", edition);
+        }
+    }
+
+    private void correct(Chapter chapter) {
+        writes.put(chapter.edition(), chapter.slug(), new ChapterRequest(chapter.title(), chapter.body().replace(BEFORE, AFTER),
+                null, null, null), new Preconditions(chapter.etag(), null), LOADER);
     }
 }

@@ -212,6 +212,24 @@ class TranslationApiTest {
                         Map.of("team", "enfants", "translated", 1, "stale", 0, "missing", 1)));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServiceDescribesTheTranslationsApi() {
+        String one = "$.paths['/api/editions/{edition}/chapters/{slug}/translations/{language}']";
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath(one + ".put.security[0].bearer").exists()
+                .jsonPath(one + ".put.parameters[*].name")
+                .value(names -> assertThat((List<String>) names).contains("If-Match", "If-None-Match").doesNotContain("caller"))
+                .jsonPath(one + ".get.security").doesNotExist()
+                .jsonPath(one + ".delete").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}/translations'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/translations'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}/translations/{language}/revisions'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}/translations/{language}/diff'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}/chapters/{slug}/translations/{language}/revisions/{revision}/restore'].post").exists()
+                .jsonPath("$.components.schemas.Translation.properties.sourceTextRevision").exists();
+    }
+
     // --- helpers
 
     /** An edition written in French, translated into English and Spanish. */
