@@ -1,6 +1,8 @@
 package org.reportplatform.content.translations;
 
 import java.util.List;
+import java.util.Optional;
+import org.reportplatform.platform.editions.Edition;
 import org.reportplatform.platform.chapters.ChapterChecks;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.errors.ApiException;
@@ -29,8 +31,9 @@ final class TranslationRules {
         checkPath(edition, id.substring(0, Math.max(slash, 0)), id.substring(slash + 1), limits);
     }
 
-    /** 400 on {@code language} unless it is one of the edition's target languages. */
-    static void checkTarget(String edition, String language, List<String> targets) {
+    /** 400 on {@code language} unless it is one of the edition's target languages (an unknown edition has none). */
+    static void checkTarget(String edition, String language, Optional<Edition> known) {
+        List<String> targets = known.map(Edition::targetLanguages).orElse(List.of());
         if (!targets.contains(language)) {
             throw ApiException.badRequest("language", targets.isEmpty()
                     ? "edition " + edition + " has no target language: add one to the edition first"

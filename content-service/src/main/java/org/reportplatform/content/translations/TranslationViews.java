@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.reportplatform.content.chapters.Chapter;
 import org.reportplatform.content.chapters.ChapterBook;
+import org.reportplatform.content.editions.EditionGuard;
+import org.reportplatform.platform.editions.Edition;
 import org.reportplatform.platform.revisions.Written;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +25,9 @@ public class TranslationViews {
 
     private final TranslationBook book;
     private final ChapterBook chapters;
-    private final EditionLanguages editions;
+    private final EditionGuard editions;
 
-    TranslationViews(TranslationBook book, ChapterBook chapters, EditionLanguages editions) {
+    TranslationViews(TranslationBook book, ChapterBook chapters, EditionGuard editions) {
         this.book = book;
         this.chapters = chapters;
         this.editions = editions;
@@ -73,7 +75,7 @@ public class TranslationViews {
     List<LanguageStatus> ofChapter(String edition, String slug) {
         Chapter source = chapters.requireCurrent(edition, slug);
         long textRevision = textRevision(source);
-        return editions.targetLanguages(edition).stream()
+        return edition(edition).targetLanguages().stream()
                 .map(language -> {
                     Optional<TranslationText> text = book.current(edition, slug, language);
                     return row(language, statusOf(text, textRevision), text);
@@ -86,7 +88,8 @@ public class TranslationViews {
      * an admin named one, else the chapter's team.
      */
     EditionStatus ofEdition(String edition) {
-        List<String> targets = editions.targetLanguages(edition);
+        Edition known = edition(edition);
+        List<String> targets = known.targetLanguages();
         List<ChapterRow> rows = new ArrayList<>();
         Map<String, int[]> counts = new TreeMap<>();
         for (Chapter chapter : chapters.chapters(edition)) {
@@ -106,7 +109,12 @@ public class TranslationViews {
                 .map(e -> new TeamCounts(e.getKey(), e.getValue()[TranslationStatus.TRANSLATED.ordinal()],
                         e.getValue()[TranslationStatus.STALE.ordinal()], e.getValue()[TranslationStatus.MISSING.ordinal()]))
                 .toList();
-        return new EditionStatus(edition, editions.sourceLanguage(edition), targets, rows, teams);
+        return new EditionStatus(edition, known.sourceLanguage(), targets, rows, teams);
+    }
+
+    /** The edition as the editions know it; 404 if it has neither an event of its own nor a chapter. */
+    private Edition edition(String edition) {
+        return editions.edition(edition).orElseThrow(() -> editions.notFound(edition));
     }
 
     private static TranslationStatus statusOf(Optional<TranslationText> text, long textRevision) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.reportplatform.content.chapters.Chapter;
 import org.reportplatform.content.chapters.ChapterBook;
+import org.reportplatform.content.editions.EditionGuard;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.errors.ApiException;
 import org.reportplatform.platform.log.Decision;
@@ -28,10 +29,10 @@ public class TranslationWrites {
     private final RevisionLog<TranslationChanged> log;
     private final EventMetadataFactory metadata;
     private final ChapterProperties limits;
-    private final EditionLanguages editions;
+    private final EditionGuard editions;
 
     TranslationWrites(TranslationBook book, ChapterBook chapters, RevisionLog<TranslationChanged> log, EventMetadataFactory metadata,
-            ChapterProperties limits, EditionLanguages editions) {
+            ChapterProperties limits, EditionGuard editions) {
         this.book = book;
         this.chapters = chapters;
         this.log = log;
@@ -117,7 +118,7 @@ public class TranslationWrites {
     /** The chapter a translation belongs to, once the edition takes changes and translates into {@code language}. */
     private Chapter writableChapter(String edition, String slug, String language) {
         editions.checkWritable(edition);
-        TranslationRules.checkTarget(edition, language, editions.targetLanguages(edition));
+        TranslationRules.checkTarget(edition, language, editions.edition(edition));
         return chapters.requireCurrent(edition, slug);
     }
 

@@ -1,6 +1,7 @@
 package org.reportplatform.content.translations;
 
 import org.reportplatform.content.chapters.ChapterBook;
+import org.reportplatform.content.editions.EditionGuard;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
@@ -24,7 +25,7 @@ class TranslationsConfiguration {
 
     @Bean
     TranslationWrites translationWrites(TranslationBook book, ChapterBook chapters, RevisionLog<TranslationChanged> translationLog,
-            EventMetadataFactory metadata, ChapterProperties limits, EditionLanguages editions) {
+            EventMetadataFactory metadata, ChapterProperties limits, EditionGuard editions) {
         return new TranslationWrites(book, chapters, translationLog, metadata, limits, editions);
     }
 }

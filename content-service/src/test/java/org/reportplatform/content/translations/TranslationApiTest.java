@@ -213,6 +213,37 @@ class TranslationApiTest {
     }
 
     @Test
+    void aClosedEditionsTranslationsAreReadOnlyAndAnEditionWithoutTargetsTakesNone() {
+        edition("2045");
+        chapter("2045", "defenseurs", "Défenseur.e.s", "Texte.");
+        translate(DEFENSEURS, "2045", "defenseurs", "en", Map.of("title", "Defenders", "body", "Text."), null).expectStatus().isCreated();
+        for (String step : List.of(":publish", ":close")) {
+            http.post().uri("/api/editions/2045" + step).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
+                    .expectStatus().isOk();
+        }
+
+        // A closed edition refuses every change to its translations, the admin's too
+        problem(translate(ADMIN, "2045", "defenseurs", "en", Map.of("title", "Defenders", "body", "Other."), "\"1\""), 409,
+                "edition", "the 2045 edition is closed: it can only be corrected by an erratum");
+        problem(translate(DEFENSEURS, "2045", "defenseurs", "es", Map.of("title", "Defensores", "body", "Texto."), null), 409,
+                "edition", "the 2045 edition is closed: it can only be corrected by an erratum");
+        http.delete().uri("/api/editions/2045/chapters/defenseurs/translations/en").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .header(HttpHeaders.IF_MATCH, "\"1\"").exchange().expectStatus().isEqualTo(409);
+        assertThat(get("2045", "defenseurs", "en")).containsEntry("body", "Text.").containsEntry("revision", 1);
+
+        // An edition known only from its chapters (older data) has no target language
+        chapter("2046", "defenseurs", "Défenseur.e.s", "Texte.");
+        problem(translate(DEFENSEURS, "2046", "defenseurs", "en", Map.of("title", "Defenders", "body", "Text."), null), 400,
+                "language", "edition 2046 has no target language: add one to the edition first");
+        assertThat(languages("2046", "defenseurs")).isEmpty();
+        http.get().uri("/api/editions/2046/translations").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.targetLanguages").isEmpty().jsonPath("$.chapters[0].languages").isEmpty();
+        http.get().uri("/api/editions/2047/translations").exchange().expectStatus().isNotFound();
+        assertThat(eventsOf("2045")).hasSize(1);
+        assertThat(eventsOf("2046")).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theServiceDescribesTheTranslationsApi() {
         String one = "$.paths['/api/editions/{edition}/chapters/{slug}/translations/{language}']";
@@ -232,8 +263,12 @@ class TranslationApiTest {
 
     // --- helpers
 
-    /** An edition written in French, translated into English and Spanish. */
+    /** An edition written in French, translated into English and Spanish (being prepared: chapters may be written). */
     private void edition(String edition) {
+        http.post().uri("/api/editions/" + edition).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("title", "Rapport annuel " + edition, "sourceLanguage", "fr", "targetLanguages", List.of("en", "es")))
+                .exchange().expectStatus().isCreated();
     }
 
     private void chapter(String edition, String slug, String title, String body) {

@@ -36,7 +36,9 @@ public class ApiRoutesConfiguration {
                                 "/api/editions/{edition}/translations",
                                 // the accounts API (content-service's accounts package)
                                 "/api/accounts", "/api/accounts/**", "/api/accounts:*",
-                                "/api/me", "/api/me/**", "/api/me:*", "/api/invitations/**")
+                                "/api/me", "/api/me/**", "/api/me:*", "/api/invitations/**",
+                                // the editions API (content-service's editions package)
+                                "/api/editions", "/api/editions/{edition}", "/api/editions/{edition}:*")
                         .metadata(metadata(Upstream.CONTENT, properties))
                         .uri(Upstream.CONTENT.uri(properties)))
                 .route("figures", route -> route
