@@ -1,6 +1,9 @@
 package org.reportplatform.content.demo;
 
+import java.util.List;
 import java.util.Set;
+import org.reportplatform.content.editions.EditionGuard;
+import org.reportplatform.platform.editions.Edition;
 import org.reportplatform.content.chapters.Chapter;
 import org.reportplatform.content.translations.TranslationBook;
 import org.reportplatform.content.translations.TranslationRequest;
@@ -40,12 +43,15 @@ class DemoReportLoader implements ApplicationRunner {
     private final ChapterWrites writes;
     private final TranslationBook translations;
     private final TranslationWrites translationWrites;
+    private final EditionGuard editions;
 
-    DemoReportLoader(ChapterBook book, ChapterWrites writes, TranslationBook translations, TranslationWrites translationWrites) {
+    DemoReportLoader(ChapterBook book, ChapterWrites writes, TranslationBook translations, TranslationWrites translationWrites,
+            EditionGuard editions) {
         this.book = book;
         this.writes = writes;
         this.translations = translations;
         this.translationWrites = translationWrites;
+        this.editions = editions;
     }
 
     @Override
@@ -65,8 +71,8 @@ class DemoReportLoader implements ApplicationRunner {
     }
 
     /**
-     * The demo's translations, into an edition that has none yet, each translating its chapter as
-     * it is; then one small real correction of a French chapter, after its English translation, so
+     * The demo's translations, into an edition that has none yet (and only into its target
+     * languages: the edition must be written first), each translating its chapter as it is; then one small real correction of a French chapter, after its English translation, so
      * the demo shows a stale translation.
      */
     private void loadTranslations() {
@@ -75,7 +81,13 @@ class DemoReportLoader implements ApplicationRunner {
             if (!translations.list(edition).isEmpty()) {
                 continue;
             }
-            demo.stream().filter(t -> t.edition().equals(edition)).forEach(t -> translationWrites.put(edition, t.slug(), t.language(),
+            List<String> targets = editions.edition(edition).map(Edition::targetLanguages).orElse(List.of());
+            var into = demo.stream().filter(t -> t.edition().equals(edition) && targets.contains(t.language())).toList();
+            if (into.isEmpty()) {
+                log.info("edition {} is not translated into the demo translations' languages: they are not loaded", edition);
+                continue;
+            }
+            into.forEach(t -> translationWrites.put(edition, t.slug(), t.language(),
                     new TranslationRequest(t.title(), t.body(), null, null), CREATE, LOADER));
             book.current(edition, CORRECTED).filter(c -> c.body().contains(BEFORE)).ifPresent(this::correct);
             log.info("loaded the demo report's translations of edition {}", edition);
