@@ -312,7 +312,7 @@ class ChapterApiTest {
                 .jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 3))
                 .jsonPath("$[*].updatedBy").isEqualTo(List.of("demo-admin", "demo-enfants", "demo-admin"))
                 .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Amina Diallo", "Claire Dubois"))
-                .jsonPath("$[0].changed").isEqualTo(List.of("title", "body", "position", "ownerTeam", "language"))
+                .jsonPath("$[0].changed").isEqualTo(List.of("title", "body", "position", "ownerTeam", "language", "errata"))
                 .jsonPath("$[1].changed").isEqualTo(List.of("body"))
                 .jsonPath("$[2].changed").isEqualTo(List.of("title"))
                 .jsonPath("$[*].deleted").isEqualTo(List.of(false, false, false))
