@@ -3,6 +3,8 @@ package org.reportplatform.content.demo;
 import java.util.List;
 import java.util.Set;
 import org.reportplatform.content.editions.EditionGuard;
+import org.reportplatform.content.editions.EditionWrites;
+import org.reportplatform.content.references.KnownReferences;
 import org.reportplatform.platform.editions.Edition;
 import org.reportplatform.content.chapters.Chapter;
 import org.reportplatform.content.translations.TranslationBook;
@@ -22,9 +24,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo report's chapters through the same writes as the API, once the log has been
- * replayed and before the service reports ready. An edition that already has chapters is left
- * alone, so a repeated flag never loads the demo twice.
+ * Loads the demo report's editions and chapters through the same writes as the API, once the log
+ * has been replayed and before the service reports ready: each demo edition is started, its
+ * chapters loaded, then it is published (and closed, for 2023: see {@link DemoEditions}). An
+ * edition that already has chapters is left alone, so a repeated flag never loads the demo twice.
  */
 @Component
 @ConditionalOnBooleanProperty("report.demo.load")
@@ -41,21 +44,24 @@ class DemoReportLoader implements ApplicationRunner {
 
     private final ChapterBook book;
     private final ChapterWrites writes;
+    private final DemoEditions demoEditions;
+    private final EditionGuard editions;
     private final TranslationBook translations;
     private final TranslationWrites translationWrites;
-    private final EditionGuard editions;
 
-    DemoReportLoader(ChapterBook book, ChapterWrites writes, TranslationBook translations, TranslationWrites translationWrites,
-            EditionGuard editions) {
+    DemoReportLoader(ChapterBook book, ChapterWrites writes, EditionGuard editions, EditionWrites editionWrites,
+            KnownReferences figures, TranslationBook translations, TranslationWrites translationWrites) {
         this.book = book;
         this.writes = writes;
+        this.demoEditions = new DemoEditions(editions, editionWrites, book, figures, LOADER);
+        this.editions = editions;
         this.translations = translations;
         this.translationWrites = translationWrites;
-        this.editions = editions;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        List<DemoEditions.DemoEdition> started = demoEditions.start();
         var chapters = DemoChapters.load();
         var editions = chapters.stream().map(DemoChapters.DemoChapter::edition).distinct().toList();
         for (String edition : editions) {
@@ -68,12 +74,14 @@ class DemoReportLoader implements ApplicationRunner {
             log.info("loaded the demo report's chapters of edition {}", edition);
         }
         loadTranslations();
+        demoEditions.finish(started);
     }
 
     /**
      * The demo's translations, into an edition that has none yet (and only into its target
-     * languages: the edition must be written first), each translating its chapter as it is; then one small real correction of a French chapter, after its English translation, so
-     * the demo shows a stale translation.
+     * languages: the edition must be started first), each translating its chapter as it is; then
+     * one small real correction of a French chapter, after its English translation, so the demo
+     * shows a stale translation.
      */
     private void loadTranslations() {
         var demo = DemoTranslations.load();

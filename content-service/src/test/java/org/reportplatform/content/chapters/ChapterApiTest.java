@@ -308,7 +308,7 @@ class ChapterApiTest {
         http.get().uri("/api/editions/2043/chapters/enfants/revisions").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                // Then each names who, when, and which fields changed from the revision before
+                // Then each names who, when, and which fields changed from the revision before (a creation: every field)
                 .jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 3))
                 .jsonPath("$[*].updatedBy").isEqualTo(List.of("demo-admin", "demo-enfants", "demo-admin"))
                 .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Amina Diallo", "Claire Dubois"))

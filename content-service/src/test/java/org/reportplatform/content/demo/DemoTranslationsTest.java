@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.content.ContentServiceApplication;
 import org.reportplatform.content.chapters.ChapterBook;
+import org.reportplatform.content.editions.EditionGuard;
 import org.reportplatform.content.editions.EditionWrites;
+import org.reportplatform.platform.editions.Edition;
 import org.reportplatform.content.editions.NewEditionRequest;
 import org.reportplatform.content.translations.Translation;
 import org.reportplatform.content.translations.TranslationBook;
@@ -25,8 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The demo's translations as the loader writes them on a real broker: into an edition written in
- * French and translated into English and Spanish, the four translations, each translating the
+ * The demo's translations as the loader writes them on a real broker: into the demo edition 2024,
+ * written in French and translated into English and Spanish, the four translations, each translating the
  * chapter's first revision and saying it is illustrative; one French correction afterwards makes
  * the English violences-policieres stale. A second start writes nothing.
  */
@@ -39,14 +41,18 @@ class DemoTranslationsTest {
 
     @Test
     void theDemoLoadsItsTranslationsOnceAndOneOfThemIsStale() {
-        // Given the demo edition 2024, in French, translated into English and Spanish
+        // Given edition 2023 exists already (so the demo does not close it, which waits for figures-service's key figures)
         try (ConfigurableApplicationContext app = start(false)) {
-            app.getBean(EditionWrites.class).create("2024", new NewEditionRequest(null, "Rapport annuel 2024", "fr", List.of("en", "es")), ADMIN);
+            app.getBean(EditionWrites.class).create("2023", new NewEditionRequest(null, "Rapport annuel 2023", "fr", List.of("en")), ADMIN);
         }
 
-        // When the demo is loaded
+        // When the demo is loaded: its edition 2024, in French translated into English and Spanish, then its chapters and translations
         Map<String, Translation> loaded;
         try (ConfigurableApplicationContext app = start(true)) {
+            assertThat(app.getBean(EditionGuard.class).edition("2024")).hasValueSatisfying(edition -> {
+                assertThat(edition.targetLanguages()).containsExactly("en", "es");
+                assertThat(edition.status()).isEqualTo(Edition.Status.PUBLISHED);
+            });
             TranslationViews views = app.getBean(TranslationViews.class);
             loaded = app.getBean(TranslationBook.class).list("2024").stream().map(views::view)
                     .collect(Collectors.toMap(t -> t.slug() + "/" + t.language(), t -> t));

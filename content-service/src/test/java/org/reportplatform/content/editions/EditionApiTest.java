@@ -222,6 +222,8 @@ class EditionApiTest {
         // An admin gives it languages based on revision 0
         put(ADMIN, "/api/editions/2108", Map.of("title", "Rapport annuel 2108", "titles", Map.of(), "targetLanguages", List.of("en"),
                 "staleNotice", true), null).expectStatus().isEqualTo(428);
+        put(ENFANTS, "/api/editions/2108", Map.of("title", "Rapport annuel 2108", "titles", Map.of(), "targetLanguages", List.of("en"),
+                "staleNotice", true), "\"0\"").expectStatus().isForbidden();
         put(ADMIN, "/api/editions/2108", Map.of("title", "Rapport annuel 2108", "titles", Map.of("de", "Jahresbericht"),
                 "targetLanguages", List.of("en"), "staleNotice", true), "\"0\"")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("titles.de");
@@ -229,6 +231,19 @@ class EditionApiTest {
                 "staleNotice", true), "\"0\"")
                 .expectStatus().isOk().expectBody().jsonPath("$.targetLanguages[0]").isEqualTo("en").jsonPath("$.revision").isEqualTo(1);
         assertThat(editionEvents("2108")).hasSize(1);
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheEditionsApi() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/editions'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}'].post.security[0].bearer").exists()
+                .jsonPath("$.paths['/api/editions/{edition}'].put.responses['412']").exists()
+                .jsonPath("$.paths['/api/editions/{edition}:publish'].post.responses['409']").exists()
+                .jsonPath("$.paths['/api/editions/{edition}:close'].post.responses['409']").exists()
+                .jsonPath("$.components.schemas.Edition.properties.targetLanguages").exists();
     }
 
     private WebTestClient.ResponseSpec emptyEdition(String edition, String title, String source, List<String> targets) {

@@ -42,6 +42,8 @@ class DemoFiguresLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFiguresLoader.class);
     private static final String EDITION = "2024";
+    /** Editions before the demo's, with key figures only (demo/<edition>/indicators.csv). */
+    private static final List<String> EARLIER_EDITIONS = List.of("2023");
     private static final String DATASET_OWNER = "donateurs-finances";
     private static final Caller LOADER = new Caller("system:demo-loader", "Chargement de la démo", Set.of(Role.ADMIN), Set.of(), null);
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -60,22 +62,36 @@ class DemoFiguresLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (indicators.indicators(EDITION).isEmpty()) {
-            for (CSVRecord row : csv("demo/2024/indicators.csv")) {
-                var value = JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(row.get("value")));
-                indicatorWrites.put(EDITION, row.get("id"), new IndicatorRequest(row.get("label"), row.get("type"), value,
-                        null, blankToNull(row.get("unit")), row.get("period"), row.get("source"), row.get("ownerTeam"),
-                        indicatorTexts(EDITION, row.get("id"))),
-                        new Preconditions(null, "*"), LOADER);
-            }
-            log.info("loaded the demo report's key figures of edition {}", EDITION);
-        }
+        loadIndicators(EDITION);
+        loadEarlierEditions();
         if (datasets.datasets(EDITION).isEmpty()) {
             for (CSVRecord row : csv("demo/2024/datasets/datasets.csv")) {
                 datasetWrites.put(EDITION, row.get("id"), dataset(row), new Preconditions(null, "*"), LOADER);
             }
             log.info("loaded the demo report's datasets of edition {}", EDITION);
         }
+    }
+
+    /**
+     * The earlier editions' key figures (2023, closed: content-service closes it once it sees
+     * these, so the closed edition's figures are complete).
+     */
+    private void loadEarlierEditions() {
+        EARLIER_EDITIONS.forEach(this::loadIndicators);
+    }
+
+    private void loadIndicators(String edition) {
+        if (!indicators.indicators(edition).isEmpty()) {
+            return;
+        }
+        for (CSVRecord row : csv("demo/" + edition + "/indicators.csv")) {
+            var value = JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(row.get("value")));
+            indicatorWrites.put(edition, row.get("id"), new IndicatorRequest(row.get("label"), row.get("type"), value,
+                    null, blankToNull(row.get("unit")), row.get("period"), row.get("source"), row.get("ownerTeam"),
+                    indicatorTexts(edition, row.get("id"))),
+                    new Preconditions(null, "*"), LOADER);
+        }
+        log.info("loaded the demo report's key figures of edition {}", edition);
     }
 
     /** A demo dataset file: its header names the columns, a label column then number columns. */
