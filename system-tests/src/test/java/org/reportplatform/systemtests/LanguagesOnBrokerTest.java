@@ -65,10 +65,13 @@ class LanguagesOnBrokerTest {
         await("/2024/en/report.pdf").atMost(LIVE).until(() -> gateway.getBytes("/2024/en/report.pdf").statusCode() == 200);
         String pdf = PdfText.of(gateway.getBytes("/2024/en/report.pdf").body());
         assertThat(pdf).contains("Annual report 2024", "Key figures", "4,445");
+    }
 
-        // The public editions
+    @Test
+    void theEditionsPageListsThePublicEditionsWithTheirLanguages() {
         Document editions = page("/editions", "/2024/");
         assertThat(editions.select("a[href=/2024/en/]").text()).isEqualTo("English");
+        assertThat(editions.select("a[href=/2024/es/]").text()).isEqualTo("Español");
         assertThat(editions.select("a[href=/2023/]")).isNotEmpty();
     }
 
