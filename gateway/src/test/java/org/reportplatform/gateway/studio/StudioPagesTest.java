@@ -111,7 +111,7 @@ class StudioPagesTest {
                 "Votre équipe n’a pas encore de jeu de données.");
         assertThat(page).doesNotContain("Cas de défenseur.e.s", "/studio/2024/structure", "href=\"/studio/2024/chapitres/defenseurs\">Modifier");
         assertThat(CONTENT.received()).extracting(Received::pathAndQuery)
-                .containsExactlyInAnyOrder("/api/editions/2024/chapters", "/api/editions/2024/drafts");
+                .containsExactlyInAnyOrder("/api/editions", "/api/editions/2024/chapters", "/api/editions/2024/drafts");
         CONTENT.received().forEach(request -> assertThat(callerOf(request)).isEqualTo(AMINA.accountId()));
         FIGURES.received().forEach(request -> assertThat(callerOf(request)).isEqualTo(AMINA.accountId()));
     }

@@ -49,26 +49,25 @@ final class HomeHandler {
      */
     Mono<ServerResponse> current(ServerRequest request) {
         return Viewer.signedIn(request)
-                .flatMap(viewer -> editions.list(viewer.caller())
-                        .map(all -> all.stream().filter(Edition::published).map(Edition::edition).findFirst()
-                                .orElse(pages.properties().currentEdition()))
-                        .onErrorReturn(pages.properties().currentEdition()))
-                .defaultIfEmpty(pages.properties().currentEdition())
-                .flatMap(edition -> home(request, edition));
+                .flatMap(viewer -> editions.list(viewer.caller()).onErrorReturn(List.of()))
+                .defaultIfEmpty(List.of())
+                .flatMap(known -> home(request, known.stream().filter(Edition::published).map(Edition::edition).findFirst()
+                        .orElse(pages.properties().currentEdition()), Mono.just(known)));
     }
 
     /** {@code GET /studio/{edition}}. */
     Mono<ServerResponse> edition(ServerRequest request) {
-        return home(request, request.pathVariable("edition"));
+        return Viewer.signedIn(request)
+                .flatMap(viewer -> home(request, request.pathVariable("edition"), editions.list(viewer.caller()).onErrorReturn(List.of())))
+                .switchIfEmpty(Mono.defer(() -> home(request, request.pathVariable("edition"), Mono.just(List.of()))));
     }
 
-    private Mono<ServerResponse> home(ServerRequest request, String edition) {
+    private Mono<ServerResponse> home(ServerRequest request, String edition, Mono<List<Edition>> known) {
         return pages.forViewer(request, edition, viewer -> {
             Caller caller = viewer.caller();
             // Drafts and schedules are extra: when their services cannot say, the home still lists the rest, and says so.
             Mono<Optional<List<Draft>>> drafts = optional(catalog.drafts(caller, edition), "drafts");
             Mono<Optional<List<CalendarEntry>>> figures = optional(catalog.scheduledIndicators(caller, edition), "scheduled indicators");
-            Mono<List<Edition>> known = editions.list(caller).onErrorReturn(List.of());
             return Mono.zip(catalog.chapters(caller, edition), catalog.indicators(caller, edition), catalog.datasets(caller, edition),
                             drafts, figures, known)
                     .flatMap(all -> {
