@@ -37,9 +37,9 @@ public record HistoryKind(String segment, String collection, Function<Backends, 
     public static final HistoryKind DATASETS = new HistoryKind("donnees", "datasets", Backends::figures, "title",
             "le jeu de données", "Le tableau actuel", false, List.of("title", "columns", "rows", "unit", "source", "ownerTeam", "texts"),
             false);
-    /** A chapter's translation into one language; its API has no diff: the studio compares title and text itself. */
+    /** A chapter's translation into one language (its history API is a chapter's, diff included). */
     public static final HistoryKind TRANSLATIONS = new HistoryKind("chapitres", "chapters", Backends::content, "title",
-            "la traduction", "La traduction actuelle", false, List.of("title", "body", "sourceRevision", "translatorTeam"), true);
+            "la traduction", "La traduction actuelle", true, List.of("title", "body"), true);
 
     public static final List<HistoryKind> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, TRANSLATIONS);
 
