@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -114,12 +113,7 @@ class StudioTranslationsInABrowserTest {
         demo.screenshot("studio-translation-stale.png");
 
         // And at 320 px the editor still reads without scrolling sideways
-        browser.manage().window().setSize(new Dimension(320, 900));
-        browser.navigate().refresh();
-        assertThat(demo.accessibilityViolations()).as("axe-core on the translation editor at 320 px").isEmpty();
-        assertNoHorizontalScrolling(browser);
-        demo.screenshot("studio-translation-320.png");
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        demo.checkAt320("the translation editor", "studio-translation-320.png");
 
         // When she updates the translation
         WebElement body = browser.findElement(By.id("body"));
@@ -145,11 +139,7 @@ class StudioTranslationsInABrowserTest {
         assertThat(browser.findElement(By.cssSelector("table.translation-teams")).getText()).contains("migrants");
         assertThat(demo.accessibilityViolations()).as("axe-core on the status table").isEmpty();
         demo.screenshot("studio-translations-status.png");
-        browser.manage().window().setSize(new Dimension(320, 900));
-        browser.navigate().refresh();
-        assertThat(demo.accessibilityViolations()).as("axe-core on the status table at 320 px").isEmpty();
-        assertNoHorizontalScrolling(browser);
-        demo.screenshot("studio-translations-status-320.png");
+        demo.checkAt320("the status table", "studio-translations-status-320.png");
     }
 
     @Test
@@ -193,11 +183,7 @@ class StudioTranslationsInABrowserTest {
         wait.until(ExpectedConditions.urlContains("fait=publiee"));
         assertThat(browser.findElement(By.id("edition-2026")).getText()).contains("Publiée");
         await("the 2026 report is served").atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/2026/").statusCode() == 200);
-        browser.manage().window().setSize(new Dimension(320, 900));
-        browser.navigate().refresh();
-        assertThat(demo.accessibilityViolations()).as("axe-core on the editions page at 320 px").isEmpty();
-        assertNoHorizontalScrolling(browser);
-        demo.screenshot("studio-editions-320.png");
+        demo.checkAt320("the editions page", "studio-editions-320.png");
     }
 
     @Test
@@ -224,15 +210,6 @@ class StudioTranslationsInABrowserTest {
     }
 
     private void signIn(String page, String email) {
-        WebDriver browser = demo.browser();
-        browser.get(demo.url(page));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/signin"));
-        demo.signInAs(email, DemoInABrowser.DEMO_PASSWORD);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlToBe(demo.url(page)));
-    }
-
-    private static void assertNoHorizontalScrolling(WebDriver browser) {
-        assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth")).intValue())
-                .as("no horizontal scrolling at 320 px").isLessThanOrEqualTo(320);
+        demo.signInAt(page, email);
     }
 }
