@@ -1,6 +1,9 @@
 package org.reportplatform.gateway.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reportplatform.gateway.testing.StubCalls.form;
+import static org.reportplatform.gateway.testing.StubCalls.json;
+import static org.reportplatform.gateway.testing.StubCalls.only;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
@@ -21,8 +24,8 @@ import org.reportplatform.gateway.studio.editions.EditionsConfiguration;
 import org.reportplatform.gateway.studio.figures.StudioFiguresConfiguration;
 import org.reportplatform.gateway.studio.history.HistoryConfiguration;
 import org.reportplatform.gateway.studio.translations.TranslationsConfiguration;
+import org.reportplatform.gateway.testing.StubCalls;
 import org.reportplatform.gateway.testing.StubService;
-import org.reportplatform.gateway.testing.StubService.Answer;
 import org.reportplatform.gateway.testing.StubService.Received;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.security.CallerAssertions;
@@ -32,7 +35,6 @@ import org.reportplatform.platform.security.SecurityProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -340,26 +342,7 @@ class EditionsAndTranslationsPagesTest {
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
-    private static BodyInserters.FormInserter<String> form(Map<String, String> fields) {
-        BodyInserters.FormInserter<String> form = BodyInserters.fromFormData(new org.springframework.util.LinkedMultiValueMap<>());
-        fields.forEach(form::with);
-        return form;
-    }
-
-    private static Answer json(int status, String body) {
-        return new Answer(status, "application/json", body, Map.of(), Duration.ZERO);
-    }
-
-    private static Received only(StubService service, String method, String pathAndQuery) {
-        List<Received> matching = service.received().stream()
-                .filter(request -> request.method().equals(method) && request.pathAndQuery().equals(pathAndQuery)).toList();
-        assertThat(matching).as(method + " " + pathAndQuery).hasSize(1);
-        return matching.get(0);
-    }
-
     private static String callerOf(Received request) {
-        String authorization = request.header(HttpHeaders.AUTHORIZATION);
-        assertThat(authorization).startsWith("Bearer ");
-        return CallerAssertions.callerOf(ASSERTIONS.decoder().decode(authorization.substring(7)).block()).accountId();
+        return StubCalls.callerOf(ASSERTIONS, request);
     }
 }
