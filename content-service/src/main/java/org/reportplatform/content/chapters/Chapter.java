@@ -1,12 +1,16 @@
 package org.reportplatform.content.chapters;
 
 import java.time.Instant;
+import java.util.List;
 import org.reportplatform.platform.revisions.AtRevision;
 import org.reportplatform.platform.revisions.RevisionSummary;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
 
-/** A chapter as the API shows it: its current state and where that state came from. */
+/**
+ * A chapter as the API shows it: its current state and where that state came from, and the
+ * errata that corrected it after its edition was closed (oldest first; usually none).
+ */
 public record Chapter(
         String edition,
         String slug,
@@ -18,13 +22,23 @@ public record Chapter(
         long revision,
         Instant updatedAt,
         String updatedBy,
-        String updatedByName) implements AtRevision {
+        String updatedByName,
+        List<Correction> errata) implements AtRevision {
+
+    /** A correction made after the edition was closed: when, and what was corrected (shown on the public page). */
+    public record Correction(Instant at, String note) {
+    }
+
+    public Chapter {
+        errata = List.copyOf(errata);
+    }
 
     public static Chapter of(ChapterChanged event) {
         ChapterState state = event.getChapter();
         return new Chapter(event.getEdition(), event.getSlug(), state.getTitle(), state.getBody(), state.getPosition(),
                 state.getOwnerTeam(), state.getLanguage(), event.getRevision(), event.getMetadata().getOccurredAt(),
                 event.getMetadata().getActor(),
-                RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
+                RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()),
+                state.getErrata().stream().map(e -> new Correction(e.getAt(), e.getNote())).toList());
     }
 }

@@ -2,6 +2,9 @@ package org.reportplatform.content.chapters;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.revisions.ResourceFamily;
 import org.reportplatform.platform.revisions.RevisionBook;
@@ -29,5 +32,10 @@ public class ChapterBook extends RevisionBook<ChapterChanged, ChapterState, Chap
     /** The chapters of an edition in report order. */
     public List<Chapter> chapters(String edition) {
         return list(edition);
+    }
+
+    /** The editions that have at least one chapter. */
+    public Set<String> editions() {
+        return list(null).stream().map(Chapter::edition).collect(Collectors.toCollection(TreeSet::new));
     }
 }

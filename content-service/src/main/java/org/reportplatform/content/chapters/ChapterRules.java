@@ -12,6 +12,9 @@ import org.reportplatform.schemas.ReportIds;
  */
 final class ChapterRules {
 
+    /** The longest note of an erratum: a sentence or two, shown under the chapter's title. */
+    static final int MAX_ERRATUM_LENGTH = 500;
+
     private ChapterRules() {
     }
 
@@ -30,6 +33,11 @@ final class ChapterRules {
         }
         if (request.language() != null) {
             problems.check(ReportIds.isLanguage(request.language()), "language", "must be a language tag such as fr or fr-CH");
+        }
+        if (request.erratum() != null) {
+            problems.check(!request.erratum().isBlank(), "erratum", "must say what was corrected; it is shown on the public page");
+            problems.check(request.erratum().length() <= MAX_ERRATUM_LENGTH, "erratum",
+                    "must be at most " + MAX_ERRATUM_LENGTH + " characters");
         }
         problems.throwIfAny();
     }

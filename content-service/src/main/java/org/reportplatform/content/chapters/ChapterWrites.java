@@ -20,6 +20,9 @@ import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.ChapterState;
 import org.reportplatform.schemas.EventMetadata;
+import org.reportplatform.schemas.Erratum;
+import org.reportplatform.content.editions.EditionGuard;
+import org.reportplatform.platform.editions.Edition;
 
 /**
  * Decides every change to chapters: who may make it, whether it is based on the current
@@ -33,10 +36,15 @@ public class ChapterWrites {
     private final EventMetadataFactory metadata;
     private final ChapterProperties limits;
     private final Predicate<String> reviewRequired;
+    private final EditionGuard editions;
 
-    /** @param reviewRequired whether an edition's text changes go through an approved draft (report.drafts.review-required-editions) */
+    /**
+     * @param reviewRequired whether an edition's text changes go through an approved draft (report.drafts.review-required-editions)
+     * @param editions       refuses changes to a closed edition, which takes only errata
+     */
     public ChapterWrites(ChapterBook book, RevisionLog<ChapterChanged> log, EventMetadataFactory metadata, ChapterProperties limits,
-            Predicate<String> reviewRequired) {
+            Predicate<String> reviewRequired, EditionGuard editions) {
+        this.editions = editions;
         this.book = book;
         this.log = log;
         this.metadata = metadata;
@@ -51,6 +59,10 @@ public class ChapterWrites {
         return log.write(() -> {
             Optional<ChapterChanged> latest = book.latest(edition, slug);
             Optional<Chapter> current = book.current(edition, slug);
+            if (request.erratum() != null) {
+                return erratum(edition, slug, current, request, preconditions, caller);
+            }
+            editions.checkWritable(edition);
             preconditions.checkWrite(revisionOf(current));
             EventMetadata meta = metadata.by(caller);
             long revision = latest.map(ChapterChanged::getRevision).orElse(0L) + 1;
@@ -66,6 +78,7 @@ public class ChapterWrites {
         log.write(() -> {
             Chapter current = book.requireCurrent(edition, slug);
             requireAdmin(caller, "only an admin removes a chapter from the report");
+            editions.checkWritable(edition);
             preconditions.checkChange(revisionOf(Optional.of(current)));
             EventMetadata meta = metadata.by(caller);
             List<ChapterChanged> events = new ArrayList<>();
@@ -89,6 +102,7 @@ public class ChapterWrites {
         return log.write(() -> {
             Chapter current = book.requireCurrent(edition, slug);
             requireAdmin(caller, "only an admin changes the order of the report");
+            editions.checkWritable(edition);
             preconditions.checkIfPresent(OptionalLong.of(current.revision()));
             List<Chapter> others = new ArrayList<>(book.chapters(edition));
             others.removeIf(c -> c.slug().equals(slug));
@@ -120,6 +134,7 @@ public class ChapterWrites {
         ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
         return log.write(() -> {
             long last = book.requireLastRevision(edition, slug);
+            editions.checkWritable(edition);
             ChapterState restored = requireContent(edition, slug, revision);
             ChapterRules.checkRequest(new ChapterRequest(restored.getTitle(), restored.getBody(), null, null,
                     restored.getLanguage()), limits);
@@ -269,7 +284,48 @@ public class ChapterWrites {
 
     private static ChapterState stateOf(Chapter chapter) {
         return ChapterState.newBuilder().setTitle(chapter.title()).setBody(chapter.body()).setPosition(chapter.position())
-                .setOwnerTeam(chapter.ownerTeam()).setLanguage(chapter.language()).build();
+                .setOwnerTeam(chapter.ownerTeam()).setLanguage(chapter.language())
+                .setErrata(chapter.errata().stream().map(e -> new Erratum(e.at(), e.note())).toList()).build();
+    }
+
+    /**
+     * A chapter of another edition copied into {@code edition} as its revision {@code revision}:
+     * the same slug, title, text, place, owner team and language, and no errata (the new edition
+     * has not been corrected).
+     */
+    public static ChapterChanged copyTo(Chapter chapter, String edition, long revision, EventMetadata meta) {
+        ChapterState state = stateOf(chapter);
+        state.setErrata(List.of());
+        return event(meta, edition, chapter.slug(), revision, state);
+    }
+
+    /**
+     * The correction of a chapter of a closed edition: its new title and body as the next
+     * revision, with one more erratum (now, and what was corrected). Only in a closed edition
+     * (elsewhere a chapter is simply edited), by its team or an admin, based on the current
+     * revision; the place, owner team and language stay.
+     */
+    private Decision<ChapterChanged, Written<Chapter>> erratum(String edition, String slug, Optional<Chapter> current,
+            ChapterRequest request, Preconditions preconditions, Caller caller) {
+        if (editions.edition(edition).filter(Edition::isClosed).isEmpty()) {
+            throw ApiException.badRequest("erratum", "only a chapter of a closed edition is corrected by an erratum; "
+                    + "edition " + edition + " is not closed: edit the chapter without erratum");
+        }
+        Chapter chapter = current.orElseThrow(() -> book.notFound(edition, slug));
+        if (!caller.mayEdit(chapter.ownerTeam())) {
+            throw ApiException.forbidden("chapter " + slug + " belongs to team " + chapter.ownerTeam()
+                    + "; only its team and admins publish an erratum");
+        }
+        preconditions.checkChange(OptionalLong.of(chapter.revision()));
+        EventMetadata meta = metadata.by(caller);
+        ChapterState state = stateOf(chapter);
+        state.setTitle(request.title());
+        state.setBody(request.body());
+        List<Erratum> errata = new ArrayList<>(state.getErrata());
+        errata.add(new Erratum(meta.getOccurredAt(), request.erratum().strip()));
+        state.setErrata(errata);
+        ChapterChanged corrected = event(meta, edition, slug, chapter.revision() + 1, state);
+        return Decision.publish(corrected, new Written<>(Chapter.of(corrected), false));
     }
 
     private static OptionalLong revisionOf(Optional<Chapter> chapter) {

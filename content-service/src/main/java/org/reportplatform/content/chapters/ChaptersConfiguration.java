@@ -1,6 +1,7 @@
 package org.reportplatform.content.chapters;
 
 import org.reportplatform.content.drafts.DraftsProperties;
+import org.reportplatform.content.editions.EditionGuard;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
@@ -24,7 +25,7 @@ class ChaptersConfiguration {
 
     @Bean
     ChapterWrites chapterWrites(ChapterBook book, RevisionLog<ChapterChanged> chapterLog, EventMetadataFactory metadata,
-            ChapterProperties limits, DraftsProperties drafts) {
-        return new ChapterWrites(book, chapterLog, metadata, limits, drafts::reviewRequired);
+            ChapterProperties limits, DraftsProperties drafts, EditionGuard editions) {
+        return new ChapterWrites(book, chapterLog, metadata, limits, drafts::reviewRequired, editions);
     }
 }

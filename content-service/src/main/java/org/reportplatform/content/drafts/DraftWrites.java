@@ -1,5 +1,8 @@
 package org.reportplatform.content.drafts;
 
+import org.reportplatform.content.editions.EditionGuard;
+import org.reportplatform.platform.editions.ClosedEditions;
+import org.reportplatform.platform.editions.Edition;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,9 +66,13 @@ public class DraftWrites {
     private final EventMetadataFactory metadata;
     private final ChapterProperties limits;
     private final PublicationClock clock;
+    private final EditionGuard editions;
 
+    /** @param editions refuses every change to the drafts of a closed edition (and the firing of their schedules) */
     public DraftWrites(DraftBook drafts, PublishedChapters chapters, RevisionLog<ChapterChanged> chapterLog,
-            RevisionLog<DraftChanged> draftLog, EventMetadataFactory metadata, ChapterProperties limits, PublicationClock clock) {
+            RevisionLog<DraftChanged> draftLog, EventMetadataFactory metadata, ChapterProperties limits, PublicationClock clock,
+            EditionGuard editions) {
+        this.editions = editions;
         this.drafts = drafts;
         this.chapters = chapters;
         this.chapterLog = chapterLog;
@@ -109,6 +116,7 @@ public class DraftWrites {
         return decide(() -> {
             Chapter chapter = chapters.requireCurrent(edition, slug);
             requireWriter(caller, chapter);
+            editions.checkWritable(edition);
             Optional<DraftChanged> open = openEvent(edition, slug);
             preconditions.checkWrite(open.map(e -> OptionalLong.of(e.getRevision())).orElse(OptionalLong.empty()));
             if (request.baseRevision() != null && request.baseRevision() != chapter.revision()) {
@@ -144,6 +152,7 @@ public class DraftWrites {
         decide(() -> {
             DraftChanged open = requireOpenEvent(edition, slug);
             requireWriter(caller, owner(edition, slug));
+            editions.checkWritable(edition);
             preconditions.checkChange(OptionalLong.of(open.getRevision()));
             DraftChanged closed = closing(metadata.by(caller), open, DraftOutcome.DISCARDED, null, false);
             return new JointDecision<ChapterChanged, DraftChanged, Void>(List.of(), List.of(closed), null);
@@ -241,6 +250,7 @@ public class DraftWrites {
             DraftChanged open = requireOpenEvent(edition, slug);
             Chapter chapter = chapters.requireCurrent(edition, slug);
             requireWriter(caller, chapter);
+            editions.checkWritable(edition);
             preconditions.checkIfPresent(OptionalLong.of(open.getRevision()));
             ApiException refusal = whyNotPublishable(open, chapter);
             if (refusal != null) {
@@ -270,6 +280,7 @@ public class DraftWrites {
             Optional<Chapter> chapter = chapters.current(edition, slug);
             ApiException refusal = chapter.isEmpty()
                     ? conflict("chapter", "chapter " + slug + " was deleted after the draft was started")
+                    : editions.edition(edition).filter(Edition::isClosed).isPresent() ? ClosedEditions.closed(edition)
                     : whyNotPublishable(open.get(), chapter.get());
             if (refusal != null) {
                 EventMetadata meta = metadata.by(SCHEDULER);
@@ -346,6 +357,9 @@ public class DraftWrites {
             EventMetadata meta = metadata.by(caller);
             long next = open.getRevision() + 1;
             DraftState state = change.apply(open, meta);
+            if (state != null) {
+                editions.checkWritable(edition);
+            }
             if (state == null) {
                 return JointDecision.nothing(chapters.view(Draft.of(open)));
             }

@@ -2,6 +2,7 @@ package org.reportplatform.content.drafts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.reportplatform.content.chapters.ChapterBook;
+import org.reportplatform.content.editions.EditionGuard;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
@@ -36,8 +37,9 @@ class DraftsConfiguration {
 
     @Bean
     DraftWrites draftWrites(DraftBook drafts, PublishedChapters chapters, RevisionLog<ChapterChanged> chapterLog,
-            RevisionLog<DraftChanged> draftLog, EventMetadataFactory metadata, ChapterProperties limits, PublicationClock clock) {
-        return new DraftWrites(drafts, chapters, chapterLog, draftLog, metadata, limits, clock);
+            RevisionLog<DraftChanged> draftLog, EventMetadataFactory metadata, ChapterProperties limits, PublicationClock clock,
+            EditionGuard editions) {
+        return new DraftWrites(drafts, chapters, chapterLog, draftLog, metadata, limits, clock, editions);
     }
 
     /**

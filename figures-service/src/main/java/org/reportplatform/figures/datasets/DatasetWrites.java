@@ -1,5 +1,6 @@
 package org.reportplatform.figures.datasets;
 
+import org.reportplatform.platform.editions.EditionsFollower;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +39,12 @@ public class DatasetWrites {
     private final RevisionLog<DatasetChanged> log;
     private final EventMetadataFactory metadata;
     private final DatasetRules rules;
+    private final EditionsFollower editions;
 
-    DatasetWrites(DatasetBook book, RevisionLog<DatasetChanged> log, EventMetadataFactory metadata, DatasetRules rules) {
+    /** @param editions refuses every change to a closed edition's datasets */
+    DatasetWrites(DatasetBook book, RevisionLog<DatasetChanged> log, EventMetadataFactory metadata, DatasetRules rules,
+            EditionsFollower editions) {
+        this.editions = editions;
         this.book = book;
         this.log = log;
         this.metadata = metadata;
@@ -89,6 +94,7 @@ public class DatasetWrites {
         DatasetRules.checkPath(edition, id);
         DatasetState requested = rules.validate(request);
         return () -> {
+            editions.checkWritable(edition);
             Optional<DatasetChanged> latest = book.latest(edition, id);
             Optional<Dataset> current = book.current(edition, id);
             preconditions.checkWrite(revisionOf(current));
@@ -110,6 +116,7 @@ public class DatasetWrites {
             if (!caller.isAdmin()) {
                 throw ApiException.forbidden("only an admin removes a dataset from the report");
             }
+            editions.checkWritable(edition);
             preconditions.checkChange(OptionalLong.of(current.revision()));
             DatasetChanged event = DatasetChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
                     .setDatasetId(id).setRevision(current.revision() + 1).setDataset(null).build();
@@ -127,6 +134,7 @@ public class DatasetWrites {
     public Written<Dataset> restore(String edition, String id, long revision, Preconditions preconditions, Caller caller) {
         DatasetRules.checkPath(edition, id);
         return log.write(() -> {
+            editions.checkWritable(edition);
             DatasetState restored = requireContent(edition, id, revision);
             Optional<DatasetChanged> latest = book.latest(edition, id);
             Optional<Dataset> current = book.current(edition, id);
@@ -212,6 +220,7 @@ public class DatasetWrites {
         CsvTable table = CsvTable.parse(csv, rules.limits().maxDatasetRows());
         checkHeader(table.header());
         return () -> {
+            editions.checkWritable(edition);
             Optional<DatasetChanged> latest = book.latest(edition, id);
             Optional<Dataset> current = book.current(edition, id);
             preconditions.checkWrite(revisionOf(current));

@@ -1,5 +1,6 @@
 package org.reportplatform.figures.datasets;
 
+import org.reportplatform.platform.editions.EditionsFollower;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
@@ -23,7 +24,7 @@ class DatasetsConfiguration {
 
     @Bean
     DatasetWrites datasetWrites(DatasetBook book, RevisionLog<DatasetChanged> datasetLog, EventMetadataFactory metadata,
-            FiguresProperties limits) {
-        return new DatasetWrites(book, datasetLog, metadata, new DatasetRules(limits));
+            FiguresProperties limits, EditionsFollower editions) {
+        return new DatasetWrites(book, datasetLog, metadata, new DatasetRules(limits), editions);
     }
 }

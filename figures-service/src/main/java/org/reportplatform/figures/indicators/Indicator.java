@@ -18,7 +18,9 @@ public record Indicator(
         String label,
         String type,
         @io.swagger.v3.oas.annotations.media.Schema(description = "a JSON number for integer, decimal, percentage and money "
-                + "(exact: written from the stored decimal string), a string for text", example = "4445")
+                + "(exact: written from the stored decimal string), a string for text; null when not entered yet (an "
+                + "indicator copied into a new edition)", example = "4445", nullable = true)
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
         Object value,
         String currency,
         String unit,
@@ -44,8 +46,15 @@ public record Indicator(
                 RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
     }
 
-    /** The value as the API shows it: a JSON number (exact, from the stored decimal string), a string for text. */
+    /**
+     * The value as the API shows it: a JSON number (exact, from the stored decimal string), a
+     * string for text, null when it was not entered yet (an indicator copied into a new edition
+     * stores the empty string).
+     */
     public static Object valueOf(IndicatorState state) {
+        if (state.getValue().isEmpty()) {
+            return null;
+        }
         return state.getType() == IndicatorType.TEXT ? state.getValue() : new java.math.BigDecimal(state.getValue());
     }
 

@@ -1,5 +1,6 @@
 package org.reportplatform.figures.indicators;
 
+import org.reportplatform.platform.editions.EditionsFollower;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,8 +59,12 @@ public class IndicatorImport {
     private final RevisionLog<IndicatorChanged> log;
     private final EventMetadataFactory metadata;
     private final int maxRows;
+    private final EditionsFollower editions;
 
-    public IndicatorImport(IndicatorBook book, RevisionLog<IndicatorChanged> log, EventMetadataFactory metadata, int maxRows) {
+    /** @param editions refuses an import into a closed edition */
+    public IndicatorImport(IndicatorBook book, RevisionLog<IndicatorChanged> log, EventMetadataFactory metadata, int maxRows,
+            EditionsFollower editions) {
+        this.editions = editions;
         this.book = book;
         this.log = log;
         this.metadata = metadata;
@@ -209,6 +214,7 @@ public class IndicatorImport {
     }
 
     private Decision<IndicatorChanged, Outcome> decide(String edition, CsvTable table, Map<String, Integer> columns, Caller caller) {
+        editions.checkWritable(edition);
         RowProblems problems = new RowProblems();
         List<RowChange> changes = new ArrayList<>();
         Map<String, Long> lineOfId = new HashMap<>();

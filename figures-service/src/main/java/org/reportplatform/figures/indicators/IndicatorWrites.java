@@ -1,5 +1,6 @@
 package org.reportplatform.figures.indicators;
 
+import org.reportplatform.platform.editions.EditionsFollower;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +29,12 @@ public class IndicatorWrites {
     private final IndicatorBook book;
     private final RevisionLog<IndicatorChanged> log;
     private final EventMetadataFactory metadata;
+    private final EditionsFollower editions;
 
-    public IndicatorWrites(IndicatorBook book, RevisionLog<IndicatorChanged> log, EventMetadataFactory metadata) {
+    /** @param editions refuses every change to a closed edition's indicators */
+    public IndicatorWrites(IndicatorBook book, RevisionLog<IndicatorChanged> log, EventMetadataFactory metadata,
+            EditionsFollower editions) {
+        this.editions = editions;
         this.book = book;
         this.log = log;
         this.metadata = metadata;
@@ -79,6 +84,7 @@ public class IndicatorWrites {
         checkPath(edition, id);
         IndicatorState requested = validate(request);
         return () -> {
+            editions.checkWritable(edition);
             Optional<IndicatorChanged> latest = book.latest(edition, id);
             Optional<Indicator> current = book.current(edition, id);
             preconditions.checkWrite(current.map(i -> OptionalLong.of(i.revision())).orElse(OptionalLong.empty()));
@@ -122,6 +128,7 @@ public class IndicatorWrites {
             if (!caller.isAdmin()) {
                 throw ApiException.forbidden("only an admin removes an indicator from the report");
             }
+            editions.checkWritable(edition);
             preconditions.checkChange(OptionalLong.of(current.revision()));
             IndicatorChanged event = IndicatorChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition)
                     .setIndicatorId(id).setRevision(current.revision() + 1).setIndicator(null).build();
@@ -141,6 +148,7 @@ public class IndicatorWrites {
         checkPath(edition, id);
         return log.write(() -> {
             long last = book.requireLastRevision(edition, id);
+            editions.checkWritable(edition);
             IndicatorState restored = requireContent(edition, id, revision);
             Optional<Indicator> current = book.current(edition, id);
             preconditions.checkIfPresent(current.map(i -> OptionalLong.of(i.revision())).orElse(OptionalLong.empty()));
@@ -185,7 +193,8 @@ public class IndicatorWrites {
     private static IndicatorRequest requestOf(IndicatorState state, String ownerTeam) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         return new IndicatorRequest(state.getLabel(), state.getType().name().toLowerCase(java.util.Locale.ROOT),
-                state.getType() == IndicatorType.TEXT ? json.stringNode(state.getValue()) : json.numberNode(new BigDecimal(state.getValue())),
+                state.getType() == IndicatorType.TEXT ? json.stringNode(state.getValue())
+                        : state.getValue().isEmpty() ? json.nullNode() : json.numberNode(new BigDecimal(state.getValue())),
                 state.getCurrency(), state.getUnit(), state.getPeriod(), state.getSource(), ownerTeam);
     }
 

@@ -1,5 +1,6 @@
 package org.reportplatform.figures.indicators;
 
+import org.reportplatform.platform.editions.EditionsFollower;
 import org.reportplatform.figures.FiguresProperties;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.RevisionLog;
@@ -22,13 +23,14 @@ class IndicatorsConfiguration {
     }
 
     @Bean
-    IndicatorWrites indicatorWrites(IndicatorBook book, RevisionLog<IndicatorChanged> indicatorLog, EventMetadataFactory metadata) {
-        return new IndicatorWrites(book, indicatorLog, metadata);
+    IndicatorWrites indicatorWrites(IndicatorBook book, RevisionLog<IndicatorChanged> indicatorLog, EventMetadataFactory metadata,
+            EditionsFollower editions) {
+        return new IndicatorWrites(book, indicatorLog, metadata, editions);
     }
 
     @Bean
     IndicatorImport indicatorImport(IndicatorBook book, RevisionLog<IndicatorChanged> indicatorLog, EventMetadataFactory metadata,
-            FiguresProperties limits) {
-        return new IndicatorImport(book, indicatorLog, metadata, limits.maxImportRows());
+            FiguresProperties limits, EditionsFollower editions) {
+        return new IndicatorImport(book, indicatorLog, metadata, limits.maxImportRows(), editions);
     }
 }

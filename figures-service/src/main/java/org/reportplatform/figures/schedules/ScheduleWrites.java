@@ -1,5 +1,7 @@
 package org.reportplatform.figures.schedules;
 
+import org.reportplatform.platform.editions.Edition;
+import org.reportplatform.platform.editions.EditionsFollower;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -48,10 +50,13 @@ public class ScheduleWrites {
     private final IndicatorWrites indicatorWrites;
     private final EventMetadataFactory metadata;
     private final PublicationClock clock;
+    private final EditionsFollower editions;
 
+    /** @param editions refuses schedules in a closed edition; a value falling due there fails with the reason */
     public ScheduleWrites(ScheduleBook schedules, RevisionLog<IndicatorScheduleChanged> scheduleLog, IndicatorBook indicators,
             RevisionLog<IndicatorChanged> indicatorLog, IndicatorWrites indicatorWrites, EventMetadataFactory metadata,
-            PublicationClock clock) {
+            PublicationClock clock, EditionsFollower editions) {
+        this.editions = editions;
         this.schedules = schedules;
         this.scheduleLog = scheduleLog;
         this.indicators = indicators;
@@ -106,6 +111,7 @@ public class ScheduleWrites {
                 throw ApiException.forbidden("indicator " + id + " belongs to team " + ownerOf(pending)
                         + "; only that team or an admin cancels its scheduled value");
             }
+            editions.checkWritable(edition);
             preconditions.checkIfPresent(OptionalLong.of(pending.revision()));
             return Decision.publish(closing(edition, id, metadata.by(caller), ScheduleOutcome.CANCELLED, null, null), null);
         });
@@ -148,6 +154,12 @@ public class ScheduleWrites {
             }
             IndicatorSchedule due = latest.get().getSchedule();
             EventMetadata by = metadata.following(latest.get().getMetadata());
+            if (editions.edition(edition).filter(Edition::isClosed).isPresent()) {
+                String reason = "edition " + edition + " was closed before " + due.getLocalDateTime() + " " + due.getTimeZone()
+                        + ": a closed edition's figures are not changed";
+                return new JointDecision<>(List.of(), List.of(closing(edition, id, by, ScheduleOutcome.FAILED, null, reason)),
+                        "failed: " + reason);
+            }
             Optional<IndicatorChanged> indicator = indicators.latest(edition, id);
             if (indicator.isEmpty() || indicator.get().getIndicator() == null) {
                 String reason = "indicator " + id + " was deleted before " + due.getLocalDateTime() + " " + due.getTimeZone()

@@ -1,5 +1,6 @@
 package org.reportplatform.figures.schedules;
 
+import org.reportplatform.platform.editions.EditionsFollower;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.reportplatform.figures.indicators.IndicatorBook;
 import org.reportplatform.figures.indicators.IndicatorWrites;
@@ -30,8 +31,8 @@ class SchedulesConfiguration {
     @Bean
     ScheduleWrites scheduleWrites(ScheduleBook book, RevisionLog<IndicatorScheduleChanged> scheduleLog, IndicatorBook indicators,
             RevisionLog<IndicatorChanged> indicatorLog, IndicatorWrites indicatorWrites, EventMetadataFactory metadata,
-            PublicationClock clock) {
-        return new ScheduleWrites(book, scheduleLog, indicators, indicatorLog, indicatorWrites, metadata, clock);
+            PublicationClock clock, EditionsFollower editions) {
+        return new ScheduleWrites(book, scheduleLog, indicators, indicatorLog, indicatorWrites, metadata, clock, editions);
     }
 
     /**

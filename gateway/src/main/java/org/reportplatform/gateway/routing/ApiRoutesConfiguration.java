@@ -35,7 +35,9 @@ public class ApiRoutesConfiguration {
                         .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**", "/api/editions/{edition}/drafts",
                                 // the accounts API (content-service's accounts package)
                                 "/api/accounts", "/api/accounts/**", "/api/accounts:*",
-                                "/api/me", "/api/me/**", "/api/me:*", "/api/invitations/**")
+                                "/api/me", "/api/me/**", "/api/me:*", "/api/invitations/**",
+                                // the editions API (content-service's editions package)
+                                "/api/editions", "/api/editions/{edition}", "/api/editions/{edition}:*")
                         .metadata(metadata(Upstream.CONTENT, properties))
                         .uri(Upstream.CONTENT.uri(properties)))
                 .route("figures", route -> route

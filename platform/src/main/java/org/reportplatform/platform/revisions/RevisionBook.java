@@ -74,6 +74,11 @@ public class RevisionBook<E extends SpecificRecord, S extends SpecificRecord, R 
                 .toList();
     }
 
+    /** Whether any resource of the edition ever had an event (deleted ones count). */
+    public boolean hasHistory(String edition) {
+        return !history.latestUnder(edition + "/").isEmpty();
+    }
+
     /** The resource's last revision (its deletion included); empty if it never existed. */
     public OptionalLong lastRevision(String edition, String id) {
         return history.lastRevision(key(edition, id));

@@ -1,5 +1,6 @@
 package org.reportplatform.platform.security;
 
+import java.util.Optional;
 import org.reportplatform.platform.errors.ApiException;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -17,6 +18,17 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return Caller.class.equals(parameter.getParameterType());
+    }
+
+    /**
+     * The caller if the request came with a valid token, empty for an anonymous request: for the
+     * reads that answer everyone but show signed-in people more.
+     */
+    public static Mono<Optional<Caller>> optional() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(security -> Optional.ofNullable(security.getAuthentication() instanceof CallerAuthentication authentication
+                        ? authentication.caller() : null))
+                .defaultIfEmpty(Optional.empty());
     }
 
     @Override

@@ -1,0 +1,61 @@
+package org.reportplatform.content.editions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.reportplatform.content.chapters.ChapterBook;
+import org.reportplatform.platform.editions.ClosedEditions;
+import org.reportplatform.platform.editions.Edition;
+
+/**
+ * What the other writers of content-service ask about an edition before they change something
+ * in it: whether it exists and in which languages ({@link #edition}), and whether it may still be
+ * changed ({@link #checkWritable}: a closed edition is corrected only by an erratum).
+ *
+ * <p>An edition is known from its own events (report.editions.v1) or, for data written before
+ * editions had events, from its chapters alone: then it is published, in its chapters' language
+ * ({@link Edition#implicit}).
+ */
+public class EditionGuard {
+
+    private final EditionBook editions;
+    private final ChapterBook chapters;
+
+    public EditionGuard(EditionBook editions, ChapterBook chapters) {
+        this.editions = editions;
+        this.chapters = chapters;
+    }
+
+    /** The edition as it is now; empty if it has neither an event of its own nor a chapter. */
+    public Optional<Edition> edition(String edition) {
+        Optional<Edition> own = editions.current(null, edition);
+        if (own.isPresent() || editions.latest(null, edition).isPresent()) {
+            return own;
+        }
+        return chapters.chapters(edition).stream().findFirst().map(first -> Edition.implicit(edition, first.language()));
+    }
+
+    /** 409 if the edition is closed: every change to its chapters, translations and drafts is refused. */
+    public void checkWritable(String edition) {
+        ClosedEditions.checkWritable(edition, edition(edition));
+    }
+
+    /** Every edition, newest first: those with events of their own and those known only from their chapters. */
+    public List<Edition> all() {
+        TreeSet<String> years = new TreeSet<>(Comparator.reverseOrder());
+        editions.list(null).forEach(e -> years.add(e.edition()));
+        chapters.editions().forEach(years::add);
+        List<Edition> all = new ArrayList<>();
+        for (String year : years) {
+            edition(year).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /** The 404 of an edition that does not exist. */
+    public org.reportplatform.platform.errors.ApiException notFound(String edition) {
+        return editions.notFound(null, edition);
+    }
+}
