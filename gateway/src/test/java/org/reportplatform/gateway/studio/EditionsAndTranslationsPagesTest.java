@@ -190,6 +190,10 @@ class EditionsAndTranslationsPagesTest {
                 "href=\"/studio/2024/chapitres/migrants/traductions/en\">Mettre à jour la traduction",
                 "<span class=\"badge missing\">Manquante</span>",
                 "href=\"/studio/2024/chapitres/migrants/traductions/es\">Traduire en espagnol");
+
+        // Someone of another team may read the English translation, and is offered nothing to write
+        assertThat(get(AMINA, "/studio/2024/chapitres/migrants")).contains("Lire la traduction", "Manquante")
+                .doesNotContain("Traduire en espagnol", "Mettre à jour la traduction");
     }
 
     @Test
