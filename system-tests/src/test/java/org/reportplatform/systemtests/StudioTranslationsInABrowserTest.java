@@ -75,7 +75,7 @@ class StudioTranslationsInABrowserTest {
         assertThat(demo.accessibilityViolations()).as("axe-core on the chapter with its translations").isEmpty();
 
         // When she translates it into English
-        english.findElement(By.linkText("Traduire en anglais")).click();
+        english.findElement(By.partialLinkText("Traduire en anglais")).click();
         wait.until(ExpectedConditions.urlContains("/studio/2024/chapitres/migrants/traductions/en"));
         assertThat(browser.findElement(By.cssSelector(".source-side")).getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.findElement(By.id("title")).getAttribute("lang")).isEqualTo("en");
@@ -127,7 +127,7 @@ class StudioTranslationsInABrowserTest {
                 .until(() -> gateway.get("/2024/en/migrants").body(), page -> page.contains("A sentence added to the French text (" + nonce + ")"));
 
         // And the translation's history lists both revisions
-        browser.findElement(By.linkText("Historique de la traduction")).click();
+        browser.findElement(By.partialLinkText("Historique de la traduction")).click();
         wait.until(ExpectedConditions.urlContains("/traductions/en/historique"));
         assertThat(browser.findElements(By.cssSelector("table.history tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(demo.accessibilityViolations()).as("axe-core on the translation's history").isEmpty();
@@ -206,6 +206,7 @@ class StudioTranslationsInABrowserTest {
         assertThat(browser.findElement(By.cssSelector("label[for='texts-es-label']")).getText()).isEqualTo("Libellé (espagnol)");
         assertThat(browser.findElement(By.id("texts-en-label")).getAttribute("lang")).isEqualTo("en");
         assertThat(demo.accessibilityViolations()).as("axe-core on the indicator editor with its texts").isEmpty();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("textes-en")));
         demo.screenshot("studio-indicator-texts.png");
     }
 
