@@ -274,7 +274,8 @@ class EditionsAndTranslationsPagesTest {
         assertThat(page).contains("<th scope=\"col\">Anglais</th><th scope=\"col\">Espagnol</th>",
                 "href=\"/studio/2024/chapitres/migrants/traductions/en\" class=\"badge stale\">À mettre à jour",
                 "class=\"badge translated\">Traduit", "class=\"badge missing\">Manquant", "par traduction",
-                "<tr><th scope=\"row\">migrants</th><td data-label=\"Traduits\">0</td><td data-label=\"À mettre à jour\">1</td>");
+                "<tr><th scope=\"row\">migrants</th><td data-label=\"Traduits\" class=\"num\">0</td><td data-label=\"À mettre à jour\" class=\"num\">1</td>",
+                "traduit en anglais et espagnol");
         // report order: Défenseurs (position 2) before Migrants (position 9)
         assertThat(page.indexOf("traductions-defenseurs")).isLessThan(page.indexOf("traductions-migrants"));
     }

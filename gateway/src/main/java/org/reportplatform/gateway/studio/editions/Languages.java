@@ -25,6 +25,13 @@ public final class Languages {
         return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
+    /** « anglais et espagnol », « anglais, espagnol et allemand ». */
+    public static String list(java.util.List<String> codes) {
+        java.util.List<String> names = codes.stream().map(Languages::name).toList();
+        return names.size() < 2 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " et " + names.get(names.size() - 1);
+    }
+
     /** « en anglais » (every language of the list takes « en » in French). */
     public static String into(String code) {
         return "en " + name(code);

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.studio.StudioPages;
 import org.reportplatform.gateway.studio.editions.Edition;
 import org.reportplatform.gateway.studio.editions.EditionsApi;
@@ -43,31 +42,27 @@ final class HomeHandler {
     }
 
     /**
-     * {@code GET /studio}: the home of the newest published edition (the report people work on;
-     * an edition in preparation or a closed one is opened from the editions list or the selector).
-     * Without the editions API, the configured current edition.
+     * {@code GET /studio}: the home of the edition the organisation works on
+     * ({@code report.gateway.studio.editions}, the last one): a stable address for everyone, also
+     * while a next edition is being prepared or an older one is being corrected; the home lists
+     * the other editions to open.
      */
     Mono<ServerResponse> current(ServerRequest request) {
-        return Viewer.signedIn(request)
-                .flatMap(viewer -> editions.list(viewer.caller()).onErrorReturn(List.of()))
-                .defaultIfEmpty(List.of())
-                .flatMap(known -> home(request, known.stream().filter(Edition::published).map(Edition::edition).findFirst()
-                        .orElse(pages.properties().currentEdition()), Mono.just(known)));
+        return home(request, pages.properties().currentEdition());
     }
 
     /** {@code GET /studio/{edition}}. */
     Mono<ServerResponse> edition(ServerRequest request) {
-        return Viewer.signedIn(request)
-                .flatMap(viewer -> home(request, request.pathVariable("edition"), editions.list(viewer.caller()).onErrorReturn(List.of())))
-                .switchIfEmpty(Mono.defer(() -> home(request, request.pathVariable("edition"), Mono.just(List.of()))));
+        return home(request, request.pathVariable("edition"));
     }
 
-    private Mono<ServerResponse> home(ServerRequest request, String edition, Mono<List<Edition>> known) {
+    private Mono<ServerResponse> home(ServerRequest request, String edition) {
         return pages.forViewer(request, edition, viewer -> {
             Caller caller = viewer.caller();
             // Drafts and schedules are extra: when their services cannot say, the home still lists the rest, and says so.
             Mono<Optional<List<Draft>>> drafts = optional(catalog.drafts(caller, edition), "drafts");
             Mono<Optional<List<CalendarEntry>>> figures = optional(catalog.scheduledIndicators(caller, edition), "scheduled indicators");
+            Mono<List<Edition>> known = editions.list(caller).onErrorReturn(List.of());
             return Mono.zip(catalog.chapters(caller, edition), catalog.indicators(caller, edition), catalog.datasets(caller, edition),
                             drafts, figures, known)
                     .flatMap(all -> {
