@@ -218,7 +218,7 @@ public class ChapterWrites {
         if (position != current.position()) {
             requireAdmin(caller, "only an admin changes the order of the report");
         }
-        ChapterState state = ChapterState.newBuilder().setTitle(request.title()).setBody(request.body())
+        ChapterState state = ChapterState.newBuilder(stateOf(current)).setTitle(request.title()).setBody(request.body())
                 .setPosition(position).setOwnerTeam(owner)
                 .setLanguage(request.language() == null ? current.language() : request.language()).build();
         if (state.equals(stateOf(current))) {

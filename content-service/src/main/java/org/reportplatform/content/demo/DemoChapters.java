@@ -44,16 +44,25 @@ final class DemoChapters {
             if (!name.matches()) {
                 throw new IllegalStateException("demo chapter file not named demo/<edition>/chapters/NN-<slug>.md: " + url);
             }
-            String text = file.getContentAsString(StandardCharsets.UTF_8).replace("\r\n", "\n");
-            int firstLineEnd = text.indexOf('\n');
-            String heading = text.substring(0, firstLineEnd);
-            if (!heading.startsWith("# ")) {
-                throw new IllegalStateException("demo chapter " + url + " must start with a '# Title' line");
-            }
-            return new DemoChapter(name.group(1), Integer.parseInt(name.group(2)), name.group(3),
-                    heading.substring(2).strip(), text.substring(firstLineEnd + 1).strip() + "\n");
+            Titled text = titled(file);
+            return new DemoChapter(name.group(1), Integer.parseInt(name.group(2)), name.group(3), text.title(), text.body());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read demo chapter " + file, e);
         }
+    }
+
+    /** A demo text file's title (its first line, {@code # Title}) and body (the rest). */
+    record Titled(String title, String body) {
+    }
+
+    /** Reads a demo text file: a chapter, or a translation of one. */
+    static Titled titled(Resource file) throws IOException {
+        String text = file.getContentAsString(StandardCharsets.UTF_8).replace("\r\n", "\n");
+        int firstLineEnd = text.indexOf('\n');
+        String heading = text.substring(0, firstLineEnd);
+        if (!heading.startsWith("# ")) {
+            throw new IllegalStateException("demo text " + file.getURL() + " must start with a '# Title' line");
+        }
+        return new Titled(heading.substring(2).strip(), text.substring(firstLineEnd + 1).strip() + "\n");
     }
 }

@@ -308,11 +308,11 @@ class ChapterApiTest {
         http.get().uri("/api/editions/2043/chapters/enfants/revisions").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                // Then each names who, when, and which fields changed from the revision before
+                // Then each names who, when, and which fields changed from the revision before (a creation: every field)
                 .jsonPath("$[*].revision").isEqualTo(List.of(1, 2, 3))
                 .jsonPath("$[*].updatedBy").isEqualTo(List.of("demo-admin", "demo-enfants", "demo-admin"))
                 .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Amina Diallo", "Claire Dubois"))
-                .jsonPath("$[0].changed").isEqualTo(List.of("title", "body", "position", "ownerTeam", "language"))
+                .jsonPath("$[0].changed").isEqualTo(List.of("title", "body", "position", "ownerTeam", "language", "errata"))
                 .jsonPath("$[1].changed").isEqualTo(List.of("body"))
                 .jsonPath("$[2].changed").isEqualTo(List.of("title"))
                 .jsonPath("$[*].deleted").isEqualTo(List.of(false, false, false))

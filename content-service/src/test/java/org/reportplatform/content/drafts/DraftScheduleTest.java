@@ -115,11 +115,7 @@ class DraftScheduleTest {
     @Test
     void aScheduleThatCannotPublishIsClearedWithANoteSayingWhy() {
         // Given edition 2095 requires review and the draft is not approved
-        Instant at = setClock(Instant.parse("2026-02-01T07:00:00Z")).plusSeconds(3600);
-        chapter("2095", "Publié.");
-        draft("2095", "Pas relu.");
-        requests.post(TEAM, "/api/editions/2095/chapters/defenseurs/draft:schedule", Map.of("at", at.toString(), "timeZone", "Europe/Zurich"), null)
-                .expectStatus().isOk();
+        Instant at = scheduledInAnHour("2095", "Pas relu.", Instant.parse("2026-02-01T07:00:00Z"));
 
         // When its time comes
         setClock(at);
@@ -131,6 +127,29 @@ class DraftScheduleTest {
                 .jsonPath("$.schedule").isEmpty()
                 .jsonPath("$.notes[-1:].kind").isEqualTo(List.of("schedule-failed"))
                 .jsonPath("$.notes[-1:].comment").value(c -> assertThat(c.toString()).contains("requires review"));
+    }
+
+    @Test
+    void aScheduleFallingDueInAClosedEditionIsClearedWithTheReason() {
+        // Given a draft of edition 2097 scheduled for later
+        Instant at = scheduledInAnHour("2097", "Programmé.", Instant.parse("2026-03-01T07:00:00Z"));
+
+        // When an admin closes the edition, the team can no longer change the draft
+        requests.post(DraftRequests.ADMIN, "/api/editions/2097:close", null, null).expectStatus().isOk();
+        requests.draftPut(TEAM, "2097", "defenseurs", "Encore changé.", "\"2\"", null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("edition");
+
+        // and when the schedule's time comes
+        setClock(at);
+        awaitCheckedUntil(at);
+
+        // Then nothing is published, the schedule is cleared, and a note says why
+        assertThat(requests.chapterEvents("2097")).hasSize(1);
+        requests.get(TEAM, "/api/editions/2097/chapters/defenseurs/draft").expectStatus().isOk().expectBody()
+                .jsonPath("$.schedule").isEmpty()
+                .jsonPath("$.body").isEqualTo("Programmé.")
+                .jsonPath("$.notes[-1:].kind").isEqualTo(List.of("schedule-failed"))
+                .jsonPath("$.notes[-1:].comment").value(c -> assertThat(c.toString()).contains("the 2097 edition is closed"));
     }
 
     @Test
@@ -166,6 +185,16 @@ class DraftScheduleTest {
                 .expectBody().jsonPath("$.schedule.at").isEqualTo("2025-10-26T01:30:00Z");
         requests.post(TEAM, schedule, Map.of("timeZone", "Europe/Zurich"), null).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("at");
+    }
+
+    /** A published chapter of {@code edition} and a draft of it scheduled an hour after {@code now} (the clock set there); that time. */
+    private Instant scheduledInAnHour(String edition, String body, Instant now) {
+        Instant at = setClock(now).plusSeconds(3600);
+        chapter(edition, "Publié.");
+        draft(edition, body);
+        requests.post(TEAM, "/api/editions/" + edition + "/chapters/defenseurs/draft:schedule",
+                Map.of("at", at.toString(), "timeZone", "Europe/Zurich"), null).expectStatus().isOk();
+        return at;
     }
 
     private void awaitCheckedUntil(Instant time) {

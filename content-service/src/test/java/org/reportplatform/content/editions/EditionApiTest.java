@@ -173,6 +173,11 @@ class EditionApiTest {
         put(DEFENSEURS, path, Map.of("title", "Défenseur.e.s", "body", "Il y a 14 cas.", "erratum", "Encore un cas."), "\"2\"")
                 .expectStatus().isOk().expectBody().jsonPath("$.errata[*].note")
                 .isEqualTo(List.of("Le nombre de cas était erroné.", "Encore un cas."));
+
+        // and an edition started from it has the corrected text, without the errata
+        post(ADMIN, "/api/editions/2109", Map.of("from", "2104")).expectStatus().isCreated();
+        http.get().uri("/api/editions/2109/chapters/defenseurs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.body").isEqualTo("Il y a 14 cas.").jsonPath("$.errata").isEmpty();
     }
 
     @Test
@@ -222,6 +227,8 @@ class EditionApiTest {
         // An admin gives it languages based on revision 0
         put(ADMIN, "/api/editions/2108", Map.of("title", "Rapport annuel 2108", "titles", Map.of(), "targetLanguages", List.of("en"),
                 "staleNotice", true), null).expectStatus().isEqualTo(428);
+        put(ENFANTS, "/api/editions/2108", Map.of("title", "Rapport annuel 2108", "titles", Map.of(), "targetLanguages", List.of("en"),
+                "staleNotice", true), "\"0\"").expectStatus().isForbidden();
         put(ADMIN, "/api/editions/2108", Map.of("title", "Rapport annuel 2108", "titles", Map.of("de", "Jahresbericht"),
                 "targetLanguages", List.of("en"), "staleNotice", true), "\"0\"")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("titles.de");
@@ -229,6 +236,19 @@ class EditionApiTest {
                 "staleNotice", true), "\"0\"")
                 .expectStatus().isOk().expectBody().jsonPath("$.targetLanguages[0]").isEqualTo("en").jsonPath("$.revision").isEqualTo(1);
         assertThat(editionEvents("2108")).hasSize(1);
+    }
+
+    @Test
+    void theOpenApiDescriptionHasTheEditionsApi() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/editions'].get").exists()
+                .jsonPath("$.paths['/api/editions/{edition}'].post.security[0].bearer").exists()
+                .jsonPath("$.paths['/api/editions/{edition}'].put.responses['412']").exists()
+                .jsonPath("$.paths['/api/editions/{edition}:publish'].post.responses['409']").exists()
+                .jsonPath("$.paths['/api/editions/{edition}:close'].post.responses['409']").exists()
+                .jsonPath("$.components.schemas.Edition.properties.targetLanguages").exists();
     }
 
     private WebTestClient.ResponseSpec emptyEdition(String edition, String title, String source, List<String> targets) {

@@ -23,7 +23,10 @@ public record DatasetRequest(
         @Schema(description = "where the data comes from", example = "Données illustratives, non issues du rapport")
         String source,
         @Schema(description = "the owning team; required to create, admin only to change", example = "donateurs-finances")
-        String ownerTeam) {
+        String ownerTeam,
+        @Schema(description = "title, column labels (one per column), unit and source in other languages, by language; "
+                + "absent: unchanged, {} removes them")
+        java.util.Map<String, DatasetText> texts) {
 
     /** One column: a name and a type, {@code text} or {@code number}. */
     @Schema(name = "DatasetColumnRequest")

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import org.reportplatform.figures.languages.TextLanguages;
+import org.reportplatform.schemas.DatasetTexts;
 import java.util.Locale;
 import java.util.Map;
 import org.reportplatform.schemas.DecimalStrings;
@@ -65,10 +67,44 @@ final class DatasetRules {
         team(problems, request.ownerTeam());
         List<DatasetColumn> columns = columns(request.columns(), problems);
         List<List<String>> rows = columns == null ? List.of() : rows(request.rows(), columns, problems);
+        Map<String, DatasetTexts> texts = texts(problems, request.texts(), columns == null ? -1 : columns.size());
         problems.throwIfAny();
         return DatasetState.newBuilder().setTitle(request.title()).setColumns(columns).setRows(rows)
-                .setUnit(request.unit()).setSource(request.source())
+                .setUnit(request.unit()).setSource(request.source()).setTexts(new HashMap<>(texts))
                 .setOwnerTeam(request.ownerTeam() == null ? "" : request.ownerTeam()).build();
+    }
+
+    /** The texts in other languages, checked; {@code columns} is -1 when the columns themselves are wrong. */
+    private static Map<String, DatasetTexts> texts(FieldProblems problems, Map<String, DatasetText> texts, int columns) {
+        return TextLanguages.check(problems, texts == null ? Map.of() : texts, (prefix, text) -> {
+            text(problems, prefix + "title", text.title(), true);
+            text(problems, prefix + "unit", text.unit(), false);
+            text(problems, prefix + "source", text.source(), false);
+            if (text.columnLabels() == null) {
+                problems.add(prefix + "columnLabels", "is required: one label per column, in column order");
+            } else {
+                if (columns >= 0 && text.columnLabels().size() != columns) {
+                    problems.add(prefix + "columnLabels", "has " + text.columnLabels().size() + " labels; the dataset has "
+                            + columns + " columns: one label per column, in column order");
+                }
+                for (int i = 0; i < text.columnLabels().size(); i++) {
+                    text(problems, prefix + "columnLabels[" + i + "]", text.columnLabels().get(i), true);
+                }
+            }
+        }, DatasetText::stored);
+    }
+
+    /**
+     * The texts a PUT without texts keeps: all of them, unless the new columns no longer match
+     * their labels; then a 400 asks for texts with one label per new column.
+     */
+    Map<String, DatasetTexts> keptTexts(Map<String, DatasetTexts> texts, int columns) {
+        FieldProblems problems = new FieldProblems();
+        texts.forEach((language, text) -> problems.check(text.getColumnLabels().size() == columns, "texts." + language + ".columnLabels",
+                "has " + text.getColumnLabels().size() + " labels and the new columns are " + columns
+                        + ": send texts with one label per column (or {} to remove them)"));
+        problems.throwIfAny();
+        return texts;
     }
 
     /** The columns, or null once their problems are recorded. */

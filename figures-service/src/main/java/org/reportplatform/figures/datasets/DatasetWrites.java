@@ -100,6 +100,10 @@ public class DatasetWrites {
             preconditions.checkWrite(revisionOf(current));
             String owner = owner(current, request.ownerTeam(), caller, id);
             requested.setOwnerTeam(owner);
+            if (current.isPresent() && request.texts() == null) {
+                // a request without texts leaves them as they are, if they still have one label per column
+                requested.setTexts(rules.keptTexts(latest.get().getDataset().getTexts(), requested.getColumns().size()));
+            }
             if (current.isPresent() && requested.equals(latest.get().getDataset())) {
                 return Decision.nothing(new Written<>(current.get(), false));
             }
@@ -184,7 +188,7 @@ public class DatasetWrites {
         }
         List<DatasetRequest.ColumnRequest> columns = state.getColumns().stream()
                 .map(c -> new DatasetRequest.ColumnRequest(c.getName(), c.getType().name().toLowerCase(Locale.ROOT))).toList();
-        return new DatasetRequest(state.getTitle(), columns, rows, state.getUnit(), state.getSource(), ownerTeam);
+        return new DatasetRequest(state.getTitle(), columns, rows, state.getUnit(), state.getSource(), ownerTeam, Dataset.textsOf(state));
     }
 
     /**
@@ -239,6 +243,8 @@ public class DatasetWrites {
                     .setUnit(settings.unit() != null ? emptyToNull(settings.unit()) : base == null ? null : base.getUnit())
                     .setSource(settings.source() != null ? emptyToNull(settings.source()) : base == null ? null : base.getSource())
                     .setOwnerTeam(owner)
+                    // the file holds the rows of the same columns: the texts in other languages stay
+                    .setTexts(base == null ? java.util.Map.of() : base.getTexts())
                     .build();
             if (state.equals(base)) {
                 Dataset unchanged = current.get();

@@ -5,6 +5,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.reportplatform.figures.datasets.DatasetText;
+import org.reportplatform.figures.indicators.IndicatorText;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -38,6 +42,8 @@ class DemoFiguresLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFiguresLoader.class);
     private static final String EDITION = "2024";
+    /** Editions before the demo's, with key figures only (demo/<edition>/indicators.csv). */
+    private static final List<String> EARLIER_EDITIONS = List.of("2023");
     private static final String DATASET_OWNER = "donateurs-finances";
     private static final Caller LOADER = new Caller("system:demo-loader", "Chargement de la démo", Set.of(Role.ADMIN), Set.of(), null);
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -56,21 +62,36 @@ class DemoFiguresLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (indicators.indicators(EDITION).isEmpty()) {
-            for (CSVRecord row : csv("demo/2024/indicators.csv")) {
-                var value = JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(row.get("value")));
-                indicatorWrites.put(EDITION, row.get("id"), new IndicatorRequest(row.get("label"), row.get("type"), value,
-                        null, blankToNull(row.get("unit")), row.get("period"), row.get("source"), row.get("ownerTeam")),
-                        new Preconditions(null, "*"), LOADER);
-            }
-            log.info("loaded the demo report's key figures of edition {}", EDITION);
-        }
+        loadIndicators(EDITION);
+        loadEarlierEditions();
         if (datasets.datasets(EDITION).isEmpty()) {
             for (CSVRecord row : csv("demo/2024/datasets/datasets.csv")) {
                 datasetWrites.put(EDITION, row.get("id"), dataset(row), new Preconditions(null, "*"), LOADER);
             }
             log.info("loaded the demo report's datasets of edition {}", EDITION);
         }
+    }
+
+    /**
+     * The earlier editions' key figures (2023, closed: content-service closes it once it sees
+     * these, so the closed edition's figures are complete).
+     */
+    private void loadEarlierEditions() {
+        EARLIER_EDITIONS.forEach(this::loadIndicators);
+    }
+
+    private void loadIndicators(String edition) {
+        if (!indicators.indicators(edition).isEmpty()) {
+            return;
+        }
+        for (CSVRecord row : csv("demo/" + edition + "/indicators.csv")) {
+            var value = JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(row.get("value")));
+            indicatorWrites.put(edition, row.get("id"), new IndicatorRequest(row.get("label"), row.get("type"), value,
+                    null, blankToNull(row.get("unit")), row.get("period"), row.get("source"), row.get("ownerTeam"),
+                    indicatorTexts(edition, row.get("id"))),
+                    new Preconditions(null, "*"), LOADER);
+        }
+        log.info("loaded the demo report's key figures of edition {}", edition);
     }
 
     /** A demo dataset file: its header names the columns, a label column then number columns. */
@@ -90,10 +111,38 @@ class DemoFiguresLoader implements ApplicationRunner {
                     cells.add(new java.math.BigDecimal(row.get(i)));
                 }
             }
-            return new DatasetRequest(index.get("title"), columns, rows, index.get("unit"), index.get("source"), DATASET_OWNER);
+            return new DatasetRequest(index.get("title"), columns, rows, index.get("unit"), index.get("source"), DATASET_OWNER,
+                    datasetTexts(EDITION, index.get("id")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read demo file " + path, e);
         }
+    }
+
+    /** An indicator's label, unit and source in other languages, from {@code demo/<edition>/indicator-texts.csv}. */
+    private static Map<String, IndicatorText> indicatorTexts(String edition, String id) {
+        Map<String, IndicatorText> texts = new TreeMap<>();
+        for (CSVRecord row : textRows("demo/" + edition + "/indicator-texts.csv", id)) {
+            texts.put(row.get("language"), new IndicatorText(row.get("label"), blankToNull(row.get("unit")), blankToNull(row.get("source"))));
+        }
+        return texts;
+    }
+
+    /** A dataset's title, column labels ({@code |}-separated), unit and source in other languages, from {@code datasets/dataset-texts.csv}. */
+    private static Map<String, DatasetText> datasetTexts(String edition, String id) {
+        Map<String, DatasetText> texts = new TreeMap<>();
+        for (CSVRecord row : textRows("demo/" + edition + "/datasets/dataset-texts.csv", id)) {
+            texts.put(row.get("language"), new DatasetText(row.get("title"), List.of(row.get("columnLabels").split("\\|")),
+                    blankToNull(row.get("unit")), blankToNull(row.get("source"))));
+        }
+        return texts;
+    }
+
+    /** The rows of a demo texts file about one figure; none when the edition has no such file. */
+    private static List<CSVRecord> textRows(String path, String id) {
+        if (!new ClassPathResource(path).exists()) {
+            return List.of();
+        }
+        return csv(path).stream().filter(row -> row.get("id").equals(id)).toList();
     }
 
     private static List<CSVRecord> csv(String path) {

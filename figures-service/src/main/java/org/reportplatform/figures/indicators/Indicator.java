@@ -26,6 +26,8 @@ public record Indicator(
         String unit,
         String period,
         String source,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "label, unit and source in other languages, by language")
+        java.util.Map<String, IndicatorText> texts,
         String ownerTeam,
         long revision,
         Instant updatedAt,
@@ -34,16 +36,23 @@ public record Indicator(
 
     /** The same indicator named at another revision (a dry run shows the result at the current one). */
     Indicator atRevision(long at) {
-        return new Indicator(edition, id, label, type, value, currency, unit, period, source, ownerTeam, at, updatedAt, updatedBy,
+        return new Indicator(edition, id, label, type, value, currency, unit, period, source, texts, ownerTeam, at, updatedAt, updatedBy,
                 updatedByName);
     }
 
     static Indicator of(IndicatorChanged event) {
         IndicatorState s = event.getIndicator();
         return new Indicator(event.getEdition(), event.getIndicatorId(), s.getLabel(), typeOf(s), valueOf(s), s.getCurrency(),
-                s.getUnit(), s.getPeriod(), s.getSource(), s.getOwnerTeam(), event.getRevision(),
+                s.getUnit(), s.getPeriod(), s.getSource(), textsOf(s), s.getOwnerTeam(), event.getRevision(),
                 event.getMetadata().getOccurredAt(), event.getMetadata().getActor(),
                 RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
+    }
+
+    /** The texts in other languages, by language in alphabetical order. */
+    static java.util.Map<String, IndicatorText> textsOf(IndicatorState state) {
+        java.util.Map<String, IndicatorText> texts = new java.util.TreeMap<>();
+        state.getTexts().forEach((language, text) -> texts.put(language, IndicatorText.of(text)));
+        return texts;
     }
 
     /**

@@ -282,7 +282,9 @@ public class IndicatorImport {
                     replace(cells.get("unit"), current == null ? null : current.getUnit()),
                     replace(cells.get("period"), current == null ? null : current.getPeriod()),
                     replace(cells.get("source"), current == null ? null : current.getSource()),
-                    owner);
+                    owner,
+                    // the file holds the report's language only: the texts in other languages stay
+                    current == null ? null : Indicator.textsOf(current));
             IndicatorState state;
             try {
                 state = IndicatorWrites.validate(request);

@@ -23,5 +23,7 @@ public record IndicatorRequest(
         @Schema(description = "where the number comes from", example = "Base de données SOS Défenseur.e.s (première année)")
         String source,
         @Schema(description = "the owning team; required to create, admin only to change", example = "defenseurs")
-        String ownerTeam) {
+        String ownerTeam,
+        @Schema(description = "label (required), unit and source in other languages, by language; absent: unchanged, {} removes them")
+        java.util.Map<String, IndicatorText> texts) {
 }

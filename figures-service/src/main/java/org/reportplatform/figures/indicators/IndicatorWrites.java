@@ -2,7 +2,10 @@ package org.reportplatform.figures.indicators;
 
 import org.reportplatform.platform.editions.EditionsFollower;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
+import org.reportplatform.figures.languages.TextLanguages;
+import org.reportplatform.schemas.IndicatorTexts;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -103,6 +106,10 @@ public class IndicatorWrites {
                             + "; your token may edit only your team's figures");
                 }
                 requested.setOwnerTeam(Objects.requireNonNullElse(request.ownerTeam(), existing.ownerTeam()));
+                if (request.texts() == null) {
+                    // a request without texts (a CSV import, a scheduled value) leaves them as they are
+                    requested.setTexts(latest.get().getIndicator().getTexts());
+                }
                 if (!requested.getOwnerTeam().equals(existing.ownerTeam()) && !caller.isAdmin()) {
                     throw ApiException.forbidden("only an admin assigns an indicator to another team");
                 }
@@ -195,7 +202,7 @@ public class IndicatorWrites {
         return new IndicatorRequest(state.getLabel(), state.getType().name().toLowerCase(java.util.Locale.ROOT),
                 state.getType() == IndicatorType.TEXT ? json.stringNode(state.getValue())
                         : state.getValue().isEmpty() ? json.nullNode() : json.numberNode(new BigDecimal(state.getValue())),
-                state.getCurrency(), state.getUnit(), state.getPeriod(), state.getSource(), ownerTeam);
+                state.getCurrency(), state.getUnit(), state.getPeriod(), state.getSource(), ownerTeam, Indicator.textsOf(state));
     }
 
     /**
@@ -214,6 +221,12 @@ public class IndicatorWrites {
         if (request.ownerTeam() != null) {
             problems.check(ReportIds.isTeam(request.ownerTeam()), "ownerTeam", "must be a team id: lowercase letters, digits and single hyphens");
         }
+        Map<String, IndicatorTexts> texts = TextLanguages.check(problems, Objects.requireNonNullElse(request.texts(), Map.of()),
+                (prefix, text) -> {
+                    text(problems, prefix + "label", text.label(), true);
+                    text(problems, prefix + "unit", text.unit(), false);
+                    text(problems, prefix + "source", text.source(), false);
+                }, IndicatorText::stored);
         IndicatorType type = IndicatorValues.type(request.type(), problems);
         String value = type == null ? null : IndicatorValues.normalize(type, request.value(), request.currency(), problems);
         if (type != null && type != IndicatorType.MONEY && request.currency() != null) {
@@ -222,7 +235,8 @@ public class IndicatorWrites {
         problems.throwIfAny();
         return IndicatorState.newBuilder().setLabel(request.label()).setType(type).setValue(value)
                 .setCurrency(request.currency()).setUnit(request.unit()).setPeriod(request.period())
-                .setSource(request.source()).setOwnerTeam(Objects.requireNonNullElse(request.ownerTeam(), "")).build();
+                .setSource(request.source()).setOwnerTeam(Objects.requireNonNullElse(request.ownerTeam(), ""))
+                .setTexts(new java.util.HashMap<>(texts)).build();
     }
 
     private static void text(FieldProblems problems, String field, String value, boolean required) {

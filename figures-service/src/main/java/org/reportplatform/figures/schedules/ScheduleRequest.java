@@ -25,6 +25,6 @@ public record ScheduleRequest(
 
     /** The indicator PUT this schedule will make at its time. */
     IndicatorRequest indicator() {
-        return new IndicatorRequest(label, type, value, currency, unit, period, source, ownerTeam);
+        return new IndicatorRequest(label, type, value, currency, unit, period, source, ownerTeam, null);
     }
 }

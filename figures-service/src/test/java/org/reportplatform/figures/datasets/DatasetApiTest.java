@@ -226,7 +226,7 @@ class DatasetApiTest {
                 .jsonPath("$[*].updatedBy").isEqualTo(List.of("demo-admin", "demo-donateurs-finances"))
                 .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Antoine Lambert"))
                 .jsonPath("$[1].updatedAt").exists()
-                .jsonPath("$[0].changed").isEqualTo(List.of("title", "columns", "rows", "unit", "source", "ownerTeam"))
+                .jsonPath("$[0].changed").isEqualTo(List.of("title", "columns", "rows", "unit", "source", "ownerTeam", "texts"))
                 .jsonPath("$[1].changed").isEqualTo(List.of("rows", "source"));
         http.get().uri("/api/editions/2066/datasets/finances-revenus/revisions/1").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.rows[0][1]").isEqualTo("3200000").jsonPath("$.revision").isEqualTo(1);

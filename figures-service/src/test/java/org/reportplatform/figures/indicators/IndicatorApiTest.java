@@ -271,7 +271,7 @@ class IndicatorApiTest {
                 .jsonPath("$[*].updatedByName").isEqualTo(List.of("Claire Dubois", "Olivier Chevalier"))
                 .jsonPath("$[*].deleted").isEqualTo(List.of(false, false))
                 .jsonPath("$[0].updatedAt").exists()
-                .jsonPath("$[0].changed").isEqualTo(List.of("label", "type", "value", "currency", "unit", "period", "source", "ownerTeam"))
+                .jsonPath("$[0].changed").isEqualTo(List.of("label", "type", "value", "currency", "unit", "period", "source", "ownerTeam", "texts"))
                 .jsonPath("$[1].changed").isEqualTo(List.of("value", "unit"));
         http.get().uri("/api/editions/2070/indicators/network.trainings/revisions/1").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.value").isEqualTo(12).jsonPath("$.revision").isEqualTo(1).jsonPath("$.unit").doesNotExist();

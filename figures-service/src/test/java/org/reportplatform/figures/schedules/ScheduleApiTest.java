@@ -16,6 +16,18 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.reportplatform.platform.editions.EditionsFollower;
+import org.reportplatform.schemas.AvroSerializer;
+import org.reportplatform.schemas.EditionChanged;
+import org.reportplatform.schemas.EditionState;
+import org.reportplatform.schemas.EditionStatus;
+import org.reportplatform.schemas.EventMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.scheduling.DueSchedules;
@@ -58,6 +70,9 @@ class ScheduleApiTest {
         kafka.register(registry);
         registry.add("report.scheduling.clock-file", CLOCK::toString);
     }
+
+    @Autowired
+    EditionsFollower editions;
 
     @Autowired
     WebTestClient http;
@@ -231,6 +246,38 @@ class ScheduleApiTest {
         assertThat(closed.getClosed().getIndicatorRevision()).isNull();
         assertThat(closed.getClosed().getReason()).contains("deleted");
         assertThat(indicatorEvents("2083")).hasSize(2).last().extracting(IndicatorChanged::getIndicator).isNull();
+    }
+
+    @Test
+    void aValueFallingDueInAClosedEditionFails() throws Exception {
+        // Given a value of edition 2084 scheduled for later
+        create("2084", "sanad.victims-assisted", 158, "soutien-aux-victimes");
+        Instant time = clock().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        schedule("demo-soutien-aux-victimes", "2084", "sanad.victims-assisted", figure(170, time), null).expectStatus().isCreated();
+
+        // When content-service closes the edition (figures-service reads it from report.editions.v1)
+        EditionChanged closing = EditionChanged.newBuilder().setEdition("2084").setRevision(1)
+                .setMetadata(EventMetadata.newBuilder().setEventId(UUID.randomUUID().toString())
+                        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setActor("demo-admin").build())
+                .setState(EditionState.newBuilder().setTitle("Rapport annuel 2084").setSourceLanguage("fr").setStatus(EditionStatus.CLOSED)
+                        .setClosedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build())
+                .build();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new AvroSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.EDITIONS.name(), "2084", closing)).get();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> editions.edition("2084").filter(e -> e.isClosed()).isPresent());
+        // the value can no longer be rescheduled
+        schedule("demo-soutien-aux-victimes", "2084", "sanad.victims-assisted", figure(171, time), null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("edition");
+
+        // and when its time comes, it is not published: the schedule fails with the reason
+        moveClockTo(time);
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduleEvents("2084").size() == 2);
+        IndicatorScheduleChanged closed = scheduleEvents("2084").get(1);
+        assertThat(closed.getClosed().getOutcome()).isEqualTo(ScheduleOutcome.FAILED);
+        assertThat(closed.getClosed().getReason()).contains("edition 2084 was closed");
+        assertThat(indicatorEvents("2084")).hasSize(1);
     }
 
     private void create(String edition, String id, int value, String team) {

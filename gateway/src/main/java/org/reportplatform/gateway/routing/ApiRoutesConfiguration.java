@@ -33,6 +33,7 @@ public class ApiRoutesConfiguration {
                         .uri(Upstream.RENDER.uri(properties)))
                 .route("content", route -> route
                         .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**", "/api/editions/{edition}/drafts",
+                                "/api/editions/{edition}/translations",
                                 // the accounts API (content-service's accounts package)
                                 "/api/accounts", "/api/accounts/**", "/api/accounts:*",
                                 "/api/me", "/api/me/**", "/api/me:*", "/api/invitations/**",

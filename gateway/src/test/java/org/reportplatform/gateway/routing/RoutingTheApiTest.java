@@ -129,10 +129,13 @@ class RoutingTheApiTest {
         // and the drafts of an edition, and a draft's action
         http.get().uri("/api/editions/2024/drafts?scheduled=true").exchange().expectStatus().isOk();
         http.post().uri("/api/editions/2024/chapters/enfants/draft:publish").exchange().expectStatus().isOk();
+        // and the edition's translation status
+        http.get().uri("/api/editions/2024/translations").exchange().expectStatus().isOk();
 
-        // Then chapters and drafts reach the content service, the rest the figures service, paths unchanged
+        // Then chapters, drafts and translations reach the content service, the rest the figures service, paths unchanged
         assertThat(content.received()).extracting(Received::pathAndQuery).containsExactly("/api/editions/2024/chapters",
-                "/api/editions/2024/drafts?scheduled=true", "/api/editions/2024/chapters/enfants/draft:publish");
+                "/api/editions/2024/drafts?scheduled=true", "/api/editions/2024/chapters/enfants/draft:publish",
+                "/api/editions/2024/translations");
         assertThat(figures.received()).extracting(Received::method, Received::pathAndQuery).containsExactly(
                 tuple("POST", "/api/editions/2024/indicators:import"),
                 tuple("GET", "/api/editions/2024/indicators/sos-defenders.cases"),
