@@ -21,7 +21,8 @@ final class TranslationRules {
         problems.check(ReportIds.isEdition(edition), "edition", "must be a year of four digits, e.g. 2024");
         problems.check(slug.length() <= limits.maxSlugLength() && ReportIds.isSlug(slug), "slug",
                 "must be lowercase letters, digits and single hyphens (e.g. quete-de-justice), at most " + limits.maxSlugLength() + " characters");
-        problems.check(ReportIds.isLanguage(language), "language", "must be a language tag such as en or es");
+        problems.check(ReportIds.isReportLanguage(language), "language",
+                "must be one of the languages the report can be published in: " + String.join(", ", ReportIds.LANGUAGES));
         problems.throwIfAny();
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.platform.testing.TopicReader;
+import org.reportplatform.schemas.ReportIds;
 import org.reportplatform.schemas.Topics;
 import org.reportplatform.schemas.TranslationChanged;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,7 +135,7 @@ class TranslationApiTest {
         problem(translate(DEFENSEURS, "2042", "defenseurs", "de", Map.of("title", "Verteidiger", "body", "Text."), null), 400,
                 "language", "must be one of edition 2042's target languages: en, es");
         problem(translate(DEFENSEURS, "2042", "defenseurs", "EN_gb", Map.of("title", "Defenders", "body", "Text."), null), 400,
-                "language", "must be a language tag such as en or es");
+                "language", "must be one of the languages the report can be published in: " + String.join(", ", ReportIds.LANGUAGES));
         problem(translate(DEFENSEURS, "2042", "defenseurs", "en", Map.of("title", " ", "body", "Text."), null), 400,
                 "title", "is required and must not be blank");
         problem(translate(DEFENSEURS, "2042", "defenseurs", "en", Map.of("title", "Defenders", "body", "Text.", "sourceRevision", 2), null),

@@ -9,7 +9,7 @@ import org.reportplatform.schemas.ReportIds;
 
 /**
  * The texts of a figure in other languages ({@code texts: {"en": {...}}}): keyed by a language the
- * report may be translated into, each checked by its family, and each problem named by its path
+ * report can be published in ({@link ReportIds#LANGUAGES}), each checked by its family, and each problem named by its path
  * ({@code texts.en.label}).
  */
 public final class TextLanguages {
@@ -26,8 +26,9 @@ public final class TextLanguages {
         Map<String, S> checked = new TreeMap<>();
         texts.forEach((language, text) -> {
             String field = "texts." + language;
-            if (!ReportIds.isLanguage(language)) {
-                problems.add(field, "must be keyed by a language tag such as en or es");
+            if (!ReportIds.isReportLanguage(language)) {
+                problems.add(field, "must be keyed by one of the languages the report can be published in: "
+                        + String.join(", ", ReportIds.LANGUAGES));
             } else if (text == null) {
                 problems.add(field, "must be an object with the texts in that language");
             } else {

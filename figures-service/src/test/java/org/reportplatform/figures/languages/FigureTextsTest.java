@@ -10,6 +10,7 @@ import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.platform.testing.TopicReader;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.IndicatorChanged;
+import org.reportplatform.schemas.ReportIds;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,7 +77,7 @@ class FigureTextsTest {
         problem(put("indicators", "2081", "cases", CASES.formatted(1, ",\"texts\":{\"en\":{\"unit\":\"cases\"}}"), null),
                 "texts.en.label", "is required");
         problem(put("indicators", "2081", "cases", CASES.formatted(1, ",\"texts\":{\"EN!\":{\"label\":\"Cases\"}}"), null),
-                "texts.EN!", "must be keyed by a language tag such as en or es");
+                "texts.EN!", "must be keyed by one of the languages the report can be published in: " + String.join(", ", ReportIds.LANGUAGES));
         problem(put("indicators", "2081", "cases", CASES.formatted(1, ",\"texts\":{\"es\":{\"label\":\"Casos\",\"source\":\"=HYPERLINK(1)\"}}"), null),
                 "texts.es.source", null);
         problem(put("datasets", "2081", "revenus", dataset(",\"texts\":{\"en\":{\"title\":\"Income\",\"columnLabels\":[\"Source\"]}}"), null),
