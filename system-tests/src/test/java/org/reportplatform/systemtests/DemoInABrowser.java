@@ -78,6 +78,34 @@ final class DemoInABrowser implements AutoCloseable {
         browser().findElement(By.cssSelector("form.signin button[type=submit]")).click();
     }
 
+    /**
+     * Opens {@code page} signed out, signs in as {@code email} (the demo password) on the sign-in
+     * page it leads to, and waits to be back on {@code page}.
+     */
+    void signInAt(String page, String email) {
+        browser().get(url(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser(), Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/signin"));
+        signInAs(email, DEMO_PASSWORD);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser(), Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url(page)));
+    }
+
+    /**
+     * At 320 px wide: the page reloaded, axe-core finds no violation, nothing scrolls sideways, and a
+     * screenshot {@code name}; the window then back to 1280 px.
+     */
+    void checkAt320(String what, String name) {
+        browser().manage().window().setSize(new org.openqa.selenium.Dimension(320, 900));
+        browser().navigate().refresh();
+        assertThat(accessibilityViolations()).as("axe-core on " + what + " at 320 px").isEmpty();
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser())
+                .executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("no horizontal scrolling at 320 px on " + what).isLessThanOrEqualTo(320);
+        screenshot(name);
+        browser().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
     /** Signs out with the header bar's button. */
     void signOut() {
         browser().findElement(By.cssSelector("form.account button[type=submit]")).click();

@@ -238,11 +238,7 @@ class StudioHomeInABrowserTest {
     }
 
     private void signIn(String page, String email) {
-        WebDriver browser = demo.browser();
-        browser.get(demo.url(page));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/signin"));
-        demo.signInAs(email, DemoInABrowser.DEMO_PASSWORD);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlToBe(demo.url(page)));
+        demo.signInAt(page, email);
     }
 
     private int position(String slug) {

@@ -63,6 +63,11 @@ public final class FormState {
         return withError(GENERAL, message);
     }
 
+    /** The names of the form's fields. */
+    public java.util.Set<String> names() {
+        return values.keySet();
+    }
+
     /** The first value of a field, trimmed; "" when absent. */
     public String value(String name) {
         List<String> list = values.get(name);

@@ -26,8 +26,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The served report: the view of the rendered topics, the reader that keeps it current, and the
- * routes {@code /}, {@code /{edition}} and {@code /{edition}/**} (edition = digits, so nothing
- * here can shadow {@code /api/**} or a later feature's paths).
+ * routes {@code /}, {@code /{edition}}, {@code /{edition}/**} (edition = digits, so nothing
+ * here can shadow {@code /api/**} or a later feature's paths; a language's pages are
+ * {@code /{edition}/{lang}/…}) and {@code /editions}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteConfiguration {
@@ -67,6 +68,8 @@ public class SiteConfiguration {
                 .route(GET_OR_HEAD.and(path("/")), handler::newestEdition)
                 .route(GET_OR_HEAD.and(path("/{edition:\\d+}")), handler::editionWithoutSlash)
                 .route(GET_OR_HEAD.and(path("/{edition:\\d+}/**")), handler::output)
+                // The list of public editions, rendered by the render service like any page.
+                .route(GET_OR_HEAD.and(path("/editions")), handler::output)
                 .build();
     }
 

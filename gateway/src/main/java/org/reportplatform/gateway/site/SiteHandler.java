@@ -47,10 +47,15 @@ public class SiteHandler {
 
     /** {@code GET /{edition}}: 301 to {@code /{edition}/} when that edition is published. */
     public Mono<ServerResponse> editionWithoutSlash(ServerRequest request) {
-        String index = request.path() + "/";
-        if (view.get(index).isEmpty()) {
+        if (view.get(request.path() + "/").isEmpty()) {
             return missing(request, "nothing is published at " + request.path());
         }
+        return withSlash(request);
+    }
+
+    /** 301 to the same path with a slash (an index page), the query kept. */
+    private static Mono<ServerResponse> withSlash(ServerRequest request) {
+        String index = request.path() + "/";
         String query = request.uri().getRawQuery();
         return ServerResponse.status(HttpStatus.MOVED_PERMANENTLY)
                 .header(HttpHeaders.LOCATION, query == null ? index : index + "?" + query)
@@ -65,6 +70,10 @@ public class SiteHandler {
     public Mono<ServerResponse> output(ServerRequest request) {
         Optional<SiteEntry> found = lookup(request);
         if (found.isEmpty()) {
+            if (!request.path().endsWith("/") && view.get(request.path() + "/").isPresent()) {
+                // A language's index without its slash (/2024/en): redirected where its relative links resolve.
+                return withSlash(request);
+            }
             return missing(request, "nothing is published at " + request.path());
         }
         SiteEntry entry = found.get();

@@ -34,7 +34,12 @@ public final class StudioLabels {
             Map.entry("period", "période"),
             Map.entry("source", "source"),
             Map.entry("columns", "colonnes"),
-            Map.entry("rows", "lignes"));
+            Map.entry("rows", "lignes"),
+            Map.entry("texts", "textes traduits"),
+            Map.entry("sourceRevision", "révision traduite"),
+            Map.entry("translatorTeam", "équipe de traduction"),
+            Map.entry("erratum", "erratum"),
+            Map.entry("edition", "édition"));
 
     private final Labels dates;
     private final String zone;

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.reportplatform.gateway.accounts.Viewer;
 import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.ui.UiPages;
+import org.reportplatform.schemas.ReportIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -84,7 +85,8 @@ public final class StudioPages {
     public Mono<ServerResponse> forViewer(ServerRequest request, String edition, Function<Viewer, Mono<ServerResponse>> page) {
         return Viewer.signedIn(request)
                 .flatMap(viewer -> {
-                    if (!properties.offers(edition)) {
+                    // Any year may be an edition now that the editions API lists them; the pages' API calls say 404 for one that does not exist.
+                    if (!properties.offers(edition) && !ReportIds.isEdition(edition)) {
                         return notFound(viewer, properties.currentEdition(), "Le studio ne connaît pas l’édition « " + edition
                                 + " ». Les éditions ouvertes : " + String.join(", ", properties.editions()) + ".");
                     }

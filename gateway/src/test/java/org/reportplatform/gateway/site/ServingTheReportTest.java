@@ -136,6 +136,26 @@ class ServingTheReportTest {
     }
 
     @Test
+    void aLanguagesPagesAndTheListOfEditionsAreServedAndALanguageWithoutItsSlashIsRedirected() {
+        // Given the render service publishes the English index and chapter of 2024, and the list of editions
+        publisher.publish(PAGES, "/2024/en/", html("/2024/en/", "<h1>Annual report 2024</h1>"));
+        publisher.publish(PAGES, "/2024/en/defenseurs", html("/2024/en/defenseurs", "<h1>Human rights defenders</h1>"));
+        publisher.publish(PAGES, "/editions", html("/editions", "<h1>Éditions du rapport</h1>"));
+        awaitStatus("/editions", 200);
+        awaitStatus("/2024/en/defenseurs", 200);
+
+        // Then each is served, also through WebFlux (a query: ?live), and /2024/en goes to its index, query kept
+        http.get().uri("/2024/en/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("<h1>Annual report 2024</h1>");
+        http.get().uri("/editions?live").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("<h1>Éditions du rapport</h1>"));
+        http.get().uri("/2024/en?live").exchange().expectStatus().isEqualTo(301)
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/2024/en/?live");
+        // And a language without an index page is no redirect, and a page without its slash is not one either
+        http.get().uri("/2024/es?live").exchange().expectStatus().isNotFound();
+        http.get().uri("/2024/en/defenseurs/?live").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void aConditionalGetWithTheCurrentETagAnswers304() {
         // Given a published page
         String body = "<p>Enfants</p>";

@@ -1,6 +1,9 @@
 package org.reportplatform.gateway.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.reportplatform.gateway.testing.StubCalls.form;
+import static org.reportplatform.gateway.testing.StubCalls.json;
+import static org.reportplatform.gateway.testing.StubCalls.only;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockAuthentication;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
@@ -18,6 +21,7 @@ import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.Backends;
 import org.reportplatform.gateway.studio.history.HistoryConfiguration;
 import org.reportplatform.gateway.studio.home.HomeConfiguration;
+import org.reportplatform.gateway.testing.StubCalls;
 import org.reportplatform.gateway.testing.StubService;
 import org.reportplatform.gateway.testing.StubService.Answer;
 import org.reportplatform.gateway.testing.StubService.Received;
@@ -30,7 +34,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,7 +114,7 @@ class StudioPagesTest {
                 "Votre équipe n’a pas encore de jeu de données.");
         assertThat(page).doesNotContain("Cas de défenseur.e.s", "/studio/2024/structure", "href=\"/studio/2024/chapitres/defenseurs\">Modifier");
         assertThat(CONTENT.received()).extracting(Received::pathAndQuery)
-                .containsExactlyInAnyOrder("/api/editions/2024/chapters", "/api/editions/2024/drafts");
+                .containsExactlyInAnyOrder("/api/editions", "/api/editions/2024/chapters", "/api/editions/2024/drafts");
         CONTENT.received().forEach(request -> assertThat(callerOf(request)).isEqualTo(AMINA.accountId()));
         FIGURES.received().forEach(request -> assertThat(callerOf(request)).isEqualTo(AMINA.accountId()));
     }
@@ -329,27 +332,7 @@ class StudioPagesTest {
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
-    private static BodyInserters.FormInserter<String> form(Map<String, String> fields) {
-        BodyInserters.FormInserter<String> form = BodyInserters.fromFormData(new org.springframework.util.LinkedMultiValueMap<>());
-        fields.forEach(form::with);
-        return form;
-    }
-
-    private static Answer json(int status, String body) {
-        return new Answer(status, "application/json", body, Map.of(), Duration.ZERO);
-    }
-
-    private static Received only(StubService service, String method, String path) {
-        List<Received> matching = service.received().stream()
-                .filter(request -> request.method().equals(method) && request.pathAndQuery().equals(path)).toList();
-        assertThat(matching).as(method + " " + path).hasSize(1);
-        return matching.get(0);
-    }
-
-    /** The account the request's assertion names, after checking its signature as a service would. */
     private static String callerOf(Received request) {
-        String authorization = request.header(HttpHeaders.AUTHORIZATION);
-        assertThat(authorization).startsWith("Bearer ");
-        return CallerAssertions.callerOf(ASSERTIONS.decoder().decode(authorization.substring(7)).block()).accountId();
+        return StubCalls.callerOf(ASSERTIONS, request);
     }
 }

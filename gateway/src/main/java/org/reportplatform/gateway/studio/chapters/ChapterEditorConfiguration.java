@@ -29,6 +29,7 @@ public class ChapterEditorConfiguration {
         DraftText text = new DraftText(editorPages);
         ChapterEditorHandler editor = new ChapterEditorHandler(backends, presence, editorPages, text);
         DraftActionsHandler actions = new DraftActionsHandler(editorPages, text);
+        ErratumHandler erratum = new ErratumHandler(backends, editorPages);
         String chapter = "/studio/{edition}/chapitres/{slug}";
         return RouterFunctions.route()
                 .GET(chapter, editor::page)
@@ -37,6 +38,7 @@ public class ChapterEditorConfiguration {
                 .POST(chapter + "/fusion", editor::saveMerge)
                 .POST(chapter + "/apercu", editor::preview)
                 .POST(chapter + "/publier", actions::publish)
+                .POST(chapter + "/erratum", erratum::publish)
                 .POST(chapter + "/soumettre", actions::submit)
                 .POST(chapter + "/programmer", actions::schedule)
                 .POST(chapter + "/deprogrammer", actions::unschedule)

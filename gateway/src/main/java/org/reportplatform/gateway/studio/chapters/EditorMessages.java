@@ -81,6 +81,8 @@ final class EditorMessages {
             case "fusion" -> draft == null ? null : "Fusion enregistrée dans le brouillon. Vérifiez l’aperçu, puis publiez.";
             case "fusion-depassee" -> draft == null ? null : "Fusion enregistrée dans le brouillon, mais le chapitre a encore été publié "
                     + "entre-temps : publiez pour fusionner avec cette nouvelle version.";
+            case "erratum" -> !view.closed() ? null : "Erratum publié : la page publique montre le texte corrigé (révision "
+                    + view.chapterRevision() + ") et la note « Corrigé le … » sous le titre.";
             default -> null;
         };
     }

@@ -3,6 +3,7 @@ package org.reportplatform.gateway.studio.chapters;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,10 @@ import org.reportplatform.gateway.studio.StudioPages;
 import org.reportplatform.gateway.studio.chapters.ParagraphMerge.Result;
 import org.reportplatform.gateway.studio.drafts.Draft;
 import org.reportplatform.gateway.studio.drafts.DraftsApi;
+import org.reportplatform.gateway.studio.editions.Edition;
+import org.reportplatform.gateway.studio.editions.EditionsApi;
+import org.reportplatform.gateway.studio.translations.TranslationRow;
+import org.reportplatform.gateway.studio.translations.TranslationsApi;
 import org.reportplatform.gateway.ui.UiPages;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.security.Role;
@@ -35,6 +40,8 @@ final class EditorPages {
 
     private final Backends backends;
     private final DraftsApi drafts;
+    private final EditionsApi editions;
+    private final TranslationsApi translations;
     private final StudioPages pages;
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
@@ -42,6 +49,8 @@ final class EditorPages {
     EditorPages(Backends backends, StudioPages pages, ZoneId zone) {
         this.backends = backends;
         this.drafts = new DraftsApi(backends.content());
+        this.editions = new EditionsApi(backends.content());
+        this.translations = new TranslationsApi(backends.content());
         this.pages = pages;
         this.zone = zone;
         this.dateTime = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH:mm", Locale.FRENCH).withZone(zone);
@@ -66,10 +75,14 @@ final class EditorPages {
     /** The editor as it stands: the draft's text if there is one, else the published one (and its preview). */
     Mono<EditorView> view(Viewer viewer, String edition, String slug) {
         Caller caller = viewer.caller();
-        return Mono.zip(chapter(caller, edition, slug), drafts.find(caller, edition, slug))
+        // The translations are extra: a content-service that cannot list them leaves the editor as it was.
+        Mono<List<TranslationRow>> translated = translations.rows(caller, edition, slug).onErrorReturn(List.of());
+        return Mono.zip(chapter(caller, edition, slug), drafts.find(caller, edition, slug), editions.describe(caller, edition), translated)
                 .flatMap(both -> {
                     ChapterText chapter = both.getT1();
                     Draft draft = both.getT2().orElse(null);
+                    Edition described = both.getT3();
+                    boolean mayEdit = caller.mayEdit(chapter.ownerTeam());
                     String title = draft == null ? chapter.title() : draft.title();
                     String body = draft == null ? chapter.body() : draft.body();
                     Mono<Optional<Preview>> preview = draft != null ? Mono.just(Optional.empty())
@@ -78,8 +91,9 @@ final class EditorPages {
                             ? PublicationForm.showing(draft.schedule().localDateTime(), draft.schedule().timeZone())
                             : PublicationForm.empty(zone.getId());
                     return preview.map(shown -> new EditorView(edition, slug, title, body, draft, chapter.revision(), chapter.ownerTeam(),
-                            caller.mayEdit(chapter.ownerTeam()), caller.isAdmin() || caller.has(Role.REVIEWER), lastPublished(chapter),
-                            shown.orElse(null), FormState.empty(), schedule, null, null, null));
+                            mayEdit && !described.closed(), !described.closed() && (caller.isAdmin() || caller.has(Role.REVIEWER)),
+                            lastPublished(chapter), shown.orElse(null), FormState.empty(), schedule, null, null, null, described,
+                            described.targetLanguages().isEmpty() ? List.of() : both.getT4(), mayEdit && described.closed()));
                 });
     }
 

@@ -1,6 +1,9 @@
 package org.reportplatform.gateway.studio.chapters;
 
+import java.util.List;
 import org.reportplatform.gateway.accounts.FormState;
+import org.reportplatform.gateway.studio.editions.Edition;
+import org.reportplatform.gateway.studio.translations.TranslationRow;
 import org.reportplatform.gateway.studio.PublicationForm;
 import org.reportplatform.gateway.studio.drafts.Draft;
 
@@ -21,10 +24,22 @@ import org.reportplatform.gateway.studio.drafts.Draft;
  * @param scheduleRefusal why the time was refused, and the two readings to choose from; null otherwise
  * @param notice          a confirmation, announced politely (and focused)
  * @param error           why the last action failed, announced at once
+ * @param described       the edition: a closed one is read-only, corrected only by an erratum
+ * @param translations    the chapter's translations, one per target language of the edition
+ * @param mayCorrect      the edition is closed and the person may publish an erratum (the chapter's team, an admin)
  */
 public record EditorView(String edition, String slug, String title, String body, Draft draft, long chapterRevision, String ownerTeam,
                          boolean editable, boolean reviewer, String lastSaved, Preview preview, FormState form, PublicationForm schedule,
-                         PublicationForm.Refusal scheduleRefusal, String notice, String error) {
+                         PublicationForm.Refusal scheduleRefusal, String notice, String error, Edition described,
+                         List<TranslationRow> translations, boolean mayCorrect) {
+
+    public boolean closed() {
+        return described.closed();
+    }
+
+    public String translationPath(String language) {
+        return path() + "/traductions/" + language;
+    }
 
     public String path() {
         return "/studio/" + edition + "/chapitres/" + slug;
@@ -76,16 +91,16 @@ public record EditorView(String edition, String slug, String title, String body,
 
     EditorView withText(String title, String body, FormState form) {
         return new EditorView(edition, slug, title, body, draft, chapterRevision, ownerTeam, editable, reviewer, lastSaved, preview, form,
-                schedule, scheduleRefusal, notice, error);
+                schedule, scheduleRefusal, notice, error, described, translations, mayCorrect);
     }
 
     EditorView withSchedule(PublicationForm schedule, PublicationForm.Refusal refusal) {
         return new EditorView(edition, slug, title, body, draft, chapterRevision, ownerTeam, editable, reviewer, lastSaved, preview, form,
-                schedule, refusal, notice, error);
+                schedule, refusal, notice, error, described, translations, mayCorrect);
     }
 
     EditorView withMessages(String notice, String error) {
         return new EditorView(edition, slug, title, body, draft, chapterRevision, ownerTeam, editable, reviewer, lastSaved, preview, form,
-                schedule, scheduleRefusal, notice, error);
+                schedule, scheduleRefusal, notice, error, described, translations, mayCorrect);
     }
 }

@@ -13,6 +13,7 @@ import org.reportplatform.gateway.backend.BackendRefusal;
 import org.reportplatform.gateway.backend.Backends;
 import org.reportplatform.gateway.studio.PublicationForm;
 import org.reportplatform.gateway.studio.StudioPages;
+import org.reportplatform.gateway.studio.editions.EditionsApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -39,9 +40,11 @@ final class IndicatorEditorHandler {
 
     private final BackendClient figures;
     private final StudioPages pages;
+    private final EditionsApi editions;
 
     IndicatorEditorHandler(Backends backends, StudioPages pages) {
         this.figures = backends.figures();
+        this.editions = new EditionsApi(backends.content());
         this.pages = pages;
     }
 
@@ -176,8 +179,10 @@ final class IndicatorEditorHandler {
         FormState explained = form;
         for (BackendRefusal.FieldProblem error : refusal.errors()) {
             String message = FrenchFigureProblems.indicatorField(error.field(), error.problem(), type);
-            explained = IndicatorView.FIELDS.containsKey(error.field())
-                    ? explained.withError(error.field(), message) : explained.withGeneralError(message);
+            String translated = IndicatorTexts.errorKey(error.field());
+            explained = translated != null ? explained.withError(translated, IndicatorTexts.errorMessage(error.field(), error.problem()))
+                    : IndicatorView.FIELDS.containsKey(error.field()) ? explained.withError(error.field(), message)
+                    : explained.withGeneralError(message);
         }
         if (refusal.errors().isEmpty()) {
             String message = refusal.status() == 412
@@ -205,14 +210,17 @@ final class IndicatorEditorHandler {
 
     private Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, String edition, IndicatorView indicator, FormState form,
             String notice, String error, List<FieldDifference> conflict, PublicationForm time, PublicationForm.Refusal refusal) {
-        return scheduled(viewer, edition, indicator.id()).flatMap(scheduled -> pages.render(status, "figures/indicator.jte", pages.model(viewer, edition)
-                .put("scheduled", scheduled.orElse(null))
+        return Mono.zip(scheduled(viewer, edition, indicator.id()), editions.describe(viewer.caller(), edition)).flatMap(both -> pages.render(status,
+                "figures/indicator.jte", pages.model(viewer, edition)
+                .put("scheduled", both.getT1().orElse(null))
+                .put("languages", both.getT2().targetLanguages())
+                .put("closed", both.getT2().closed())
                 .put("schedule", time != null ? time : PublicationForm.empty(pages.properties().zone().getId()))
                 .put("scheduleRefusal", refusal)
                 .put("indicator", indicator)
                 .put("form", form)
                 .put("fields", fieldsOf(indicator.type()))
-                .put("mayEdit", viewer.caller().mayEdit(indicator.ownerTeam()))
+                .put("mayEdit", viewer.caller().mayEdit(indicator.ownerTeam()) && !both.getT2().closed())
                 .put("notice", notice)
                 .put("error", error)
                 .put("conflict", conflict)));
@@ -243,6 +251,7 @@ final class IndicatorEditorHandler {
         }
         values.put("type", List.of(indicator.type()));
         values.put("revision", List.of(String.valueOf(indicator.revision())));
+        IndicatorTexts.putInForm(values, indicator.texts());
         return FormState.of(values);
     }
 
@@ -256,7 +265,9 @@ final class IndicatorEditorHandler {
 
     /** The PUT's body: the form's fields over the current indicator's type (the owner team is left out: it stays). */
     private static Map<String, Object> body(IndicatorView current, FormState form) {
-        return body(current.type(), form);
+        Map<String, Object> body = body(current.type(), form);
+        body.put("texts", IndicatorTexts.forPut(current.texts(), form, IndicatorTexts.shownIn(form, form.names())));
+        return body;
     }
 
     private static Map<String, Object> body(String type, FormState form) {

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * service stores ({@code 4445}, {@code 12.5}), never a float.
  */
 public record IndicatorView(String id, String label, String type, String value, String currency, String unit, String period,
-        String source, String ownerTeam, long revision, String updatedAt, String updatedByName) {
+        String source, String ownerTeam, long revision, String updatedAt, String updatedByName, Map<String, Map<String, String>> texts) {
 
     /** The fields a person may change in the studio, in the order of the form, with their French labels. */
     public static final Map<String, String> FIELDS = fields();
@@ -33,7 +33,8 @@ public record IndicatorView(String id, String label, String type, String value, 
     static IndicatorView of(JsonNode node) {
         return new IndicatorView(text(node, "id"), text(node, "label"), text(node, "type"), exact(node.path("value")),
                 text(node, "currency"), text(node, "unit"), text(node, "period"), text(node, "source"),
-                text(node, "ownerTeam"), node.path("revision").asLong(-1), text(node, "updatedAt"), text(node, "updatedByName"));
+                text(node, "ownerTeam"), node.path("revision").asLong(-1), text(node, "updatedAt"), text(node, "updatedByName"),
+                IndicatorTexts.of(node.path("texts")));
     }
 
     static List<IndicatorView> listOf(JsonNode array) {
@@ -63,6 +64,12 @@ public record IndicatorView(String id, String label, String type, String value, 
             case "currency" -> currency;
             default -> "";
         };
+    }
+
+    /** The words of one field in one language; "" when not translated. */
+    public String text(String language, String field) {
+        Map<String, String> fields = texts.get(language);
+        return fields == null ? "" : fields.getOrDefault(field, "");
     }
 
     public boolean isMoney() {

@@ -26,7 +26,7 @@ public class HistoryConfiguration {
         RouterFunctions.Builder routes = RouterFunctions.route();
         for (HistoryKind kind : HistoryKind.ALL) {
             HistoryHandler handler = new HistoryHandler(kind, pages, reader, backends);
-            String base = "/studio/{edition}/" + kind.segment() + "/{id}/historique";
+            String base = "/studio/{edition}/" + kind.routeId() + "/historique";
             routes.GET(base, handler::history)
                     .GET(base + "/comparer", handler::compare)
                     .GET(base + "/{revision}/restaurer", handler::confirmRestore)

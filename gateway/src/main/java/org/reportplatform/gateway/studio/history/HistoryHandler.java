@@ -38,7 +38,7 @@ final class HistoryHandler {
     /** {@code GET .../historique[?avant=n]}, saying what a restore just did ({@code ?restauree=n&nouvelle=m}). */
     Mono<ServerResponse> history(ServerRequest request) {
         String edition = request.pathVariable("edition");
-        String id = request.pathVariable("id");
+        String id = kind.id(request);
         Long before = number(request.queryParam("avant").orElse(null));
         Long restored = number(request.queryParam("restauree").orElse(null));
         Long now = number(request.queryParam("nouvelle").orElse(null));
@@ -66,7 +66,7 @@ final class HistoryHandler {
     /** {@code GET .../historique/comparer?de=m&a=n}. */
     Mono<ServerResponse> compare(ServerRequest request) {
         String edition = request.pathVariable("edition");
-        String id = request.pathVariable("id");
+        String id = kind.id(request);
         Long from = number(request.queryParam("de").orElse(null));
         Long to = number(request.queryParam("a").orElse(null));
         return pages.forViewer(request, edition, viewer -> {
@@ -90,7 +90,7 @@ final class HistoryHandler {
     /** {@code GET .../historique/{n}/restaurer}: "are you sure?", with what the restore will change. */
     Mono<ServerResponse> confirmRestore(ServerRequest request) {
         String edition = request.pathVariable("edition");
-        String id = request.pathVariable("id");
+        String id = kind.id(request);
         Long revision = number(request.pathVariable("revision"));
         return pages.forViewer(request, edition, viewer -> restorePage(viewer, edition, id, revision, HttpStatus.OK, null));
     }
@@ -102,7 +102,7 @@ final class HistoryHandler {
      */
     Mono<ServerResponse> restore(ServerRequest request) {
         String edition = request.pathVariable("edition");
-        String id = request.pathVariable("id");
+        String id = kind.id(request);
         Long revision = number(request.pathVariable("revision"));
         return pages.forViewer(request, edition, viewer -> request.formData().flatMap(data -> {
             if (revision == null) {
@@ -110,7 +110,7 @@ final class HistoryHandler {
             }
             Long basis = number(data.getFirst("current"));
             BackendClient.Request restore = kind.service().apply(backends)
-                    .post(viewer.caller(), kind.apiPath() + "/revisions/" + revision + "/restore", edition, id);
+                    .post(viewer.caller(), kind.apiPath() + "/revisions/" + revision + "/restore", kind.apiVariables(edition, id));
             if (basis != null) {
                 restore.ifMatch(basis);
             }

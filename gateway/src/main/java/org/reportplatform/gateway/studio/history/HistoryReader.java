@@ -36,12 +36,12 @@ public final class HistoryReader {
 
     private final Backends backends;
 
-    HistoryReader(Backends backends) {
+    public HistoryReader(Backends backends) {
         this.backends = backends;
     }
 
     Mono<Current> current(HistoryKind kind, Caller caller, String edition, String id) {
-        return service(kind).get(caller, kind.apiPath(), edition, id).fetchJson()
+        return service(kind).get(caller, kind.apiPath(), kind.apiVariables(edition, id)).fetchJson()
                 .map(answer -> new Current(answer.body().path(kind.titleField()).asString(id), text(answer.body(), "ownerTeam"),
                         answer.body().path("revision").asLong(answer.revision()), false))
                 .onErrorResume(BackendRefusal.class, refusal -> refusal.status() == 404
@@ -56,11 +56,11 @@ public final class HistoryReader {
      */
     public static Mono<String> titleBeforeDeletion(HistoryKind kind, Backends backends, Caller caller, String edition, String id) {
         BackendClient service = kind.service().apply(backends);
-        return service.get(caller, kind.apiPath() + "/revisions?limit=2", edition, id).fetchJson()
+        return service.get(caller, kind.apiPath() + "/revisions?limit=2", kind.apiVariables(edition, id)).fetchJson()
                 .flatMap(answer -> {
                     for (JsonNode revision : answer.body()) {
                         if (!revision.path("deleted").asBoolean(false)) {
-                            return service.get(caller, kind.apiPath() + "/revisions/" + revision.path("revision").asLong(), edition, id)
+                            return service.get(caller, kind.apiPath() + "/revisions/" + revision.path("revision").asLong(), kind.apiVariables(edition, id))
                                     .fetchJson().map(before -> before.body().path(kind.titleField()).asString(id));
                         }
                     }
@@ -71,7 +71,7 @@ public final class HistoryReader {
 
     Mono<Page> page(HistoryKind kind, Caller caller, String edition, String id, Long before, int limit) {
         String query = "/revisions?limit=" + limit + (before == null ? "" : "&before=" + before);
-        return service(kind).get(caller, kind.apiPath() + query, edition, id).fetchJson().map(answer -> {
+        return service(kind).get(caller, kind.apiPath() + query, kind.apiVariables(edition, id)).fetchJson().map(answer -> {
             List<Revision> revisions = new ArrayList<>();
             for (JsonNode json : answer.body()) {
                 List<String> changed = new ArrayList<>();
@@ -86,9 +86,9 @@ public final class HistoryReader {
     }
 
     /** What changed from revision {@code from} to revision {@code to}. */
-    Mono<Comparison> compare(HistoryKind kind, Caller caller, String edition, String id, long from, long to) {
+    public Mono<Comparison> compare(HistoryKind kind, Caller caller, String edition, String id, long from, long to) {
         if (kind.serverDiff()) {
-            return service(kind).get(caller, kind.apiPath() + "/diff?from=" + from + "&to=" + to, edition, id).fetchJson()
+            return service(kind).get(caller, kind.apiPath() + "/diff?from=" + from + "&to=" + to, kind.apiVariables(edition, id)).fetchJson()
                     .map(answer -> {
                         JsonNode diff = answer.body();
                         List<String> changed = new ArrayList<>();
@@ -117,7 +117,7 @@ public final class HistoryReader {
 
     /** Revision n as it was; empty for the revision that deleted it (410: no content). */
     private Mono<Optional<JsonNode>> revision(HistoryKind kind, Caller caller, String edition, String id, long n) {
-        return service(kind).get(caller, kind.apiPath() + "/revisions/" + n, edition, id).fetchJson()
+        return service(kind).get(caller, kind.apiPath() + "/revisions/" + n, kind.apiVariables(edition, id)).fetchJson()
                 .map(answer -> Optional.of(answer.body()))
                 .onErrorResume(BackendRefusal.class, refusal -> refusal.status() == 410 ? Mono.just(Optional.empty()) : Mono.error(refusal));
     }
@@ -130,6 +130,15 @@ public final class HistoryReader {
         JsonNode value = resource.path(field);
         if (value.isMissingNode() || value.isNull()) {
             return "";
+        }
+        if (value.isObject()) {
+            // Texts per language ({"en": {"label": …, "unit": …}}): one line per language and field.
+            StringBuilder lines = new StringBuilder();
+            value.properties().forEach(entry -> entry.getValue().properties().forEach(inner -> lines.append(entry.getKey())
+                    .append(' ').append(inner.getKey()).append(": ").append(inner.getValue().isArray()
+                            ? String.join(" | ", inner.getValue().valueStream().map(HistoryReader::scalar).toList())
+                            : scalar(inner.getValue())).append('\n')));
+            return lines.toString();
         }
         if (value.isArray()) {
             StringBuilder lines = new StringBuilder();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.reportplatform.gateway.accounts.AccountsProperties;
 import org.reportplatform.gateway.backend.Backends;
 import org.reportplatform.gateway.studio.StudioPages;
+import org.reportplatform.gateway.studio.editions.EditionsApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -27,12 +28,12 @@ public class HomeConfiguration {
     /** The routes, also for tests that bind a WebTestClient to them alone. */
     public static RouterFunction<ServerResponse> routes(StudioPages pages, Backends backends, List<String> teams) {
         StudioCatalog catalog = new StudioCatalog(backends);
-        HomeHandler home = new HomeHandler(pages, catalog);
+        HomeHandler home = new HomeHandler(pages, catalog, new EditionsApi(backends.content()));
         StructureHandler structure = new StructureHandler(pages, catalog, backends, teams);
         return RouterFunctions.route()
                 .GET("/studio", home::current)
                 .GET("/studio/", home::current)
-                .GET("/studio/{edition}", home::edition)
+                .GET("/studio/{edition:\\d+}", home::edition)
                 .GET("/studio/{edition}/structure", structure::page)
                 .POST("/studio/{edition}/structure", structure::create)
                 .POST("/studio/{edition}/structure/{slug}/deplacer", structure::move)

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.reportplatform.gateway.studio.StudioPages;
+import org.reportplatform.gateway.studio.editions.Edition;
+import org.reportplatform.gateway.studio.editions.EditionsApi;
 import org.reportplatform.gateway.studio.drafts.Draft;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.security.Role;
@@ -31,13 +33,20 @@ final class HomeHandler {
 
     private final StudioPages pages;
     private final StudioCatalog catalog;
+    private final EditionsApi editions;
 
-    HomeHandler(StudioPages pages, StudioCatalog catalog) {
+    HomeHandler(StudioPages pages, StudioCatalog catalog, EditionsApi editions) {
         this.pages = pages;
         this.catalog = catalog;
+        this.editions = editions;
     }
 
-    /** {@code GET /studio}: the current edition's home. */
+    /**
+     * {@code GET /studio}: the home of the edition the organisation works on
+     * ({@code report.gateway.studio.editions}, the last one): a stable address for everyone, also
+     * while a next edition is being prepared or an older one is being corrected; the home lists
+     * the other editions to open.
+     */
     Mono<ServerResponse> current(ServerRequest request) {
         return home(request, pages.properties().currentEdition());
     }
@@ -53,9 +62,14 @@ final class HomeHandler {
             // Drafts and schedules are extra: when their services cannot say, the home still lists the rest, and says so.
             Mono<Optional<List<Draft>>> drafts = optional(catalog.drafts(caller, edition), "drafts");
             Mono<Optional<List<CalendarEntry>>> figures = optional(catalog.scheduledIndicators(caller, edition), "scheduled indicators");
+            Mono<List<Edition>> known = editions.list(caller).onErrorReturn(List.of());
             return Mono.zip(catalog.chapters(caller, edition), catalog.indicators(caller, edition), catalog.datasets(caller, edition),
-                            drafts, figures)
+                            drafts, figures, known)
                     .flatMap(all -> {
+                        Edition shown = all.getT6().stream().filter(e -> e.edition().equals(edition)).findFirst()
+                                .orElseGet(() -> Edition.unrecorded(edition));
+                        List<String> selectable = all.getT6().isEmpty() ? pages.properties().editions()
+                                : all.getT6().stream().map(Edition::edition).sorted().toList();
                         boolean admin = caller.isAdmin();
                         List<StudioItems.Chapter> chapters = all.getT1();
                         List<Draft> open = all.getT4().orElse(List.of());
@@ -65,7 +79,8 @@ final class HomeHandler {
                         calendar.sort(null);
                         Map<String, Draft> bySlug = open.stream().collect(Collectors.toMap(Draft::slug, Function.identity(), (a, b) -> a));
                         return pages.ok("home/home.jte", pages.model(viewer, edition)
-                                .put("editions", pages.properties().editions())
+                                .put("editions", selectable)
+                                .put("described", shown)
                                 .put("teams", List.copyOf(new TreeSet<>(caller.teams())))
                                 .put("drafts", open.stream().filter(draft -> caller.mayEdit(draft.ownerTeam())).toList())
                                 .put("reviewer", admin || caller.has(Role.REVIEWER))

@@ -64,7 +64,9 @@ class StudioFiguresPagesTest {
     private static final StudioProperties STUDIO = new StudioProperties(List.of("2024"), java.time.ZoneId.of("Europe/Zurich"), 50);
     private static final StudioPages PAGES = new StudioPages(new StudioLabels(STUDIO), STUDIO);
 
-    private final Backends backends = new Backends(null,
+    // content-service answers only the edition's description, which these pages read to show its languages: down here (an
+    // edition without an edition event: no translated words), as EditionsAndTranslationsPagesTest covers them.
+    private final Backends backends = new Backends(new BackendClient(WebClient.builder(), StubService.downServiceUri(), ASSERTIONS, Duration.ofSeconds(5)),
             new BackendClient(WebClient.builder(), FIGURES.uri(), ASSERTIONS, Duration.ofSeconds(5)), null);
     private final WebTestClient web = WebTestClient.bindToRouterFunction(StudioFiguresConfiguration.routes(backends, PAGES))
             .webFilter(new CsrfWebFilter())

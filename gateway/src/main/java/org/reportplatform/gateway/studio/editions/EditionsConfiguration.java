@@ -1,0 +1,32 @@
+package org.reportplatform.gateway.studio.editions;
+
+import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.studio.StudioPages;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The editions page of the studio ({@code /studio/editions}) and its confirmed actions. */
+@Configuration(proxyBeanMethods = false)
+public class EditionsConfiguration {
+
+    @Bean
+    RouterFunction<ServerResponse> studioEditionsRoutes(StudioPages pages, Backends backends) {
+        return routes(pages, backends);
+    }
+
+    /** The routes, also for tests that bind a WebTestClient to them alone. */
+    public static RouterFunction<ServerResponse> routes(StudioPages pages, Backends backends) {
+        EditionsHandler handler = new EditionsHandler(pages, new EditionsApi(backends.content()));
+        RouterFunctions.Builder routes = RouterFunctions.route()
+                .GET("/studio/editions", handler::page)
+                .POST("/studio/editions", handler::prepare);
+        for (EditionsHandler.Action action : EditionsHandler.Action.values()) {
+            String path = "/studio/editions/{edition}/" + action.segment;
+            routes.GET(path, request -> handler.confirm(request, action)).POST(path, request -> handler.act(request, action));
+        }
+        return routes.build();
+    }
+}
