@@ -4,11 +4,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -60,6 +62,12 @@ public final class Site {
     private final DependencyIndex index = new DependencyIndex();
     private final SortedMap<OutputId, Causes> dirty = new TreeMap<>();
     private final SortedMap<OutputId, Causes> dirtyDocuments = new TreeMap<>();
+    /**
+     * Documents taken for rendering and not rendered yet: their render reads a snapshot taken
+     * before, and records what it used only once done, so an event of their edition meanwhile
+     * cannot find them in the index: it marks them dirty again.
+     */
+    private final Set<OutputId> documentsInFlight = new HashSet<>();
     private final OutputRenderer pages;
     private final OutputRenderer documents;
     private long failures;
@@ -158,6 +166,7 @@ public final class Site {
         if (!(event instanceof SourceEvent.TranslationEvent)) {
             touched.add(new OutputId.ReportDocument(edition));
         }
+        documentsInFlight.stream().filter(id -> edition.equals(id.edition())).forEach(touched::add);
         Causes cause = Causes.of(event.info());
         touched.forEach(id -> dirtySet(id).merge(id, cause, Causes::merge));
         return true;
@@ -265,12 +274,19 @@ public final class Site {
         OutputId id = dirtyDocuments.firstKey();
         Causes causes = dirtyDocuments.remove(id);
         ReportState snapshot = id.edition() == null ? new ReportState() : state.snapshot(id.edition());
+        documentsInFlight.add(id);
         return Optional.of(new DocumentJob(id, causes, snapshot));
     }
 
     /** Renders a document from its snapshot, outside the lock (empty when the render failed: logged, counted). */
     public Optional<Rendition> renderDocument(DocumentJob job) {
-        return renderSafely(documents, job.id(), job.causes(), job.snapshot());
+        try {
+            return renderSafely(documents, job.id(), job.causes(), job.snapshot());
+        } finally {
+            synchronized (this) {
+                documentsInFlight.remove(job.id());
+            }
+        }
     }
 
     /** Marks outputs dirty again (their publishing failed), keeping their causes. */

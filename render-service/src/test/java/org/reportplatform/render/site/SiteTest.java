@@ -331,6 +331,23 @@ class SiteTest {
         }
 
         @Test
+        void an_event_during_a_documents_render_makes_it_dirty_again() {
+            site.apply(edition(Edition.Status.PUBLISHED, List.of("en"), true));
+            site.apply(chapter("a", "A", 1, "Texte A"));
+            // Given the English PDF taken for rendering (its snapshot taken, what it uses not recorded yet)
+            Site.DocumentJob english = site.takeDirtyDocument().orElseThrow();
+            assertThat(english.id()).isEqualTo(new OutputId.ReportDocument(E, "en"));
+            // When a figure appears meanwhile, Then once rendered from the old snapshot, it is dirty again
+            site.apply(indicator("x", "4445"));
+            site.renderDocument(english);
+            List<OutputId> dirty = new ArrayList<>();
+            for (Optional<Site.DocumentJob> job = site.takeDirtyDocument(); job.isPresent(); job = site.takeDirtyDocument()) {
+                dirty.add(job.get().id());
+            }
+            assertThat(dirty).contains(new OutputId.ReportDocument(E, "en"));
+        }
+
+        @Test
         void an_edition_in_preparation_has_no_page_and_publishing_it_renders_them_all() {
             site.apply(edition(Edition.Status.PREPARING, List.of("en"), true));
             site.apply(chapter("a", "A", 1, "Texte A"));
