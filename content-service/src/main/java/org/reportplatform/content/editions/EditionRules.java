@@ -83,14 +83,15 @@ final class EditionRules {
         if (source == null) {
             problems.add("sourceLanguage", "is required: the language the chapters are written in, such as fr");
         } else {
-            problems.check(knownLanguage(source), "sourceLanguage", "must be a language the report knows, such as fr or en");
+            problems.check(knownLanguage(source), "sourceLanguage",
+                    "must be one of the languages the report is published in: " + ReportIds.LANGUAGES);
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             String target = targets.get(i);
             String field = "targetLanguages[" + i + "]";
             if (!knownLanguage(target)) {
-                problems.add(field, "must be a language the report knows, such as en or es");
+                problems.add(field, "must be one of the languages the report is published in: " + ReportIds.LANGUAGES);
             } else if (target.equals(source)) {
                 problems.add(field, "is the source language: an edition is not translated into the language it is written in");
             } else if (!seen.add(target)) {
@@ -99,7 +100,8 @@ final class EditionRules {
         }
     }
 
+    /** One of the languages the site can be published in ({@link ReportIds#LANGUAGES}: their pages live under /{edition}/{language}/). */
     private static boolean knownLanguage(String language) {
-        return ReportIds.isLanguage(language);
+        return ReportIds.isReportLanguage(language);
     }
 }

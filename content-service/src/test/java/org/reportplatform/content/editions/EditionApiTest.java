@@ -198,7 +198,7 @@ class EditionApiTest {
         post(ADMIN, "/api/editions/21x6", Map.of("from", "2101")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("edition");
         post(ADMIN, "/api/editions/2106", Map.of("from", "1999")).expectStatus().isNotFound();
-        emptyEdition("2106", "", "fr", List.of("fr", "en", "en", "x")).expectStatus().isBadRequest()
+        emptyEdition("2106", "", "fr", List.of("fr", "en", "en", "nl")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[*].field")
                 .isEqualTo(List.of("title", "targetLanguages[0]", "targetLanguages[2]", "targetLanguages[3]"));
         emptyEdition("2106", "Rapport", null, List.of()).expectStatus().isBadRequest()
