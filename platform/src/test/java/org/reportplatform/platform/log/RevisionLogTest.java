@@ -94,7 +94,7 @@ class RevisionLogTest {
         assertThat(written.at("2024/enfants", List.of(2L, 1L, 3L))).containsExactly(second, first, third);
         assertThat(written.events("2024/femmes")).containsExactly(other);
         assertThat(written.summaries("2024/enfants")).extracting(RevisionSummary::changed)
-                .containsExactly(List.of("title", "body", "position", "ownerTeam", "language"), List.of("body"), List.of("body"));
+                .containsExactly(List.of("title", "body", "position", "ownerTeam", "language", "errata"), List.of("body"), List.of("body"));
 
         // When another history replays the topic from the beginning
         RevisionHistory<ChapterChanged, ChapterState> replayed = CHAPTERS.newHistory(readers.get(1)::read);

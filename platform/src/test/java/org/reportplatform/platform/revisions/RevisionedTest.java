@@ -32,11 +32,11 @@ class RevisionedTest {
         // Then every revision names the fields it changed against the one before
         assertThat(summaries).extracting(RevisionSummary::revision).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(summaries).extracting(RevisionSummary::changed).containsExactly(
-                List.of("title", "body", "position", "ownerTeam", "language"),
+                List.of("title", "body", "position", "ownerTeam", "language", "errata"),
                 List.of("body"),
                 List.of("position"),
                 List.of(),
-                List.of("title", "body", "position", "ownerTeam", "language"));
+                List.of("title", "body", "position", "ownerTeam", "language", "errata"));
         assertThat(summaries).extracting(RevisionSummary::deleted).containsExactly(false, false, false, true, false);
         assertThat(summaries.get(1).updatedBy()).isEqualTo("enfants");
         assertThat(summaries.get(1).updatedAt()).isEqualTo(Instant.parse("2025-03-01T10:00:02Z"));
