@@ -214,6 +214,8 @@ class StudioHomeInABrowserTest {
         // When she drags it back down below donateurs-finances by its handle (SortableJS)
         WebElement handle = browser.findElement(By.cssSelector("#chapitre-essai-studio .handle"));
         WebElement target = browser.findElement(By.cssSelector("#chapitre-donateurs-finances"));
+        // W3C actions do not scroll: both rows (neighbours) in the middle of the window, whatever the page's length above them
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
         new Actions(browser).clickAndHold(handle).moveByOffset(0, 10).moveToElement(target).moveByOffset(0, target.getSize().getHeight() / 3)
                 .pause(Duration.ofMillis(300)).release().perform();
 
