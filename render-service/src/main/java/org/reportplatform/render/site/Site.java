@@ -61,7 +61,8 @@ public final class Site {
     private final ReportState state = new ReportState();
     private final DependencyIndex index = new DependencyIndex();
     private final SortedMap<OutputId, Causes> dirty = new TreeMap<>();
-    private final SortedMap<OutputId, Causes> dirtyDocuments = new TreeMap<>();
+    // The source language's PDF first: it is the one most readers download.
+    private final SortedMap<OutputId, Causes> dirtyDocuments = new TreeMap<>(OutputId.RENDER_ORDER);
     /**
      * Documents taken for rendering and not rendered yet: their render reads a snapshot taken
      * before, and records what it used only once done, so an event of their edition meanwhile
