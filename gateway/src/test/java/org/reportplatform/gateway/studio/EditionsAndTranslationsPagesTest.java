@@ -1,5 +1,9 @@
 package org.reportplatform.gateway.studio;
 
+import org.reportplatform.gateway.site.SiteView;
+import org.reportplatform.gateway.testing.RenderedOutputs;
+import org.reportplatform.schemas.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reportplatform.gateway.testing.StubCalls.form;
 import static org.reportplatform.gateway.testing.StubCalls.json;
@@ -89,6 +93,8 @@ class EditionsAndTranslationsPagesTest {
             .baseUrl("https://rapport.example.org")
             .build();
 
+    private static final SiteView SITE = new SiteView(List.of(Topics.PAGES.name()));
+
     private static RouterFunction<ServerResponse> routes() {
         StudioProperties properties = new StudioProperties(List.of("2024"), ZoneId.of("Europe/Zurich"), 50);
         StudioPages pages = new StudioPages(new StudioLabels(properties), properties);
@@ -97,6 +103,7 @@ class EditionsAndTranslationsPagesTest {
                 new BackendClient(WebClient.builder(), FIGURES.uri(), ASSERTIONS, Duration.ofSeconds(5)),
                 new BackendClient(WebClient.builder(), StubService.downServiceUri(), ASSERTIONS, Duration.ofSeconds(5)));
         return EditionsConfiguration.routes(pages, backends)
+                .and(EditionsConfiguration.publishedReportRoute(pages, SITE))
                 .and(TranslationsConfiguration.routes(pages, backends))
                 .and(HistoryConfiguration.routes(pages, backends))
                 .and(ChapterEditorConfiguration.routes(backends, null, pages))
@@ -131,6 +138,17 @@ class EditionsAndTranslationsPagesTest {
         assertThat(member).contains("Rapport annuel 2025", "En préparation")
                 .doesNotContain("Préparer l’édition suivante", "/publier", "/clore");
         CONTENT.received().forEach(request -> assertThat(callerOf(request)).isIn(CLAIRE.accountId(), AMINA.accountId()));
+    }
+
+    @Test
+    void seeingThePublishedReportLeadsToTheEditionsPagesOnceTheSiteHasThemAndSaysWhyNotBefore() {
+        String notYet = get(NADIA, "/studio/2031/site");
+        assertThat(notYet).contains("<h1>L’édition 2031 n’est pas encore sur le site</h1>", "href=\"/studio/2031/site\">Voir le rapport publié");
+
+        SITE.apply(Topics.PAGES.name(), "/2031/", RenderedOutputs.html("/2031/", "<h1>Rapport annuel 2031</h1>"));
+
+        signedIn(NADIA).get().uri("/studio/2031/site").exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/2031/");
     }
 
     @Test

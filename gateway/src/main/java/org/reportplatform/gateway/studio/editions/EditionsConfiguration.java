@@ -1,6 +1,7 @@
 package org.reportplatform.gateway.studio.editions;
 
 import org.reportplatform.gateway.backend.Backends;
+import org.reportplatform.gateway.site.SiteView;
 import org.reportplatform.gateway.studio.StudioPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,16 @@ public class EditionsConfiguration {
     @Bean
     RouterFunction<ServerResponse> studioEditionsRoutes(StudioPages pages, Backends backends) {
         return routes(pages, backends);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> studioPublishedReportRoute(StudioPages pages, SiteView site) {
+        return publishedReportRoute(pages, site);
+    }
+
+    /** « Voir le rapport publié »: {@link PublishedReportLink}. */
+    public static RouterFunction<ServerResponse> publishedReportRoute(StudioPages pages, SiteView site) {
+        return RouterFunctions.route().GET("/studio/{edition}/site", new PublishedReportLink(pages, site)::follow).build();
     }
 
     /** The routes, also for tests that bind a WebTestClient to them alone. */
