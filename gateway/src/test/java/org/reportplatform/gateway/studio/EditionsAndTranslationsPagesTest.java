@@ -152,6 +152,37 @@ class EditionsAndTranslationsPagesTest {
     }
 
     @Test
+    void anAdminChangesAnEditionsTitlesAndStaleNoticeOnTheRevisionSheReadAndAChangeMeanwhileIsNeverOverwritten() {
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
+        String form = get(CLAIRE, "/studio/editions/2024/reglages");
+        assertThat(form).contains("<label for=\"title\">Titre (français)</label>", "<label for=\"title-en\">Titre (anglais)</label>",
+                "<label for=\"title-es\">Titre (espagnol)</label>", "name=\"revision\" value=\"1\"",
+                "<label for=\"staleNotice\">Le signaler aux lecteurs</label>");
+        assertThat(form).containsPattern("id=\"staleNotice\"[^>]*checked");
+
+        CONTENT.answer("PUT", "/api/editions/2024", json(200, E2024));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/editions/2024/reglages")
+                .body(form(Map.of("title", "Rapport annuel 2024", "title-en", "Annual report 2024", "title-es", "", "revision", "1")))
+                .exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/editions?fait=modifiee&edition=2024");
+        Received put = only(CONTENT, "PUT", "/api/editions/2024");
+        assertThat(put.header("If-Match")).isEqualTo("\"1\"");
+        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("""
+                {"title": "Rapport annuel 2024", "titles": {"en": "Annual report 2024"}, "targetLanguages": ["en", "es"], "staleNotice": false}"""));
+
+        // Read at revision 1; someone else made it revision 2 meanwhile: nothing is sent, the form says so with the edition as it is now
+        CONTENT.reset();
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024.replace("\"revision\": 1", "\"revision\": 2")));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/editions/2024/reglages")
+                .body(form(Map.of("title", "Un autre titre", "staleNotice", "on", "revision", "1"))).exchange()
+                .expectStatus().isEqualTo(412).expectBody(String.class)
+                .value(page -> assertThat(page).contains("Quelqu’un a modifié cette édition", "value=\"Rapport annuel 2024\""));
+        assertThat(CONTENT.received()).noneMatch(request -> request.method().equals("PUT"));
+
+        signedIn(AMINA).get().uri("/studio/editions/2024/reglages").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void anAdminPreparesTheNextEditionFromAnExistingOneAndAnExistingYearIsSaidBesideTheField() {
         CONTENT.answer("GET", "/api/editions", json(200, EDITIONS));
         CONTENT.answer("POST", "/api/editions/2026", json(201, """

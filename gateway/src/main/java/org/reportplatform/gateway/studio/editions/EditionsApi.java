@@ -66,6 +66,20 @@ public final class EditionsApi {
         return content.post(caller, EDITION, year).json(body).fetchJson().map(answer -> Edition.of(answer.body(), year));
     }
 
+    /**
+     * {@code PUT /api/editions/{e}} with {@code If-Match}: the titles and whether readers see that a
+     * translation is stale; the languages are sent as they are (the settings page does not change them).
+     */
+    public Mono<Edition> change(Caller caller, Edition edition, String title, Map<String, String> titles, boolean staleNotice) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("titles", titles);
+        body.put("targetLanguages", edition.targetLanguages());
+        body.put("staleNotice", staleNotice);
+        return content.put(caller, EDITION, edition.edition()).ifMatch(edition.revision()).json(body).fetchJson()
+                .map(answer -> Edition.of(answer.body(), edition.edition()));
+    }
+
     /** {@code POST /api/editions/{e}:publish}. */
     public Mono<Edition> publish(Caller caller, String edition) {
         return content.post(caller, EDITION + ":publish", edition).fetchJson().map(answer -> Edition.of(answer.body(), edition));

@@ -34,6 +34,8 @@ public class EditionsConfiguration {
         RouterFunctions.Builder routes = RouterFunctions.route()
                 .GET("/studio/editions", handler::page)
                 .POST("/studio/editions", handler::prepare);
+        EditionSettingsHandler settings = new EditionSettingsHandler(pages, new EditionsApi(backends.content()));
+        routes.GET(EditionSettingsHandler.PATH, settings::form).POST(EditionSettingsHandler.PATH, settings::save);
         for (EditionsHandler.Action action : EditionsHandler.Action.values()) {
             String path = "/studio/editions/{edition}/" + action.segment;
             routes.GET(path, request -> handler.confirm(request, action)).POST(path, request -> handler.act(request, action));

@@ -41,7 +41,7 @@ final class EditionsHandler {
         this.editions = editions;
     }
 
-    /** {@code GET /studio/editions[?fait=preparee|publiee|close&edition=…]}. */
+    /** {@code GET /studio/editions[?fait=preparee|publiee|modifiee|close&edition=…]}. */
     Mono<ServerResponse> page(ServerRequest request) {
         String done = request.queryParam("fait").orElse(null);
         String which = request.queryParam("edition").filter(ReportIds::isEdition).orElse(null);
@@ -49,6 +49,7 @@ final class EditionsHandler {
             case "preparee" -> "L’édition " + which + " est en préparation : ses chapitres, leurs équipes et ses chiffres clés "
                     + "(sans valeurs) ont été copiés. Elle n’est pas publique tant qu’elle n’est pas publiée.";
             case "publiee" -> "L’édition " + which + " est publiée : ses pages et son PDF sont sur le site.";
+            case "modifiee" -> "Les réglages de l’édition " + which + " sont enregistrés.";
             case "close" -> "L’édition " + which + " est close : elle reste publique, et ne se corrige plus que par un erratum.";
             default -> null;
         };
