@@ -183,6 +183,53 @@ class EditionsAndTranslationsPagesTest {
     }
 
     @Test
+    void aDatasetsWordsAreTranslatedPerLanguageOnTheRevisionReadAndTheCellsAreSentAsTheyAre() {
+        String dataset = """
+                {"id": "revenus", "title": "Revenus par source", "columns": [{"name": "Source", "type": "text"}, {"name": "Montant", "type": "number"}],
+                 "rows": [["Gouvernements", "3200000"]], "unit": "CHF", "source": null, "ownerTeam": "donateurs-finances", "revision": 4,
+                 "texts": {"en": {"title": "Income by source", "columnLabels": ["Source", "Amount"], "unit": "CHF", "source": null}}}""";
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
+        FIGURES.answer("GET", "/api/editions/2024/datasets/revenus", json(200, dataset));
+
+        String page = get(CLAIRE, "/studio/2024/donnees/revenus/textes");
+        assertThat(page).contains("<legend>Textes en anglais</legend>", "<legend>Textes en espagnol</legend>",
+                "<label for=\"texts-en-column-1\">Colonne « Montant » (anglais)</label>", "value=\"Amount\"",
+                "<label for=\"texts-es-title\">Titre (espagnol)</label>", "name=\"revision\" value=\"4\"");
+
+        FIGURES.answer("PUT", "/api/editions/2024/datasets/revenus", json(200, dataset.replace("\"revision\": 4", "\"revision\": 5")));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/2024/donnees/revenus/textes")
+                .body(form(Map.of("revision", "4", "texts.en.title", "Income by source (illustrative)", "texts.en.column.0", "Source",
+                        "texts.en.column.1", "Amount", "texts.en.unit", "CHF", "texts.es.title", "Ingresos por fuente",
+                        "texts.es.column.0", "Fuente", "texts.es.column.1", "Importe"))).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/donnees/revenus/textes?enregistre=5");
+        Received put = only(FIGURES, "PUT", "/api/editions/2024/datasets/revenus");
+        assertThat(put.header(HttpHeaders.IF_MATCH)).isEqualTo("\"4\"");
+        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("""
+                {"title": "Revenus par source", "columns": [{"name": "Source", "type": "text"}, {"name": "Montant", "type": "number"}],
+                 "rows": [["Gouvernements", "3200000"]], "unit": "CHF", "source": null,
+                 "texts": {"en": {"title": "Income by source (illustrative)", "columnLabels": ["Source", "Amount"], "unit": "CHF", "source": null},
+                           "es": {"title": "Ingresos por fuente", "columnLabels": ["Fuente", "Importe"], "unit": null, "source": null}}}"""));
+
+        // A blank column label is refused beside its field, in French, and the typed words stay
+        FIGURES.answer("PUT", "/api/editions/2024/datasets/revenus", json(400, """
+                {"status": 400, "errors": [{"field": "texts.es.columnLabels[1]", "problem": "must not be blank"}]}"""));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/2024/donnees/revenus/textes")
+                .body(form(Map.of("revision", "5", "texts.es.title", "Ingresos por fuente", "texts.es.column.0", "Fuente"))).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).value(refused -> assertThat(refused)
+                        .contains("<p class=\"field-error\" id=\"texts-es-column-1-error\">", "Ce champ ne peut pas rester vide.",
+                                "value=\"Ingresos por fuente\""));
+
+        // Someone of another team reads the words and cannot send any
+        FIGURES.reset();
+        FIGURES.answer("GET", "/api/editions/2024/datasets/revenus", json(200, dataset));
+        assertThat(get(AMINA, "/studio/2024/donnees/revenus/textes")).contains("vous pouvez lire ses textes, pas les modifier")
+                .doesNotContain("Enregistrer les textes");
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/donnees/revenus/textes")
+                .body(form(Map.of("revision", "4", "texts.en.title", "Mine"))).exchange().expectStatus().isForbidden();
+        assertThat(FIGURES.received()).noneMatch(request -> request.method().equals("PUT"));
+    }
+
+    @Test
     void anAdminPreparesTheNextEditionFromAnExistingOneAndAnExistingYearIsSaidBesideTheField() {
         CONTENT.answer("GET", "/api/editions", json(200, EDITIONS));
         CONTENT.answer("POST", "/api/editions/2026", json(201, """
