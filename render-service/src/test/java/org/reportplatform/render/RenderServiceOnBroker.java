@@ -2,6 +2,7 @@ package org.reportplatform.render;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
+import org.reportplatform.platform.testing.BrokerInTheContext;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.Topics;
@@ -19,8 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <p>Spring's test context cache keeps the service between the classes because they share this
  * configuration exactly: a class that needs another setting, a {@code @MockitoBean} or
- * {@code @DirtiesContext} does not extend this. The broker is a bean of that context, so it stops
- * after the service's Kafka clients when the cache closes the context (at the end of the run).
+ * {@code @DirtiesContext} does not extend this. The broker is a bean of that context
+ * ({@link BrokerInTheContext}), so it stops after the service's Kafka clients when the cache closes
+ * the context (at the end of the run).
  *
  * <p>The classes share the service's state: each test works on editions of its own (each class's
  * comment names them) and counts meters as differences. There is one {@link Marker} for all,
@@ -31,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
                 "report.render.document-quiet-window=300ms"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @ActiveProfiles("demo")
-@Import(BrokerOfTheService.class)
+@Import({BrokerInTheContext.class, TopicClients.class})
 abstract class RenderServiceOnBroker {
 
     static SourceTopics sources;
