@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.platform.testing.TopicReader;
 import org.reportplatform.schemas.DatasetChanged;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -26,26 +18,15 @@ import tools.jackson.databind.JsonNode;
  * {@code ?dryRun=true} on the figures writes (indicator PUT and import, dataset PUT and import),
  * over real HTTP against a real broker: the same answers and refusals as the real call, and no
  * event on the topic, checked against a real write made after the dry runs (its event must be
- * the next one of the edition). Each test uses its own edition.
+ * the next one of the edition). Each test uses its own edition ({@code 2080}…; the service is shared:
+ * {@link FiguresServiceOnBroker}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@ActiveProfiles("demo")
-@DirtiesContext
-class DryRunTest {
+class DryRunTest extends FiguresServiceOnBroker {
 
     private static final String CASES = "{\"label\":\"Cas documentés\",\"type\":\"integer\",\"value\":%s,\"unit\":\"cas\"%s}";
     private static final String DATASET = """
             {"title": "Dépenses", "columns": [{"name": "label", "type": "text"}, {"name": "amount", "type": "number"}],
              "rows": [["Défenseur.e.s", %s], ["Administration", 850000]], "unit": "CHF"%s}""";
-
-    @RegisterExtension
-    static final KafkaBroker kafka = new KafkaBroker();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
-    }
 
     @Autowired
     WebTestClient http;
@@ -207,12 +188,12 @@ class DryRunTest {
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).bodyValue(csv).exchange();
     }
 
-    private static List<IndicatorChanged> indicatorEvents(String edition) {
+    private List<IndicatorChanged> indicatorEvents(String edition) {
         return new TopicReader(kafka.bootstrapServers()).values(Topics.INDICATORS).stream()
                 .filter(e -> e.getEdition().equals(edition)).toList();
     }
 
-    private static List<DatasetChanged> datasetEvents(String edition) {
+    private List<DatasetChanged> datasetEvents(String edition) {
         return new TopicReader(kafka.bootstrapServers()).values(Topics.DATASETS).stream()
                 .filter(e -> e.getEdition().equals(edition)).toList();
     }

@@ -16,12 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.reportplatform.platform.testing.KafkaBroker;
-import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftClosed;
 import org.reportplatform.schemas.DraftOutcome;
@@ -31,64 +26,20 @@ import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.ReviewState;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The drafts' previews against a real broker: a draft event on {@code report.drafts.v1} gives its
  * chapter page and its PDF pages on {@code report.previews.v1}, rendered as publishing would
  * render them; a figure change renders them again; closing the draft deletes them; nothing ever
- * reaches the public topics. Each test uses an edition of its own.
+ * reaches the public topics. Each test uses an edition of its own
+ * ({@code 2081}…; the service is shared: {@link RenderServiceOnBroker}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"report.render.quiet-window=10ms", "report.render.document-quiet-window=50ms"})
-@ActiveProfiles("demo")
-@DirtiesContext
-class DraftPreviewTest {
+class DraftPreviewTest extends RenderServiceOnBroker {
 
     private static final String NNBSP = "\u202F";
 
-    @RegisterExtension
-    static final KafkaBroker kafka = new KafkaBroker();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
-    }
-
-    private static SourceTopics sources;
-    private static TopicWatcher<SpecificRecord> pages;
-    private static TopicWatcher<SpecificRecord> documents;
-    private static TopicWatcher<SpecificRecord> previews;
-    private static Marker marker;
-
     @Autowired
     MeterRegistry meters;
-
-    @BeforeEach
-    void connect() {
-        if (sources == null) {
-            sources = new SourceTopics(kafka.bootstrapServers());
-            pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
-            documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
-            previews = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PREVIEWS.name(), new AvroDeserializer());
-            marker = new Marker(sources);
-        }
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (sources != null) {
-            sources.close();
-            pages.close();
-            documents.close();
-            previews.close();
-            sources = null;
-        }
-    }
 
     private static DraftChanged draft(String edition, String slug, long revision, String title, String body) {
         return DraftChanged.newBuilder()

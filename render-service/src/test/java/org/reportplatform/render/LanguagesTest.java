@@ -12,67 +12,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.reportplatform.platform.testing.KafkaBroker;
-import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.Erratum;
 import org.reportplatform.schemas.RenderedOutput;
-import org.reportplatform.schemas.Topics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The report in several languages, against a real broker: edition, chapter, translation and
  * indicator events in; each language's pages and PDF out, with its number formats, its words and
  * its {@code lang}; what a source edit and a translation edit rebuild, checked against the outputs
- * actually published (nothing else, up to a later marker event). Each test has an edition of its own.
+ * actually published (nothing else, up to a later marker event). Each test has an edition of its own
+ * ({@code l1}…; the service is shared: {@link RenderServiceOnBroker}).
  */
-@SpringBootTest(properties = {"report.render.quiet-window=10ms", "report.render.document-window=1s",
-        "report.render.document-quiet-window=300ms"})
-@DirtiesContext
-class LanguagesTest {
+class LanguagesTest extends RenderServiceOnBroker {
 
     private static final String NNBSP = "\u202F";
-
-    @RegisterExtension
-    static final KafkaBroker kafka = new KafkaBroker();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
-    }
-
-    private static SourceTopics sources;
-    private static TopicWatcher<SpecificRecord> pages;
-    private static TopicWatcher<SpecificRecord> documents;
-    private static Marker marker;
-
-    @BeforeEach
-    void connect() {
-        if (sources == null) {
-            sources = new SourceTopics(kafka.bootstrapServers());
-            pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
-            documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
-            marker = new Marker(sources);
-        }
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (sources != null) {
-            sources.close();
-            pages.close();
-            documents.close();
-            sources = null;
-        }
-    }
 
     private static Predicate<String> edition(String edition) {
         return key -> key.startsWith("/" + edition + "/");

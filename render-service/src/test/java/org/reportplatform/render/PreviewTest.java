@@ -5,79 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.avro.specific.SpecificRecord;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.render.preview.ChapterPreview;
-import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.RenderedOutput;
-import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The studio's preview ({@code POST /api/editions/{edition}/chapters/{slug}/preview}) against a
  * real broker: the page as the site renders it, with the text being typed, from the service's
- * current state; nothing published. Each test uses an edition of its own.
+ * current state; nothing published. Each test uses an edition of its own
+ * ({@code 2091}…; the service is shared: {@link RenderServiceOnBroker}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "report.render.quiet-window=10ms")
-@AutoConfigureWebTestClient(timeout = "20s")
-@ActiveProfiles("demo")
-@DirtiesContext
-class PreviewTest {
+class PreviewTest extends RenderServiceOnBroker {
 
     private static final String NNBSP = "\u202F";
-
-    @RegisterExtension
-    static final KafkaBroker kafka = new KafkaBroker();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
-    }
-
-    private static SourceTopics sources;
-    private static TopicWatcher<SpecificRecord> pages;
-    private static Marker marker;
 
     @Autowired
     WebTestClient http;
 
     @Autowired
     MeterRegistry meters;
-
-    @BeforeEach
-    void connect() {
-        if (sources == null) {
-            sources = new SourceTopics(kafka.bootstrapServers());
-            pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
-            marker = new Marker(sources);
-        }
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (sources != null) {
-            sources.close();
-            pages.close();
-            sources = null;
-            pages = null;
-            marker = null;
-        }
-    }
 
     private static Predicate<String> edition(String edition) {
         return key -> key.startsWith("/" + edition + "/");

@@ -15,11 +15,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.ChapterChanged;
@@ -28,39 +24,16 @@ import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The render service against a real broker: source events in, pages out. Each test uses an
- * edition of its own, so tests never see each other's pages.
+ * edition of its own ({@code t1}…, {@code p1}), so tests never see each other's pages, nor those of the other
+ * classes on the same service ({@link RenderServiceOnBroker}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"report.render.quiet-window=10ms", "report.render.document-window=1s", "report.render.document-quiet-window=300ms"})
-@AutoConfigureWebTestClient
-@ActiveProfiles("demo")
-@DirtiesContext
-class RenderServiceTest {
+class RenderServiceTest extends RenderServiceOnBroker {
 
     private static final String NNBSP = "\u202F";
-
-    @RegisterExtension
-    static final KafkaBroker kafka = new KafkaBroker();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
-    }
-
-    private static SourceTopics sources;
-    private static TopicWatcher<SpecificRecord> pages;
-    private static TopicWatcher<SpecificRecord> documents;
-    private static Marker marker;
 
     @Autowired
     WebTestClient http;
@@ -70,30 +43,6 @@ class RenderServiceTest {
 
     @Autowired
     Site site;
-
-    @BeforeEach
-    void connect() {
-        // The topics exist once the service has started (its KafkaAdmin creates them).
-        if (sources == null) {
-            sources = new SourceTopics(kafka.bootstrapServers());
-            pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
-            documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
-            marker = new Marker(sources);
-        }
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (sources != null) {
-            sources.close();
-            pages.close();
-            documents.close();
-            sources = null;
-            pages = null;
-            documents = null;
-            marker = null;
-        }
-    }
 
     private static Predicate<String> edition(String edition) {
         return key -> key.startsWith("/" + edition + "/");

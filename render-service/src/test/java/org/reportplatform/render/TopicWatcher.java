@@ -44,7 +44,8 @@ final class TopicWatcher<V> implements AutoCloseable {
 
     /** Polls until {@code condition} holds on the records with matching keys; returns them. */
     List<ConsumerRecord<String, V>> awaitRecords(Predicate<String> key, Predicate<List<ConsumerRecord<String, V>>> condition) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1)).until(() -> {
+        // A ceiling against a hang, not the time expected: a first PDF in a fresh JVM on two busy cores can take 20 s.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> {
             poll(Duration.ofMillis(100));
             return condition.test(records(key));
         });

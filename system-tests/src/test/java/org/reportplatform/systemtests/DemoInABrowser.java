@@ -59,6 +59,11 @@ final class DemoInABrowser implements AutoCloseable {
         return demo;
     }
 
+    /** Back to a blank page, signed out, at 1280 px, as {@link HeadlessChromium#reset} says. */
+    void reset() {
+        chromium.reset(platform.gatewayUrl());
+    }
+
     WebDriver browser() {
         return chromium.driver();
     }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -67,6 +69,26 @@ final class HeadlessChromium implements AutoCloseable {
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * The browser as a person finds it when they open it: one window, 1280 px wide with no
+     * emulated device, on a blank page, no cookie, and nothing {@code origin}'s pages stored
+     * (local and session storage, caches), whatever the previous test did.
+     */
+    void reset(String origin) {
+        String first = driver.getWindowHandles().iterator().next();
+        for (String window : driver.getWindowHandles()) {
+            if (!window.equals(first)) {
+                driver.switchTo().window(window).close();
+            }
+        }
+        driver.switchTo().window(first);
+        driver.get("about:blank");
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
     /** Saves what the browser shows now as a PNG. */

@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -34,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots for the docs: {@code studio-draft.png}, {@code studio-review.png},
  * {@code studio-calendar.png} in {@code system-tests/target/screenshots/}.
  */
-@ExtendWith(StudioPlatform.class)
+@ExtendWith(StudioInABrowser.class)
 class StudioDraftsInABrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -47,29 +43,10 @@ class StudioDraftsInABrowserTest {
     private static Http gateway;
 
     @BeforeAll
-    static void twoBrowsers() {
-        author = DemoInABrowser.on(StudioPlatform.get());
-        reviewer = DemoInABrowser.on(StudioPlatform.get());
-        gateway = new Http(StudioPlatform.get().gatewayUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        if (author != null) {
-            author.close();
-        }
-        if (reviewer != null) {
-            reviewer.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        for (DemoInABrowser demo : List.of(author, reviewer)) {
-            demo.browser().manage().window().setSize(new Dimension(1280, 1000));
-            demo.browser().get(demo.url("/signin"));
-            demo.browser().manage().deleteAllCookies();
-        }
+    static void twoBrowsers(DemoInABrowser theAuthor, DemoInABrowser theReviewer, Http api) {
+        author = theAuthor;
+        reviewer = theReviewer;
+        gateway = api;
     }
 
     @Test

@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -34,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * platform). Screenshots: {@code studio-editor.png}, {@code studio-conflict.png},
  * {@code studio-editor-320.png} in {@code system-tests/target/screenshots/}.
  */
-@ExtendWith(StudioPlatform.class)
+@ExtendWith(StudioInABrowser.class)
 class StudioEditorInABrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -48,29 +45,10 @@ class StudioEditorInABrowserTest {
     private static Http gateway;
 
     @BeforeAll
-    static void twoBrowsers() {
-        first = DemoInABrowser.on(StudioPlatform.get());
-        second = DemoInABrowser.on(StudioPlatform.get());
-        gateway = new Http(StudioPlatform.get().gatewayUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        for (DemoInABrowser demo : List.of(first, second)) {
-            demo.browser().manage().window().setSize(new Dimension(1280, 1000));
-            demo.browser().get(demo.url("/signin"));
-            demo.browser().manage().deleteAllCookies();
-        }
+    static void twoBrowsers(DemoInABrowser one, DemoInABrowser another, Http api) {
+        first = one;
+        second = another;
+        gateway = api;
     }
 
     @Test

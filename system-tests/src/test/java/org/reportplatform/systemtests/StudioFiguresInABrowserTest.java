@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots: {@code system-tests/target/screenshots/studio-figure.png}, {@code studio-import-preview.png},
  * {@code studio-dataset.png}.
  */
-@ExtendWith(StudioPlatform.class)
+@ExtendWith(StudioInABrowser.class)
 class StudioFiguresInABrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -49,16 +48,9 @@ class StudioFiguresInABrowserTest {
     private static Http gateway;
 
     @BeforeAll
-    static void openABrowser() {
-        demo = DemoInABrowser.on(StudioPlatform.get());
-        gateway = new Http(StudioPlatform.get().gatewayUrl());
-    }
-
-    @AfterAll
-    static void close() {
-        if (demo != null) {
-            demo.close();
-        }
+    static void aBrowser(DemoInABrowser browser, Http api) {
+        demo = browser;
+        gateway = api;
     }
 
     @Test

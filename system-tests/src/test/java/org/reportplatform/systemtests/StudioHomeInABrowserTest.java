@@ -7,9 +7,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -33,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code donateurs-finances}; it only reads the others. Screenshots:
  * {@code system-tests/target/screenshots/studio-home.png}, {@code studio-structure.png}, {@code studio-history.png}, {@code studio-compare.png}, {@code studio-home-320.png}.
  */
-@ExtendWith(StudioPlatform.class)
+@ExtendWith(StudioInABrowser.class)
 class StudioHomeInABrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -42,22 +40,9 @@ class StudioHomeInABrowserTest {
     private static Http gateway;
 
     @BeforeAll
-    static void openABrowser() {
-        demo = DemoInABrowser.on(StudioPlatform.get());
-        gateway = new Http(StudioPlatform.get().gatewayUrl());
-    }
-
-    @AfterAll
-    static void closeIt() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        demo.browser().manage().deleteAllCookies();
-        demo.browser().manage().window().setSize(new Dimension(1280, 1000));
+    static void aBrowser(DemoInABrowser browser, Http api) {
+        demo = browser;
+        gateway = api;
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One platform with the demo report for every studio test class of the run: Apache Kafka's broker
  * as a process of its own and the four services, started by the first class that uses it and
  * stopped when the whole run ends. Each class opens its own browsers on it
- * ({@link DemoInABrowser#on(Platform)}).
+ * ({@link StudioInABrowser}, or {@link DemoInABrowser#on(Platform)}).
  *
  * <p>The classes share the demo report, so each works on chapters and figures of its own (see
  * each class's comment) and never expects a revision number it did not read itself.

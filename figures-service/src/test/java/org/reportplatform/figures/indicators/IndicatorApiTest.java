@@ -3,41 +3,21 @@ package org.reportplatform.figures.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.reportplatform.platform.testing.KafkaBroker;
+import org.reportplatform.figures.FiguresServiceOnBroker;
 import org.reportplatform.platform.testing.TopicReader;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The indicators API over real HTTP against a real broker, CSV import included; each test uses
- * its own edition.
+ * its own edition ({@code 2050}…, {@code 2070}…; the service is shared: {@link FiguresServiceOnBroker}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@ActiveProfiles("demo")
-@DirtiesContext
-class IndicatorApiTest {
-
-    @RegisterExtension
-    static final KafkaBroker kafka = new KafkaBroker();
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        kafka.register(registry);
-    }
+class IndicatorApiTest extends FiguresServiceOnBroker {
 
     @Autowired
     WebTestClient http;
@@ -400,7 +380,7 @@ class IndicatorApiTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
     }
 
-    private static List<IndicatorChanged> eventsOf(String edition) {
+    private List<IndicatorChanged> eventsOf(String edition) {
         return new TopicReader(kafka.bootstrapServers()).values(Topics.INDICATORS).stream()
                 .filter(e -> e.getEdition().equals(edition)).toList();
     }

@@ -265,6 +265,9 @@
 
         // A button of the form (Publier, Soumettre, Programmer) sends the text with the draft's
         // revision: a save still under way finishes first, so the revision sent is the newest.
+        // Once it is sent, no autosave may follow it: one scheduled by the save it waited for would
+        // reach the service first on a busy machine and make the form's revision stale (a 412 that
+        // says the draft changed elsewhere).
         form.addEventListener('submit', function (event) {
             clearTimeout(timer);
             if (saving && event.submitter) {
@@ -273,7 +276,9 @@
                 afterSave = function () {
                     form.requestSubmit(submitter);
                 };
+                return;
             }
+            paused = true;
         });
     }
 })();
