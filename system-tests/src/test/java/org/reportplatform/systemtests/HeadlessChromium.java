@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,11 +73,17 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * The browser as a person finds it when they open it: one window, 1280 px wide with no
+     * The browser as a person finds it when they open it: no dialog, one window, 1280 px wide with no
      * emulated device, on a blank page, no cookie, and nothing {@code origin}'s pages stored
      * (local and session storage, caches), whatever the previous test did.
      */
     void reset(String origin) {
+        // A dialog the previous test left open (an alert, a confirm) would refuse every command below.
+        try {
+            driver.switchTo().alert().dismiss();
+        } catch (NoAlertPresentException none) {
+            // the usual case
+        }
         String first = driver.getWindowHandles().iterator().next();
         for (String window : driver.getWindowHandles()) {
             if (!window.equals(first)) {
@@ -86,7 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
         driver.switchTo().window(first);
         driver.get("about:blank");
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        // "all": the origin's cookies, local and session storage, caches.
         driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
