@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.Dataset;
+import org.reportplatform.render.sources.Edition;
 import org.reportplatform.render.sources.EventInfo;
 import org.reportplatform.render.sources.Indicator;
 import org.reportplatform.render.sources.SourceEvent;
 import org.reportplatform.render.sources.SourceRef;
+import org.reportplatform.render.sources.Translation;
 import org.reportplatform.schemas.IndicatorType;
 
 /**
@@ -46,13 +49,18 @@ public final class DemoReport {
     }
 
     public static List<ChapterFile> chapters() {
-        Path dir = repository().resolve("content-service/src/main/resources/demo/" + EDITION + "/chapters");
+        return files(repository().resolve("content-service/src/main/resources/demo/" + EDITION + "/chapters"));
+    }
+
+    /** Markdown files: {@code [NN-]slug.md}, a {@code # title} line, then the body; position 0 without a number. */
+    private static List<ChapterFile> files(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             List<ChapterFile> chapters = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 String name = file.getFileName().toString();
-                int dash = name.indexOf('-');
-                int position = Integer.parseInt(name.substring(0, dash));
+                boolean numbered = name.matches("\\d+-.*");
+                int dash = numbered ? name.indexOf('-') : -1;
+                int position = numbered ? Integer.parseInt(name.substring(0, dash)) : 0;
                 String slug = name.substring(dash + 1, name.length() - ".md".length());
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 int newline = text.indexOf('\n');
@@ -103,6 +111,26 @@ public final class DemoReport {
         }
         for (DatasetFile d : datasets()) {
             events.add(new SourceEvent.DatasetEvent(SourceRef.dataset(EDITION, d.id()), 1, info(time++), dataset(d)));
+        }
+        return events;
+    }
+
+    /**
+     * The demo in its three languages: the edition (French, translated into English and Spanish,
+     * with its titles), then {@link #events()}, then the translations the writers carry
+     * ({@code content-service/src/main/resources/demo/2024/translations/{lang}}).
+     */
+    public static List<SourceEvent> eventsInThreeLanguages() {
+        List<SourceEvent> events = new ArrayList<>();
+        long time = 1_735_600_000_000L;
+        events.add(new SourceEvent.EditionEvent(SourceRef.edition(EDITION), 1, info(time++), new Edition(EDITION, "Rapport annuel 2024",
+                Map.of("en", "Annual report 2024", "es", "Informe anual 2024"), "fr", List.of("en", "es"), Edition.Status.PUBLISHED, true)));
+        events.addAll(events());
+        for (String language : List.of("en", "es")) {
+            for (ChapterFile t : files(repository().resolve("content-service/src/main/resources/demo/" + EDITION + "/translations/" + language))) {
+                events.add(new SourceEvent.TranslationEvent(SourceRef.translation(EDITION, t.slug(), language), 1, info(time++),
+                        new Translation(EDITION, t.slug(), language, t.title(), t.body(), 1)));
+            }
         }
         return events;
     }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.render.rendering.PdfUa;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.Erratum;
@@ -133,6 +134,11 @@ class LanguagesTest extends RenderServiceOnBroker {
         assertThat(spanishPdf).contains("Etiqueta cases", "4445").doesNotContain("4,445");
         String frenchPdf = pdfText("/l1/report.pdf", text -> text.contains("Femmes"));
         assertThat(frenchPdf).contains("4" + NNBSP + "445").doesNotContain("Defenders");
+        // each as published is an accessible PDF (PDF/UA-1, every rule veraPDF checks)
+        for (String path : List.of("/l1/report.pdf", "/l1/en/report.pdf", "/l1/es/report.pdf")) {
+            List<ConsumerRecord<String, SpecificRecord>> published = documents.records(path::equals);
+            assertThat(PdfUa.failedRules(bytes(published.get(published.size() - 1)))).as(path).isEmpty();
+        }
     }
 
     @Test

@@ -5,12 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A PDF's text, as poppler's {@code pdftotext} extracts it, with every run of white space made one
- * space and ligatures (the fonts' "ﬁ") made their letters again (NFKC).
+ * A PDF's text, as poppler's {@code pdftotext} extracts it, with every run of white space (no-break
+ * spaces included: the report groups digits with them) made one plain space.
  */
 final class PdfText {
 
@@ -33,7 +32,7 @@ final class PdfText {
                 if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                     throw new IllegalStateException("pdftotext could not read the PDF (" + pdf.length + " bytes)");
                 }
-                return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", " ");
+                return text.replaceAll("[\\s\u00A0\u202F]+", " ");
             } finally {
                 Files.deleteIfExists(file);
             }

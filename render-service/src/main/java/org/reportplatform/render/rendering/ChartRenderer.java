@@ -134,6 +134,14 @@ public final class ChartRenderer {
         chart(dataset, formatter, labels).draw(g, new Rectangle2D.Double(0, 0, width, height));
     }
 
+    /**
+     * The chart's text alternative as assistive technology reads the pages' SVG (named by its
+     * {@code <title>} then its {@code <desc>}): the report PDF gives its chart the same.
+     */
+    public String textAlternative(Dataset dataset, ValueFormatter formatter, Labels labels) {
+        return dataset.title() + " " + description(dataset, formatter, labels);
+    }
+
     /** « Diagramme en barres. Gouvernements : 3 200 000 CHF ; Fondations privées : 1 400 000 CHF. » */
     public String description(Dataset dataset, ValueFormatter formatter, Labels labels) {
         List<Integer> numeric = numericColumns(dataset);

@@ -52,10 +52,14 @@ public final class DatasetMarkup {
                 + "</div>");
     }
 
-    /** Charts as {@code <object>} placeholders that the PDF renderer draws (the document). */
-    public static DatasetMarkup forDocument() {
+    /**
+     * Charts as {@code <object>} placeholders that the PDF renderer draws (the document); its
+     * {@code alt} becomes the tagged PDF's Figure's alternative text.
+     */
+    public static DatasetMarkup forDocument(ChartRenderer charts) {
         return new DatasetMarkup((dataset, id, formatter, labels) -> "<div class=\"chart\"><object type=\"" + CHART_OBJECT_TYPE
-                + "\" data-dataset=\"" + HtmlUtils.htmlEscape(dataset.id(), PAGE_ENCODING) + "\" style=\"width: 100%; height: "
+                + "\" data-dataset=\"" + HtmlUtils.htmlEscape(dataset.id(), PAGE_ENCODING) + "\" alt=\""
+                + HtmlUtils.htmlEscape(charts.textAlternative(dataset, formatter, labels), PAGE_ENCODING) + "\" style=\"width: 100%; height: "
                 + ChartRenderer.height(dataset) + "px;\"></object></div>");
     }
 

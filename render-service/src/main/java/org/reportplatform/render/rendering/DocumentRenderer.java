@@ -85,13 +85,14 @@ public final class DocumentRenderer implements OutputRenderer {
     private final MarkdownRenderer markdown;
     private final ChartRenderer charts;
     private final MeterRegistry meters;
-    private final DatasetMarkup figures = DatasetMarkup.forDocument();
+    private final DatasetMarkup figures;
 
     public DocumentRenderer(TemplateEngine templates, MarkdownRenderer markdown, ChartRenderer charts, MeterRegistry meters) {
         this.templates = templates;
         this.markdown = markdown;
         this.charts = charts;
         this.meters = meters;
+        this.figures = DatasetMarkup.forDocument(charts);
     }
 
     @Override
@@ -174,13 +175,14 @@ public final class DocumentRenderer implements OutputRenderer {
             ChartDrawers drawers) {
         org.w3c.dom.Document dom = W3CDom.convert(Jsoup.parse(html));
         addBookmarks(dom, chapters, labels);
+        LinkDescriptions.titleLinks(dom);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         PDDocument target = new PDDocument();
         builder.usePDDocument(target);
         builder.useFastMode();
         // A tagged PDF (structure tree, language, title): readable by assistive technology. It also
         // keeps openhtmltopdf from setting up PDF's 14 standard fonts, which only ever embed our own.
-        //builder.usePdfUaAccessibility(true);
+        builder.usePdfUaAccessibility(true);
         builder.withW3cDocument(dom, "about:blank");
         builder.withProducer("report-platform render-service");
         // Nothing is fetched: a chapter's image URL is not loaded while the PDF is built.
@@ -200,6 +202,7 @@ public final class DocumentRenderer implements OutputRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try (PDDocument document = target; PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.createPDFWithoutClosing();
+            LinkDescriptions.describeAnnotations(document);
             makeDeterministic(document, html, language);
             document.save(out);
         } catch (IOException e) {
@@ -219,7 +222,14 @@ public final class DocumentRenderer implements OutputRenderer {
     private TrueTypeFont font(ReportFonts.Face face) {
         return fonts.computeIfAbsent(face, f -> {
             try {
-                return new TTFParser().parse(new RandomAccessReadBuffer(ReportFonts.bytes(f)));
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ReportFonts.bytes(f)));
+                // PDFBox would apply the font's substitutions (GSUB) and set "ff", "fi", "fl"... as one
+                // ligature glyph, which the embedded font's ToUnicode maps back to U+FB00-U+FB06 only:
+                // copied, searched or read aloud, « finances » became « ﬁnances ». One glyph per letter
+                // keeps the text as written (our languages' accented letters are precomposed: nothing
+                // else of GSUB is needed).
+                font.setEnableGsub(false);
+                return font;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not parse the font " + f, e);
             }
