@@ -271,10 +271,10 @@ class TranslationApiTest {
     /** An edition written in French, translated into English and Spanish (being prepared: chapters may be written). */
     @Test
     void aTranslationDraftIsReviewedThenPublishedAsTheTranslationWithTheDraftClosedInOneTransaction() {
-        // Given a chapter of edition 2046 at revision 1, not translated yet
-        edition("2046");
-        chapter("2046", "defenseurs", "Défenseur.e.s", "Texte français.");
-        String draft = "/api/editions/2046/chapters/defenseurs/translations/en/draft";
+        // Given a chapter of edition 2056 at revision 1, not translated yet
+        edition("2056");
+        chapter("2056", "defenseurs", "Défenseur.e.s", "Texte français.");
+        String draft = "/api/editions/2056/chapters/defenseurs/translations/en/draft";
 
         // When its team starts an English draft, changes it and submits it
         Map<String, Object> started = draftPut(DEFENSEURS, draft, "Defenders", "First English words.", null)
@@ -286,11 +286,11 @@ class TranslationApiTest {
         // Then it is a draft of the English translation, based on no translation yet, and nothing is published
         assertThat(started).containsEntry("language", "en").containsEntry("baseRevision", 0).containsEntry("chapterRevision", 0)
                 .containsEntry("ownerTeam", "defenseurs").containsEntry("review", "editing");
-        http.get().uri("/api/editions/2046/chapters/defenseurs/translations/en").exchange().expectStatus().isNotFound();
-        assertThat(eventsOf("2046")).isEmpty();
-        http.get().uri("/api/editions/2046/drafts?translations=true").header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange()
+        http.get().uri("/api/editions/2056/chapters/defenseurs/translations/en").exchange().expectStatus().isNotFound();
+        assertThat(eventsOf("2056")).isEmpty();
+        http.get().uri("/api/editions/2056/drafts?translations=true").header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[*].language").isEqualTo(List.of("en"));
-        http.get().uri("/api/editions/2046/drafts").header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange()
+        http.get().uri("/api/editions/2056/drafts").header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
 
         // When a reviewer approves the revision read, and the team publishes it
@@ -301,9 +301,9 @@ class TranslationApiTest {
         // Then the translation's revision 1 is the draft's text, translating the chapter's current revision, and the draft is closed
         assertThat(published).containsEntry("language", "en").containsEntry("body", "English words, reread.")
                 .containsEntry("sourceRevision", 1).containsEntry("status", "translated").containsEntry("revision", 1);
-        assertThat(get("2046", "defenseurs", "en")).containsEntry("body", "English words, reread.").containsEntry("updatedBy", DEFENSEURS);
-        assertThat(eventsOf("2046")).extracting(TranslationChanged::getRevision).containsExactly(1L);
-        DraftChanged closed = last(draftEventsOf("2046"));
+        assertThat(get("2056", "defenseurs", "en")).containsEntry("body", "English words, reread.").containsEntry("updatedBy", DEFENSEURS);
+        assertThat(eventsOf("2056")).extracting(TranslationChanged::getRevision).containsExactly(1L);
+        DraftChanged closed = last(draftEventsOf("2056"));
         assertThat(closed.getLanguage()).isEqualTo("en");
         assertThat(closed.getDraft()).isNull();
         assertThat(closed.getClosed().getOutcome()).isEqualTo(DraftOutcome.PUBLISHED);
@@ -314,16 +314,16 @@ class TranslationApiTest {
     @Test
     void aTranslationChangedSinceItsDraftStartedIsA409WithTheThreeVersionsUntilMerged() {
         // Given an English translation at revision 1 and a draft of it
-        edition("2047");
-        chapter("2047", "defenseurs", "Défenseur.e.s", "Texte.");
-        translate(DEFENSEURS, "2047", "defenseurs", "en", Map.of("title", "Defenders", "body", "Published text."), null)
+        edition("2057");
+        chapter("2057", "defenseurs", "Défenseur.e.s", "Texte.");
+        translate(DEFENSEURS, "2057", "defenseurs", "en", Map.of("title", "Defenders", "body", "Published text."), null)
                 .expectStatus().isCreated();
-        String draft = "/api/editions/2047/chapters/defenseurs/translations/en/draft";
+        String draft = "/api/editions/2057/chapters/defenseurs/translations/en/draft";
         draftPut(DEFENSEURS, draft, "Defenders", "Draft text.", null).expectStatus().isCreated()
                 .expectBody().jsonPath("$.baseRevision").isEqualTo(1);
 
         // When someone changes the translation directly, then the team publishes the draft
-        translate(DEFENSEURS, "2047", "defenseurs", "en", Map.of("title", "Defenders", "body", "Changed directly."), "\"1\"")
+        translate(DEFENSEURS, "2057", "defenseurs", "en", Map.of("title", "Defenders", "body", "Changed directly."), "\"1\"")
                 .expectStatus().isOk();
         WebTestClient.ResponseSpec conflict = post(DEFENSEURS, draft + ":publish", null);
 
@@ -334,7 +334,7 @@ class TranslationApiTest {
                 .jsonPath("$.published.body").isEqualTo("Changed directly.")
                 .jsonPath("$.published.revision").isEqualTo(2)
                 .jsonPath("$.base.body").isEqualTo("Published text.");
-        assertThat(eventsOf("2047")).hasSize(2);
+        assertThat(eventsOf("2057")).hasSize(2);
         http.get().uri(draft).header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.stale").isEqualTo(true);
 
@@ -343,17 +343,17 @@ class TranslationApiTest {
         post(DEFENSEURS, draft + ":publish", null).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
 
         // Then it is the translation's revision 3
-        assertThat(get("2047", "defenseurs", "en")).containsEntry("body", "Merged text.").containsEntry("revision", 3);
+        assertThat(get("2057", "defenseurs", "en")).containsEntry("body", "Merged text.").containsEntry("revision", 3);
     }
 
     @Test
     void theChaptersTeamTheTranslatorTeamAndAdminsWriteATranslationDraftReviewersReadItAndAClosedEditionTakesNone() {
-        // Given chapter enfants of edition 2048, whose Spanish translation an admin gave to team femmes
-        edition("2048");
-        chapter("2048", "enfants", "Enfants", "Texte.");
-        translate(ADMIN, "2048", "enfants", "es", Map.of("translatorTeam", "femmes"), null).expectStatus().isCreated();
-        String spanish = "/api/editions/2048/chapters/enfants/translations/es/draft";
-        String english = "/api/editions/2048/chapters/enfants/translations/en/draft";
+        // Given chapter enfants of edition 2058, whose Spanish translation an admin gave to team femmes
+        edition("2058");
+        chapter("2058", "enfants", "Enfants", "Texte.");
+        translate(ADMIN, "2058", "enfants", "es", Map.of("translatorTeam", "femmes"), null).expectStatus().isCreated();
+        String spanish = "/api/editions/2058/chapters/enfants/translations/es/draft";
+        String english = "/api/editions/2058/chapters/enfants/translations/en/draft";
 
         // Then another team may neither write nor read a draft; the translator team writes the Spanish one, not the English
         problemStatus(draftPut(DEFENSEURS, spanish, "Niños", "Texto.", null), 403);
@@ -366,19 +366,22 @@ class TranslationApiTest {
         draftPut(ADMIN, english, "Children", "Text, by an admin.", "\"1\"").expectStatus().isOk();
 
         // and a language the edition is not translated into, or a source revision on a chapter's draft, is a 400 naming it
-        problem(draftPut(ENFANTS, "/api/editions/2048/chapters/enfants/translations/de/draft", "Kinder", "Text.", null), 400,
-                "language", "must be one of edition 2048's target languages: en, es");
-        draftPut(ENFANTS, "/api/editions/2048/chapters/enfants/draft", "Enfants", "Texte.", null, Map.of("sourceRevision", 1))
+        problem(draftPut(ENFANTS, "/api/editions/2058/chapters/enfants/translations/de/draft", "Kinder", "Text.", null), 400,
+                "language", "must be one of edition 2058's target languages: en, es");
+        draftPut(ENFANTS, "/api/editions/2058/chapters/enfants/draft", "Enfants", "Texte.", null, Map.of("sourceRevision", 1))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("sourceRevision");
 
         // When the edition is closed
-        http.post().uri("/api/editions/2048:close").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange().expectStatus().isOk();
+        for (String step : List.of(":publish", ":close")) {
+            http.post().uri("/api/editions/2058" + step).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
+                    .expectStatus().isOk();
+        }
 
         // Then no translation draft changes any more: 409 naming the edition, and nothing was published
         problem(draftPut(ENFANTS, english, "Children", "Too late.", "\"2\""), 409, "edition",
-                "the 2048 edition is closed: it can only be corrected by an erratum");
+                "the 2058 edition is closed: it can only be corrected by an erratum");
         problemStatus(post(ENFANTS, english + ":publish", null), 409);
-        assertThat(eventsOf("2048")).extracting(TranslationChanged::getLanguage).containsExactly("es");
+        assertThat(eventsOf("2058")).extracting(TranslationChanged::getLanguage).containsExactly("es");
     }
 
     private void edition(String edition) {

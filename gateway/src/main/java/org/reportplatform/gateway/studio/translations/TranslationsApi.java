@@ -62,6 +62,17 @@ public final class TranslationsApi {
         return put.fetchJson().map(answer -> Translation.of(answer.body(), language));
     }
 
+    /** An admin names the translator team alone (title and text stay as they are, or none yet). */
+    Mono<Translation> assign(Caller caller, String edition, String slug, String language, Long revision, String translatorTeam) {
+        BackendClient.Request put = content.put(caller, TRANSLATION, edition, slug, language).json(Map.of("translatorTeam", translatorTeam));
+        if (revision == null) {
+            put.ifNoneMatchAny();
+        } else {
+            put.ifMatch(revision);
+        }
+        return put.fetchJson().map(answer -> Translation.of(answer.body(), language));
+    }
+
     /** The edition's status table. */
     Mono<TranslationStatus> status(Caller caller, String edition) {
         return content.get(caller, "/api/editions/{edition}/translations", edition).fetchJson()
