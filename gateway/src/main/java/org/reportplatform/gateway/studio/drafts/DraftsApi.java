@@ -87,12 +87,17 @@ public final class DraftsApi {
         return content.delete(caller, draft, at(edition, slug)).ifMatch(revision).send().then();
     }
 
-    /**
-     * The open drafts the person may read, in report order; {@code scheduled}: only those with a
-     * publication time. For translations: the drafts of every translation (each names its language).
-     */
+    /** The open drafts of chapters the person may read, in report order; {@code scheduled}: only those with a publication time. */
     public Mono<List<Draft>> list(Caller caller, String edition, boolean scheduled) {
-        String query = (scheduled ? "?scheduled=true" : "") + (language == null ? "" : (scheduled ? "&" : "?") + "translations=true");
+        return list(content, caller, edition, scheduled ? "?scheduled=true" : "");
+    }
+
+    /** The open drafts of translations (into any language) the person may read, in report order. */
+    public static Mono<List<Draft>> translationDrafts(BackendClient content, Caller caller, String edition) {
+        return list(content, caller, edition, "?translations=true");
+    }
+
+    private static Mono<List<Draft>> list(BackendClient content, Caller caller, String edition, String query) {
         return content.get(caller, "/api/editions/{edition}/drafts" + query, edition).fetchJson()
                 .map(answer -> {
                     List<Draft> drafts = new ArrayList<>();
