@@ -245,6 +245,11 @@ class DraftPreviewTest {
         sources.indicator("2084", "enfants.aides", 1, IndicatorType.INTEGER, "1234", "enfants");
         sources.chapter("2084", "enfants", 1, "Enfants", 1, "Le texte français.");
         pages.awaitRecords("/2084/en/enfants"::equals, records -> !records.isEmpty());
+        // Each language's PDF comes in a round of its own: both out before anything is counted
+        for (String pdf : List.of("/2084/report.pdf", "/2084/en/report.pdf")) {
+            documents.awaitRecords(pdf::equals, records -> records.stream().anyMatch(r -> r.value() instanceof RenderedOutput o
+                    && Long.valueOf(1).equals(o.getSourceRevisions().get("chapter:2084/enfants"))));
+        }
         int pagesBefore = marker.pages(sources.lastSent(), pages);
         int documentsBefore = marker.documents(sources.lastSent(), documents);
 

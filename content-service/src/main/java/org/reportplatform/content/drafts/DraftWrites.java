@@ -290,21 +290,22 @@ public class DraftWrites<E extends SpecificRecord, P extends AtRevision> {
                 target.checkExists(key);
                 refusal = editions.edition(key.edition()).filter(Edition::isClosed).isPresent() ? ClosedEditions.closed(key.edition())
                         : whyNotPublishable(open.get());
+                if (refusal == null) {
+                    return publishing(open.get(), scheduledBy(open.get()), true);
+                }
             } catch (ApiException gone) {
+                // The chapter deleted, or what the draft says no longer fits it: a note, not a retry at every tick.
                 refusal = conflict("chapter", key.describe() + " cannot be published any more: " + gone.getMessage());
             }
-            if (refusal != null) {
-                EventMetadata meta = metadata.by(SCHEDULER);
-                DraftState current = open.get().getDraft();
-                long next = open.get().getRevision() + 1;
-                DraftState failed = DraftState.newBuilder(current).setSchedule(null)
-                        .setNotes(withNote(current, note(DraftNoteKind.SCHEDULE_FAILED, meta, open.get().getRevision(),
-                                "not published at " + schedule.getLocalDateTime() + " " + schedule.getTimeZone() + ": "
-                                        + refusal.getMessage())))
-                        .build();
-                return new JointDecision<E, DraftChanged, P>(List.of(), List.of(event(meta, key, next, failed)), null);
-            }
-            return publishing(open.get(), scheduledBy(open.get()), true);
+            EventMetadata meta = metadata.by(SCHEDULER);
+            DraftState current = open.get().getDraft();
+            long next = open.get().getRevision() + 1;
+            DraftState failed = DraftState.newBuilder(current).setSchedule(null)
+                    .setNotes(withNote(current, note(DraftNoteKind.SCHEDULE_FAILED, meta, open.get().getRevision(),
+                            "not published at " + schedule.getLocalDateTime() + " " + schedule.getTimeZone() + ": "
+                                    + refusal.getMessage())))
+                    .build();
+            return new JointDecision<E, DraftChanged, P>(List.of(), List.of(event(meta, key, next, failed)), null);
         });
     }
 
