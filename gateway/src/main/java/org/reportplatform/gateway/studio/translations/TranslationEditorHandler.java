@@ -293,7 +293,7 @@ final class TranslationEditorHandler {
         return switch (done) {
             case "brouillon" -> "Brouillon enregistré. La page publique ne change pas tant qu’il n’est pas publié.";
             case "publiee" -> "Traduction publiée" + (view.translation() == null ? "" : " (révision " + view.translation().revision() + ")")
-                    + " : la page " + view.languageName() + " la montre.";
+                    + " : la page en " + view.languageName() + " la montre.";
             case "soumise" -> "Brouillon soumis pour relecture.";
             case "programmee" -> "Publication programmée" + (view.draft() != null && view.draft().scheduled()
                     ? " le " + view.draft().schedule().said() : "") + ".";
