@@ -250,6 +250,32 @@ class EditionsAndTranslationsPagesTest {
     }
 
     @Test
+    void aScheduledTranslationDraftIsShownWithItsTimeAndItsScheduleIsCancelledOnTheRevisionShown() {
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants", json(200, MIGRANTS));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en",
+                json(200, STALE_TRANSLATION.replace("\"stale\"", "\"translated\"")));
+        String draft = """
+                {"edition": "2024", "slug": "migrants", "language": "en", "title": "Migrants", "body": "A draft.", "baseRevision": 2,
+                 "chapterRevision": 2, "stale": false, "ownerTeam": "migrants", "review": "editing", "reviewRequired": false,
+                 "notes": [{"kind": "scheduled", "at": "2025-06-20T08:12:03.120Z", "actor": "nadia", "actorName": "Nadia Haddad", "draftRevision": 4}],
+                 "schedule": {"at": "2025-06-26T07:00:00Z", "localDateTime": "2025-06-26T09:00", "timeZone": "Europe/Zurich"},
+                 "revision": 5, "updatedAt": "2025-06-20T08:12:03.120Z", "updatedBy": "nadia", "updatedByName": "Nadia Haddad"}""";
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en/draft", json(200, draft));
+        CONTENT.answer("POST", "/api/editions/2024/chapters/migrants/translations/en/draft:unschedule", json(200, draft));
+
+        assertThat(get(NADIA, "/studio/2024/chapitres/migrants/traductions/en")).contains("Brouillon en cours", "Programmé le",
+                "A draft.</textarea>", "id=\"unschedule\"", "src=\"/preview/2024/en/migrants?live\"");
+
+        signedIn(NADIA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/migrants/traductions/en/deprogrammer")
+                .body(form(Map.of("draft", "5"))).exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/migrants/traductions/en?fait=deprogrammee");
+        assertThat(only(CONTENT, "POST", "/api/editions/2024/chapters/migrants/translations/en/draft:unschedule")
+                .header(HttpHeaders.IF_MATCH)).isEqualTo("\"5\"");
+    }
+
+    @Test
     void someoneOfAnotherTeamReadsTheTranslationWithoutAForm() {
         CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants", json(200, MIGRANTS));

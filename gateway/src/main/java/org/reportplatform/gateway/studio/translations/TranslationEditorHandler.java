@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * The translation editor, {@code /studio/{edition}/chapitres/{slug}/traductions/{lang}}: the source
  * chapter read-only beside the translation's draft (Titre and Texte), like the chapter editor's
  * draft: « Enregistrer le brouillon » (and the script's autosave, {@code …/brouillon}), « Demander
- * une relecture », « Publier », « Programmer la publication », the reviewers' « Approuver » and
+ * une relecture », « Publier », « Programmer la publication » (and « Annuler la programmation »), the reviewers' « Approuver » and
  * « Demander des modifications », the review's notes, and the preview of the page in its language
  * ({@code /preview/{edition}/{lang}/{slug}?live}) following the saves. When the translation is stale,
  * the source's changes since the revision it translates (the history's comparison). Nothing is
@@ -131,6 +131,13 @@ final class TranslationEditorHandler {
                         return again(viewer, at, form, refusal, explained == null ? StudioProblems.general(refusal) : explained.message());
                     });
         });
+    }
+
+    /** POST {@code …/deprogrammer}: the scheduled publication cancelled; the draft stays. */
+    Mono<ServerResponse> unschedule(ServerRequest request) {
+        Address at = Address.of(request);
+        return pages.forViewer(request, at.edition(), viewer -> request.formData().flatMap(form ->
+                act(viewer, at, null, "unschedule", revision(form.getFirst("draft")), Map.of(), "deprogrammee")));
     }
 
     /** POST {@code …/approuver} (reviewers): approves the draft revision the reviewer read. */
@@ -297,6 +304,7 @@ final class TranslationEditorHandler {
             case "soumise" -> "Brouillon soumis pour relecture.";
             case "programmee" -> "Publication programmée" + (view.draft() != null && view.draft().scheduled()
                     ? " le " + view.draft().schedule().said() : "") + ".";
+            case "deprogrammee" -> "Publication programmée annulée : le brouillon reste, rien n’est publié.";
             case "approuvee" -> "Brouillon approuvé : l’équipe peut le publier.";
             case "modifications" -> "Modifications demandées : l’équipe lira votre commentaire.";
             case "equipe" -> "Équipe de traduction enregistrée.";

@@ -33,6 +33,7 @@ public class TranslationsConfiguration {
                 .POST(translation + "/publier", editor::publish)
                 .POST(translation + "/soumettre", editor::submit)
                 .POST(translation + "/programmer", editor::schedule)
+                .POST(translation + "/deprogrammer", editor::unschedule)
                 .POST(translation + "/approuver", editor::approve)
                 .POST(translation + "/modifications", editor::requestChanges)
                 .POST(translation + "/equipe", editor::assign)
