@@ -21,6 +21,7 @@ import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftClosed;
 import org.reportplatform.schemas.DraftOutcome;
 import org.reportplatform.schemas.DraftState;
+import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.IndicatorType;
 import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.ReviewState;
@@ -30,8 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The drafts' previews against a real broker: a draft event on {@code report.drafts.v1} gives its
  * chapter page and its PDF pages on {@code report.previews.v1}, rendered as publishing would
- * render them; a figure change renders them again; closing the draft deletes them; nothing ever
- * reaches the public topics. Each test uses an edition of its own
+ * render them; a figure change renders them again; closing the draft deletes them; a
+ * translation's draft is previewed in its language, byte for byte the page its publication gives;
+ * nothing ever reaches the public topics. Each test uses an edition of its own
  * ({@code 2081}…; the service is shared: {@link RenderServiceOnBroker}).
  */
 class DraftPreviewTest extends RenderServiceOnBroker {
@@ -64,7 +66,8 @@ class DraftPreviewTest extends RenderServiceOnBroker {
     }
 
     private static void send(DraftChanged event) {
-        sources.send(Topics.DRAFTS.name(), event.getEdition() + "/" + event.getSlug(), event);
+        sources.send(Topics.DRAFTS.name(), event.getEdition() + "/" + event.getSlug()
+                + (event.getLanguage() == null ? "" : "/" + event.getLanguage()), event);
     }
 
     /** Waits for the preview at {@code path} of that draft revision satisfying {@code content}; returns it. */
@@ -184,5 +187,56 @@ class DraftPreviewTest extends RenderServiceOnBroker {
         // and a new draft of the same chapter is previewed again
         send(draft("2083", "enfants", 6, "Enfants", "Un nouveau brouillon."));
         awaitPreview("/preview/2083/enfants", "draft:2083/enfants", 6, o -> text(o).contains("nouveau brouillon"));
+    }
+
+    @Test
+    void a_translation_draft_is_previewed_in_its_language_as_publishing_it_will_show_it_and_nothing_public_changes() {
+        // Given edition 2084, published, in French translated into English, its chapter enfants and its English page out
+        sources.edition("2084", 1, EditionStatus.PUBLISHED, List.of("en"), true);
+        sources.indicator("2084", "enfants.aides", 1, IndicatorType.INTEGER, "1234", "enfants");
+        sources.chapter("2084", "enfants", 1, "Enfants", 1, "Le texte français.");
+        pages.awaitRecords("/2084/en/enfants"::equals, records -> !records.isEmpty());
+        // Each language's PDF comes in a round of its own: both out before anything is counted
+        for (String pdf : List.of("/2084/report.pdf", "/2084/en/report.pdf")) {
+            documents.awaitRecords(pdf::equals, records -> records.stream().anyMatch(r -> r.value() instanceof RenderedOutput o
+                    && Long.valueOf(1).equals(o.getSourceRevisions().get("chapter:2084/enfants"))));
+        }
+        int pagesBefore = marker.pages(sources.lastSent(), pages);
+        int documentsBefore = marker.documents(sources.lastSent(), documents);
+
+        // When a draft of its English translation is saved
+        DraftChanged draft = translationDraft("2084", "enfants", "en", 1, "Children", "We helped **{{fig:enfants.aides}}** children.");
+        send(draft);
+
+        // Then its preview is the English page: in English, with the draft's text, figures formatted in English
+        RenderedOutput page = awaitPreview("/preview/2084/en/enfants", "draft:2084/enfants/en", 1, o -> true);
+        Document html = Jsoup.parse(text(page));
+        assertThat(html.select("html").attr("lang")).isEqualTo("en");
+        assertThat(html.select("h1").eachText()).containsExactly("Children");
+        assertThat(html.select("article").text()).contains("We helped").doesNotContain("Le texte français");
+        assertThat(html.select("article strong").text()).isEqualTo("1,234");
+        assertThat(pdfText(awaitPreview("/preview/2084/en/enfants.pdf", "draft:2084/enfants/en", 1, o -> true)))
+                .contains("Children", "We helped", "1,234").doesNotContain("Le texte français");
+
+        // and nothing public came out (checked once a later event's page and PDF are out)
+        marker.pages(null, pages);
+        marker.documents(null, documents);
+        assertThat(Marker.since(pages, pagesBefore, edition("2084"))).isEmpty();
+        assertThat(Marker.since(documents, documentsBefore, edition("2084"))).isEmpty();
+
+        // When the translation is published with the draft's text (as content-service does: the chapter's current revision)
+        sources.translation("2084", "enfants", "en", 1, "Children", "We helped **{{fig:enfants.aides}}** children.", 1);
+
+        // Then the public English page is byte for byte the preview
+        List<ConsumerRecord<String, SpecificRecord>> published = pages.awaitRecords("/2084/en/enfants"::equals,
+                records -> records.get(records.size() - 1).value() instanceof RenderedOutput o && text(o).contains("We helped"));
+        assertThat(bytes((RenderedOutput) published.get(published.size() - 1).value())).isEqualTo(bytes(page));
+    }
+
+    private static DraftChanged translationDraft(String edition, String slug, String language, long revision, String title, String body) {
+        DraftChanged draft = draft(edition, slug, revision, title, body);
+        draft.setLanguage(language);
+        draft.getDraft().setBaseRevision(0);
+        return draft;
     }
 }

@@ -25,12 +25,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * source's changes shown beside the form; the updated translation is « À jour » again and served
  * at {@code /2024/en/migrants}. An admin prepares the 2026 edition from 2024 (not public), then
  * publishes it after the confirmation (served). axe-core finds no violation on any page, at
- * 1280 px and at 320 px.
+ * 1280 px and at 320 px. The team of {@code partenaires-locaux} drafts its English translation,
+ * sees the draft's preview in English, then publishes it.
  *
  * <p>Shares the demo report with the other studio classes: it changes only {@code migrants} (its
- * French text and its English translation) and creates edition {@code 2026}; it reads the
+ * French text and its English translation) and the English translation of
+ * {@code partenaires-locaux}, and creates edition {@code 2026}; it reads the
  * others. Screenshots in {@code system-tests/target/screenshots/studio-translation*.png},
- * {@code studio-editions*.png}, {@code studio-closed-edition.png}, {@code studio-indicator-texts.png}.
+ * {@code studio-translation-draft.png}, {@code studio-editions*.png}, {@code studio-closed-edition.png}, {@code studio-indicator-texts.png}.
  */
 @ExtendWith(StudioPlatform.class)
 class StudioTranslationsInABrowserTest {
@@ -84,11 +86,11 @@ class StudioTranslationsInABrowserTest {
         assertThat(demo.accessibilityViolations()).as("axe-core on a missing translation").isEmpty();
         browser.findElement(By.id("title")).sendKeys(englishTitle);
         browser.findElement(By.id("body")).sendKeys("Migrants in detention were the subject of our work (" + nonce + ").");
-        browser.findElement(By.id("save-translation")).click();
+        browser.findElement(By.id("publish")).click();
 
         // Then it is « À jour », on the chapter's page too, and the English page serves it
         wait.until(ExpectedConditions.textToBe(By.id("translation-state"), "À jour"));
-        assertThat(browser.findElement(By.id("action-notice")).getText()).contains("Traduction enregistrée");
+        assertThat(browser.findElement(By.id("action-notice")).getText()).contains("Traduction publiée");
         demo.screenshot("studio-translation.png");
         await("the English page serves the translation").atMost(WAIT)
                 .until(() -> gateway.get("/2024/en/migrants").body(), page -> page.contains(String.valueOf(nonce)));
@@ -118,7 +120,7 @@ class StudioTranslationsInABrowserTest {
         // When she updates the translation
         WebElement body = browser.findElement(By.id("body"));
         body.sendKeys("\n\nA sentence added to the French text (" + nonce + ").");
-        browser.findElement(By.id("save-translation")).click();
+        browser.findElement(By.id("publish")).click();
 
         // Then it is « À jour » again, the changes gone, and the English page follows
         wait.until(ExpectedConditions.textToBe(By.id("translation-state"), "À jour"));
@@ -208,6 +210,55 @@ class StudioTranslationsInABrowserTest {
         assertThat(demo.accessibilityViolations()).as("axe-core on the indicator editor with its texts").isEmpty();
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("textes-en")));
         demo.screenshot("studio-indicator-texts.png");
+    }
+
+    @Test
+    void aTeamDraftsItsEnglishTranslationSeesItsPreviewThenPublishesIt() {
+        WebDriver browser = demo.browser();
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        long nonce = System.nanoTime();
+        String words = "Our local partners document torture cases (" + nonce + ").";
+
+        // Given the team of partenaires-locaux opens the English translation of its chapter
+        signIn("/studio/2024/chapitres/partenaires-locaux/traductions/en", "partenaires-locaux@example.org");
+        assertThat(browser.findElement(By.id("title")).getAttribute("lang")).isEqualTo("en");
+        assertThat(demo.accessibilityViolations()).as("axe-core on the translation editor without a draft").isEmpty();
+
+        // When she writes her translation and saves the draft
+        WebElement title = browser.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("Local partners (" + nonce + ")");
+        WebElement body = browser.findElement(By.id("body"));
+        body.clear();
+        body.sendKeys(words);
+        browser.findElement(By.id("save-draft")).click();
+
+        // Then a draft is open, the public English page does not show it, and the preview frame shows the page in English with it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft-state"), "Brouillon en cours"));
+        assertThat(gateway.get("/2024/en/partenaires-locaux").body()).doesNotContain(String.valueOf(nonce));
+        WebElement frame = browser.findElement(By.id("preview-frame"));
+        assertThat(frame.getAttribute("src")).endsWith("/preview/2024/en/partenaires-locaux?live");
+        browser.switchTo().frame(frame);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), words));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.switchTo().defaultContent();
+        assertThat(demo.accessibilityViolations()).as("axe-core on the translation editor with its draft and preview").isEmpty();
+        demo.screenshot("studio-translation-draft.png");
+
+        // and the status table says a draft is open
+        browser.get(demo.url("/studio/2024/traductions"));
+        assertThat(browser.findElement(By.id("traductions-partenaires-locaux")).getText()).contains("Brouillon en cours");
+
+        // When she publishes it
+        browser.get(demo.url("/studio/2024/chapitres/partenaires-locaux/traductions/en"));
+        browser.findElement(By.id("publish")).click();
+
+        // Then the translation is published, no draft is left, and the public English page shows it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-notice"), "Traduction publiée"));
+        assertThat(browser.findElements(By.id("draft-state"))).isEmpty();
+        assertThat(demo.accessibilityViolations()).as("axe-core on the translation editor once published").isEmpty();
+        await("the English page serves the published translation").atMost(WAIT)
+                .until(() -> gateway.get("/2024/en/partenaires-locaux").body(), page -> page.contains(words));
     }
 
     private void signIn(String page, String email) {

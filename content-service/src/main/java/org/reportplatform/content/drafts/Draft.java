@@ -1,5 +1,6 @@
 package org.reportplatform.content.drafts;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -13,18 +14,24 @@ import org.reportplatform.schemas.DraftState;
 import org.reportplatform.schemas.PublicationSchedule;
 
 /**
- * A chapter's working draft as the API shows it: its text, the published revision it was started
- * from, where its review stands, when it is to be published, and how it compares with the
- * chapter as published now ({@code chapterRevision}, {@code stale}, {@code ownerTeam}).
+ * A working draft as the API shows it, of a chapter or of one of its translations
+ * ({@code language}): its text, the published revision it was started from, where its review
+ * stands, when it is to be published, and how it compares with what is published now
+ * ({@code chapterRevision}, {@code stale}, {@code ownerTeam}).
  */
 public record Draft(
         String edition,
         String slug,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true,
+                description = "null: the chapter's own draft; else the target language of the translation drafted") String language,
         String title,
         String body,
-        @Schema(description = "The published chapter's revision the draft is based on") long baseRevision,
-        @Schema(description = "The published chapter's current revision (0 if the chapter was deleted)") long chapterRevision,
-        @Schema(description = "The chapter's title or body changed since baseRevision: publishing answers 409 until merged") boolean stale,
+        @Schema(description = "The published chapter's (a translation draft: the published translation's) revision the draft is based on; "
+                + "0 for a translation not written yet") long baseRevision,
+        @Schema(description = "The published chapter's (translation's) current revision (0 if deleted, or not written yet)") long chapterRevision,
+        @Schema(description = "The published title or body changed since baseRevision: publishing answers 409 until merged") boolean stale,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "A translation draft only: the source "
+                + "chapter revision it translates, when the draft says so (else the chapter's revision current at publication)") Long sourceRevision,
         @Schema(description = "The team that owns the chapter now") String ownerTeam,
         @Schema(allowableValues = {"editing", "submitted", "changes-requested", "approved"}) String review,
         @Schema(description = "The edition requires an approval before publishing") boolean reviewRequired,
@@ -50,20 +57,25 @@ public record Draft(
     public record Schedule(Instant at, String localDateTime, String timeZone) {
     }
 
-    /** The draft an event leaves, without the chapter's side (see {@link #against}). */
+    @JsonIgnore
+    public DraftKey key() {
+        return new DraftKey(edition, slug, language);
+    }
+
+    /** The draft an event leaves, without the published side (see {@link #against}). */
     static Draft of(DraftChanged event) {
         DraftState state = event.getDraft();
         PublicationSchedule schedule = state.getSchedule();
-        return new Draft(event.getEdition(), event.getSlug(), state.getTitle(), state.getBody(), state.getBaseRevision(), 0, false,
-                null, kebab(state.getReview().name()), false, state.getNotes().stream().map(Draft::note).toList(),
+        return new Draft(event.getEdition(), event.getSlug(), event.getLanguage(), state.getTitle(), state.getBody(),
+                state.getBaseRevision(), 0, false, state.getSourceRevision(), null, kebab(state.getReview().name()), false, state.getNotes().stream().map(Draft::note).toList(),
                 schedule == null ? null : new Schedule(schedule.getAt(), schedule.getLocalDateTime(), schedule.getTimeZone()),
                 event.getRevision(), event.getMetadata().getOccurredAt(), event.getMetadata().getActor(),
                 RevisionSummary.nameOf(event.getMetadata().getActor(), event.getMetadata().getActorName()));
     }
 
-    /** The same draft seen against the chapter as published now. */
+    /** The same draft seen against what is published now. */
     Draft against(long chapterRevision, boolean stale, String ownerTeam, boolean reviewRequired) {
-        return new Draft(edition, slug, title, body, baseRevision, chapterRevision, stale, ownerTeam, review, reviewRequired, notes,
+        return new Draft(edition, slug, language, title, body, baseRevision, chapterRevision, stale, sourceRevision, ownerTeam, review, reviewRequired, notes,
                 schedule, revision, updatedAt, updatedBy, updatedByName);
     }
 

@@ -20,17 +20,20 @@ import org.reportplatform.schemas.Topics;
 
 /**
  * The open draft of every chapter, and the history of each chapter's drafts, as replayed from
- * report.drafts.v1. As it applies an event (replay included) it tells the chapter
+ * report.drafts.v1 (the chapters' own and their translations'). As it applies an event (replay included) it tells the chapter
  * {@link DueSchedules} what is now scheduled, so the index of due publications is exactly what
  * the log says.
  */
 public class DraftBook extends RevisionBook<DraftChanged, DraftState, Draft> {
 
-    /** What is specific to drafts: keyed {edition}/{slug} like their chapter; title and body diffed line by line. */
+    /**
+     * What is specific to drafts: keyed like what they become, {edition}/{slug} for a chapter's,
+     * {edition}/{slug}/{language} for a translation's; title and body diffed line by line.
+     */
     public static final ResourceFamily<DraftChanged, DraftState, Draft> DRAFTS = new ResourceFamily<>("draft", Topics.DRAFTS,
-            new Revisioned<>(e -> Topics.sourceKey(e.getEdition(), e.getSlug()), DraftChanged::getRevision,
-                    DraftChanged::getMetadata, DraftChanged::getDraft),
-            Draft::of, Comparator.comparing(Draft::slug), List.of("title", "body"));
+            new Revisioned<>(e -> DraftKey.of(e).recordKey(), DraftChanged::getRevision, DraftChanged::getMetadata, DraftChanged::getDraft),
+            Draft::of, Comparator.comparing(Draft::slug).thenComparing(d -> d.language() == null ? "" : d.language()),
+            List.of("title", "body"));
 
     private volatile DueSchedules schedules;
 
@@ -63,10 +66,10 @@ public class DraftBook extends RevisionBook<DraftChanged, DraftState, Draft> {
      * Who last changed the draft's title or body (the account id): the newest revision whose
      * summary names either field (a new draft's first revision names every field).
      */
-    Optional<String> lastTextAuthor(String edition, String slug) {
+    Optional<String> lastTextAuthor(String edition, String id) {
         OptionalLong before = OptionalLong.empty();
         while (true) {
-            RevisionPage page = revisions(edition, slug, new RevisionPaging(before, RevisionPaging.DEFAULT_LIMIT));
+            RevisionPage page = revisions(edition, id, new RevisionPaging(before, RevisionPaging.DEFAULT_LIMIT));
             List<RevisionSummary> summaries = page.revisions();
             for (int i = summaries.size() - 1; i >= 0; i--) {
                 RevisionSummary summary = summaries.get(i);
@@ -82,6 +85,6 @@ public class DraftBook extends RevisionBook<DraftChanged, DraftState, Draft> {
     }
 
     private static String keyOf(Draft draft) {
-        return Topics.sourceKey(draft.edition(), draft.slug());
+        return draft.key().recordKey();
     }
 }

@@ -1,5 +1,6 @@
 package org.reportplatform.content.drafts;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.reportplatform.content.editions.EditionGuard;
 import org.reportplatform.platform.editions.ClosedEditions;
 import org.reportplatform.platform.editions.Edition;
@@ -9,11 +10,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
-import org.reportplatform.content.chapters.Chapter;
-import org.reportplatform.content.chapters.ChapterWrites;
 import org.reportplatform.platform.chapters.ChapterChecks;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.errors.ApiException;
@@ -21,6 +21,7 @@ import org.reportplatform.platform.errors.FieldProblems;
 import org.reportplatform.platform.log.EventMetadataFactory;
 import org.reportplatform.platform.log.JointDecision;
 import org.reportplatform.platform.log.RevisionLog;
+import org.reportplatform.platform.revisions.AtRevision;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.platform.scheduling.PublicationClock;
@@ -28,8 +29,6 @@ import org.reportplatform.platform.scheduling.PublicationTime;
 import org.reportplatform.platform.scheduling.PublicationTimes;
 import org.reportplatform.platform.security.Caller;
 import org.reportplatform.platform.security.Role;
-import org.reportplatform.schemas.ChapterChanged;
-import org.reportplatform.schemas.ChapterState;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftClosed;
 import org.reportplatform.schemas.DraftNote;
@@ -42,128 +41,141 @@ import org.reportplatform.schemas.ReviewState;
 import org.springframework.http.HttpStatus;
 
 /**
- * Decides every change to drafts: writing one, its review, its schedule, and publishing it as the
- * chapter's next revision.
+ * Decides every change to the drafts of one kind of {@link DraftTarget} (chapters, or
+ * translations): writing one, its review, its schedule, and publishing it as the target's next
+ * revision.
  *
- * <p>Every decision here runs under both write locks, the chapters' then the drafts'
+ * <p>Every decision here runs under both write locks, the target's and the drafts'
  * ({@link RevisionLog#writeWith} takes them in the order of the topics' names, as every joint
- * write of this service does), so the chapter a draft is compared with cannot change while the
- * decision is taken, and a publication goes out as one Kafka transaction: the chapter's next
- * revision on report.chapters.v1 and the draft closed on report.drafts.v1, both or neither. A
- * direct chapter write takes only the chapters' lock, and nothing takes the drafts' lock alone
- * before the chapters', so no two writers wait on each other in a circle. This service is the
- * single writer of both topics (its transactional id fences any other instance).
+ * write of this service does: report.chapters.v1, report.drafts.v1, report.translations.v1), so
+ * what a draft is compared with cannot change while the decision is taken, and a publication goes
+ * out as one Kafka transaction: the target's next revision and the draft closed on
+ * report.drafts.v1, both or neither. A direct chapter or translation write takes only its own
+ * log's lock, and every joint write takes its two in the same global order, so no two writers wait
+ * on each other in a circle. This service is the single writer of these topics (its transactional
+ * id fences any other instance).
  */
-public class DraftWrites {
+public class DraftWrites<E extends SpecificRecord, P extends AtRevision> {
 
     /** The actor of what the schedule does by itself (a failed publication's note). */
     static final String SCHEDULER = "system:publication-schedule";
 
     private final DraftBook drafts;
-    private final PublishedChapters chapters;
-    private final RevisionLog<ChapterChanged> chapterLog;
+    private final DraftTarget<E, P> target;
     private final RevisionLog<DraftChanged> draftLog;
     private final EventMetadataFactory metadata;
     private final ChapterProperties limits;
+    private final DraftsProperties properties;
     private final PublicationClock clock;
     private final EditionGuard editions;
 
     /** @param editions refuses every change to the drafts of a closed edition (and the firing of their schedules) */
-    public DraftWrites(DraftBook drafts, PublishedChapters chapters, RevisionLog<ChapterChanged> chapterLog,
-            RevisionLog<DraftChanged> draftLog, EventMetadataFactory metadata, ChapterProperties limits, PublicationClock clock,
-            EditionGuard editions) {
-        this.editions = editions;
+    public DraftWrites(DraftBook drafts, DraftTarget<E, P> target, RevisionLog<DraftChanged> draftLog, EventMetadataFactory metadata,
+            ChapterProperties limits, DraftsProperties properties, PublicationClock clock, EditionGuard editions) {
         this.drafts = drafts;
-        this.chapters = chapters;
-        this.chapterLog = chapterLog;
+        this.target = target;
         this.draftLog = draftLog;
         this.metadata = metadata;
         this.limits = limits;
+        this.properties = properties;
         this.clock = clock;
+        this.editions = editions;
+    }
+
+    /** Whether this writes the drafts with that key (a chapter's, or a translation's). */
+    public boolean handles(DraftKey key) {
+        return target.handles(key);
     }
 
     /** The open draft, if the caller may read it: 403 before 404, so only readers learn whether there is one. */
-    public Draft get(String edition, String slug, Caller caller) {
-        checkMayRead(edition, slug, caller);
-        return chapters.view(requireOpen(edition, slug));
+    public Draft get(DraftKey key, Caller caller) {
+        checkMayRead(key, caller);
+        return view(requireOpen(key));
     }
 
-    /** 403 unless the caller may read the chapter's drafts (its team, reviewers, admins). */
-    public void checkMayRead(String edition, String slug, Caller caller) {
-        checkPath(edition, slug);
-        requireReader(caller, owner(edition, slug));
+    /** 403 unless the caller may read the drafts of that chapter (or translation): who may write them, reviewers, admins. */
+    public void checkMayRead(DraftKey key, Caller caller) {
+        checkPath(key);
+        if (!target.mayRead(caller, key)) {
+            throw ApiException.forbidden("the drafts of " + key.describe() + " are read by those who write it, reviewers and admins");
+        }
     }
 
-    /** The open drafts of an edition the caller may read, in report order (drafts of deleted chapters last). */
+    /** The open drafts of this kind in an edition the caller may read, in report order (drafts of deleted chapters last). */
     public List<Draft> list(String edition, boolean scheduledOnly, Caller caller) {
         ChapterChecks.checkPath(edition, null, limits.maxSlugLength());
         return drafts.list(edition).stream()
+                .filter(draft -> target.handles(draft.key()))
                 .filter(draft -> !scheduledOnly || draft.schedule() != null)
-                .map(chapters::view)
-                .filter(draft -> mayRead(caller, draft.ownerTeam()))
-                .sorted(Comparator.comparingInt((Draft draft) -> chapters.current(edition, draft.slug())
-                        .map(Chapter::position).orElse(Integer.MAX_VALUE)).thenComparing(Draft::slug))
+                .filter(draft -> target.mayRead(caller, draft.key()))
+                .map(this::view)
+                .sorted(Comparator.comparingInt((Draft draft) -> target.position(draft.key())).thenComparing(Draft::slug)
+                        .thenComparing(draft -> draft.language() == null ? "" : draft.language()))
                 .toList();
     }
 
     /**
-     * Starts a draft ({@code If-None-Match: *}; based on the chapter's current revision) or changes
-     * it ({@code If-Match}). A change of title or body after approval withdraws the approval.
+     * Starts a draft ({@code If-None-Match: *}; based on the published current revision) or
+     * changes it ({@code If-Match}). A change of title or body after approval withdraws the approval.
      */
-    public Written<Draft> put(String edition, String slug, DraftRequest request, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
-        checkText(request);
+    public Written<Draft> put(DraftKey key, DraftRequest request, Preconditions preconditions, Caller caller) {
+        checkPath(key);
+        checkText(key, request);
         return decide(() -> {
-            Chapter chapter = chapters.requireCurrent(edition, slug);
-            requireWriter(caller, chapter);
-            editions.checkWritable(edition);
-            Optional<DraftChanged> open = openEvent(edition, slug);
+            target.checkExists(key);
+            target.requireWriter(caller, key);
+            editions.checkWritable(key.edition());
+            Optional<DraftChanged> open = openEvent(key);
             preconditions.checkWrite(open.map(e -> OptionalLong.of(e.getRevision())).orElse(OptionalLong.empty()));
-            if (request.baseRevision() != null && request.baseRevision() != chapter.revision()) {
+            long current = target.currentRevision(key);
+            if (request.baseRevision() != null && request.baseRevision() != current) {
                 throw new ApiException(HttpStatus.CONFLICT, "baseRevision: " + request.baseRevision()
-                        + " is not the chapter's current revision " + chapter.revision() + "; merge with revision " + chapter.revision(),
-                        List.of(new ApiException.FieldProblem("baseRevision", "must be the chapter's current revision, "
-                                + chapter.revision())), Map.of("currentRevision", chapter.revision()));
+                        + " is not the current revision " + current + " of " + key.describe() + "; merge with revision " + current,
+                        List.of(new ApiException.FieldProblem("baseRevision", "must be the current revision, " + current)),
+                        Map.of("currentRevision", current));
             }
             EventMetadata meta = metadata.by(caller);
-            long next = nextRevision(edition, slug);
+            long next = nextRevision(key);
             if (open.isEmpty()) {
-                DraftState state = DraftState.newBuilder().setTitle(request.title()).setBody(request.body())
-                        .setBaseRevision(chapter.revision()).setReview(ReviewState.EDITING).setNotes(List.of()).setSchedule(null).build();
-                return draftOnly(event(meta, edition, slug, next, state), true);
+                DraftState state = DraftState.newBuilder().setTitle(request.title()).setBody(request.body()).setBaseRevision(current)
+                        .setSourceRevision(request.sourceRevision()).setReview(ReviewState.EDITING).setNotes(List.of()).setSchedule(null)
+                        .build();
+                return draftOnly(event(meta, key, next, state), true);
             }
-            DraftState current = open.get().getDraft();
-            boolean textChanged = !request.title().equals(current.getTitle()) || !request.body().equals(current.getBody());
-            long base = request.baseRevision() == null ? current.getBaseRevision() : request.baseRevision();
-            if (!textChanged && base == current.getBaseRevision()) {
-                return JointDecision.nothing(new Written<>(chapters.view(Draft.of(open.get())), false));
+            DraftState draft = open.get().getDraft();
+            boolean textChanged = !request.title().equals(draft.getTitle()) || !request.body().equals(draft.getBody());
+            long base = request.baseRevision() == null ? draft.getBaseRevision() : request.baseRevision();
+            Long sourceRevision = request.sourceRevision() == null ? draft.getSourceRevision() : request.sourceRevision();
+            if (!textChanged && base == draft.getBaseRevision() && Objects.equals(sourceRevision, draft.getSourceRevision())) {
+                return JointDecision.nothing(new Written<>(view(Draft.of(open.get())), false));
             }
-            DraftState.Builder state = DraftState.newBuilder(current).setTitle(request.title()).setBody(request.body()).setBaseRevision(base);
-            if (textChanged && current.getReview() == ReviewState.APPROVED) {
-                state.setReview(ReviewState.EDITING).setNotes(withNote(current, note(DraftNoteKind.APPROVAL_WITHDRAWN, meta, next, null)));
+            DraftState.Builder state = DraftState.newBuilder(draft).setTitle(request.title()).setBody(request.body()).setBaseRevision(base)
+                    .setSourceRevision(sourceRevision);
+            if (textChanged && draft.getReview() == ReviewState.APPROVED) {
+                state.setReview(ReviewState.EDITING).setNotes(withNote(draft, note(DraftNoteKind.APPROVAL_WITHDRAWN, meta, next, null)));
             }
-            return draftOnly(event(meta, edition, slug, next, state.build()), false);
+            return draftOnly(event(meta, key, next, state.build()), false);
         });
     }
 
     /** Discards the open draft (If-Match required). */
-    public void discard(String edition, String slug, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
+    public void discard(DraftKey key, Preconditions preconditions, Caller caller) {
+        checkPath(key);
         decide(() -> {
-            DraftChanged open = requireOpenEvent(edition, slug);
-            requireWriter(caller, owner(edition, slug));
-            editions.checkWritable(edition);
+            DraftChanged open = requireOpenEvent(key);
+            target.requireWriter(caller, key);
+            editions.checkWritable(key.edition());
             preconditions.checkChange(OptionalLong.of(open.getRevision()));
             DraftChanged closed = closing(metadata.by(caller), open, DraftOutcome.DISCARDED, null, false);
-            return new JointDecision<ChapterChanged, DraftChanged, Void>(List.of(), List.of(closed), null);
+            return new JointDecision<E, DraftChanged, Void>(List.of(), List.of(closed), null);
         });
     }
 
-    /** Submits the draft for review (its team or an admin). */
-    public Draft submit(String edition, String slug, ReviewRequest request, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta) -> {
-            requireWriter(caller, owner(edition, slug));
+    /** Submits the draft for review (its writers). */
+    public Draft submit(DraftKey key, ReviewRequest request, Preconditions preconditions, Caller caller) {
+        checkPath(key);
+        return review(key, preconditions, (open, meta) -> {
+            target.requireWriter(caller, key);
             ReviewState review = open.getDraft().getReview();
             if (review == ReviewState.APPROVED) {
                 throw conflict("review", "the draft is already approved: publish it, or change it to need a new review");
@@ -172,47 +184,46 @@ public class DraftWrites {
                 return null;
             }
             return reviewed(open, ReviewState.SUBMITTED, note(DraftNoteKind.SUBMITTED, meta, open.getRevision(), comment(request)));
-        });
+        }, caller);
     }
 
     /**
      * Approves the draft revision named by If-Match (required: what the reviewer read). A reviewer
      * or an admin, and never the person who last changed its text.
      */
-    public Draft approve(String edition, String slug, ReviewRequest request, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller,
-                (open, meta) -> {
-                    requireReviewer(caller);
-                    preconditions.checkChange(OptionalLong.of(open.getRevision()));
-                    if (drafts.lastTextAuthor(edition, slug).filter(caller.accountId()::equals).isPresent()) {
-                        throw ApiException.forbidden("someone else must approve: you wrote the current text of this draft");
-                    }
-                    if (open.getDraft().getReview() == ReviewState.APPROVED) {
-                        return null;
-                    }
-                    return reviewed(open, ReviewState.APPROVED, note(DraftNoteKind.APPROVED, meta, open.getRevision(), comment(request)));
-                });
+    public Draft approve(DraftKey key, ReviewRequest request, Preconditions preconditions, Caller caller) {
+        checkPath(key);
+        return review(key, preconditions, (open, meta) -> {
+            requireReviewer(caller);
+            preconditions.checkChange(OptionalLong.of(open.getRevision()));
+            if (drafts.lastTextAuthor(key.edition(), key.id()).filter(caller.accountId()::equals).isPresent()) {
+                throw ApiException.forbidden("someone else must approve: you wrote the current text of this draft");
+            }
+            if (open.getDraft().getReview() == ReviewState.APPROVED) {
+                return null;
+            }
+            return reviewed(open, ReviewState.APPROVED, note(DraftNoteKind.APPROVED, meta, open.getRevision(), comment(request)));
+        }, caller);
     }
 
-    /** Sends the draft back to its team with a comment (required), a reviewer or an admin. */
-    public Draft requestChanges(String edition, String slug, ReviewRequest request, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
+    /** Sends the draft back to its writers with a comment (required), a reviewer or an admin. */
+    public Draft requestChanges(DraftKey key, ReviewRequest request, Preconditions preconditions, Caller caller) {
+        checkPath(key);
         if (comment(request) == null) {
             throw ApiException.badRequest("comment", "is required: say what should change");
         }
-        return review(edition, slug, preconditions, caller, (open, meta) -> {
+        return review(key, preconditions, (open, meta) -> {
             requireReviewer(caller);
             return reviewed(open, ReviewState.CHANGES_REQUESTED,
                     note(DraftNoteKind.CHANGES_REQUESTED, meta, open.getRevision(), comment(request)));
-        });
+        }, caller);
     }
 
     /** Schedules (or reschedules) the draft's publication. */
-    public Draft schedule(String edition, String slug, ScheduleRequest request, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta) -> {
-            requireWriter(caller, owner(edition, slug));
+    public Draft schedule(DraftKey key, ScheduleRequest request, Preconditions preconditions, Caller caller) {
+        checkPath(key);
+        return review(key, preconditions, (open, meta) -> {
+            target.requireWriter(caller, key);
             PublicationTime time = PublicationTimes.resolve(request == null ? null : request.at(),
                     request == null ? null : request.timeZone(), clock.now());
             PublicationSchedule schedule = PublicationSchedule.newBuilder().setAt(time.at().truncatedTo(ChronoUnit.MILLIS))
@@ -223,40 +234,40 @@ public class DraftWrites {
             }
             return DraftState.newBuilder(current).setSchedule(schedule)
                     .setNotes(withNote(current, note(DraftNoteKind.SCHEDULED, meta, open.getRevision(), null))).build();
-        });
+        }, caller);
     }
 
     /** Cancels the draft's scheduled publication (the draft stays). */
-    public Draft unschedule(String edition, String slug, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
-        return review(edition, slug, preconditions, caller, (open, meta) -> {
-            requireWriter(caller, owner(edition, slug));
+    public Draft unschedule(DraftKey key, Preconditions preconditions, Caller caller) {
+        checkPath(key);
+        return review(key, preconditions, (open, meta) -> {
+            target.requireWriter(caller, key);
             DraftState current = open.getDraft();
             if (current.getSchedule() == null) {
                 return null;
             }
             return DraftState.newBuilder(current).setSchedule(null)
                     .setNotes(withNote(current, note(DraftNoteKind.UNSCHEDULED, meta, open.getRevision(), null))).build();
-        });
+        }, caller);
     }
 
     /**
-     * Publishes the draft now: the chapter's next revision (title and body from the draft, the
-     * rest as the chapter is) and the draft closed, in one transaction. If-Match optional.
+     * Publishes the draft now: the target's next revision (title and body from the draft) and the
+     * draft closed, in one transaction. If-Match optional.
      */
-    public Chapter publish(String edition, String slug, Preconditions preconditions, Caller caller) {
-        checkPath(edition, slug);
+    public P publish(DraftKey key, Preconditions preconditions, Caller caller) {
+        checkPath(key);
         return decide(() -> {
-            DraftChanged open = requireOpenEvent(edition, slug);
-            Chapter chapter = chapters.requireCurrent(edition, slug);
-            requireWriter(caller, chapter);
-            editions.checkWritable(edition);
+            DraftChanged open = requireOpenEvent(key);
+            target.checkExists(key);
+            target.requireWriter(caller, key);
+            editions.checkWritable(key.edition());
             preconditions.checkIfPresent(OptionalLong.of(open.getRevision()));
-            ApiException refusal = whyNotPublishable(open, chapter);
+            ApiException refusal = whyNotPublishable(open);
             if (refusal != null) {
                 throw refusal;
             }
-            return publishing(open, chapter, metadata.by(caller), false);
+            return publishing(open, metadata.by(caller), false);
         });
     }
 
@@ -267,70 +278,66 @@ public class DraftWrites {
      * now, clears the schedule with a note saying why; either way the schedule is over, in the same
      * transaction that says so.
      */
-    public void fire(String key) {
-        int slash = key.indexOf('/');
-        String edition = key.substring(0, slash);
-        String slug = key.substring(slash + 1);
+    public void fire(DraftKey key) {
         decide(() -> {
-            Optional<DraftChanged> open = openEvent(edition, slug);
+            Optional<DraftChanged> open = openEvent(key);
             PublicationSchedule schedule = open.map(e -> e.getDraft().getSchedule()).orElse(null);
             if (schedule == null || schedule.getAt().isAfter(clock.now())) {
                 return JointDecision.nothing(null);
             }
-            Optional<Chapter> chapter = chapters.current(edition, slug);
-            ApiException refusal = chapter.isEmpty()
-                    ? conflict("chapter", "chapter " + slug + " was deleted after the draft was started")
-                    : editions.edition(edition).filter(Edition::isClosed).isPresent() ? ClosedEditions.closed(edition)
-                    : whyNotPublishable(open.get(), chapter.get());
-            if (refusal != null) {
-                EventMetadata meta = metadata.by(SCHEDULER);
-                DraftState current = open.get().getDraft();
-                long next = open.get().getRevision() + 1;
-                DraftState failed = DraftState.newBuilder(current).setSchedule(null)
-                        .setNotes(withNote(current, note(DraftNoteKind.SCHEDULE_FAILED, meta, open.get().getRevision(),
-                                "not published at " + schedule.getLocalDateTime() + " " + schedule.getTimeZone() + ": "
-                                        + refusal.getMessage())))
-                        .build();
-                return new JointDecision<>(List.of(), List.of(event(meta, edition, slug, next, failed)), null);
+            ApiException refusal;
+            try {
+                target.checkExists(key);
+                refusal = editions.edition(key.edition()).filter(Edition::isClosed).isPresent() ? ClosedEditions.closed(key.edition())
+                        : whyNotPublishable(open.get());
+                if (refusal == null) {
+                    return publishing(open.get(), scheduledBy(open.get()), true);
+                }
+            } catch (ApiException gone) {
+                // The chapter deleted, or what the draft says no longer fits it: a note, not a retry at every tick.
+                refusal = conflict("chapter", key.describe() + " cannot be published any more: " + gone.getMessage());
             }
-            return publishing(open.get(), chapter.get(), scheduledBy(open.get()), true);
+            EventMetadata meta = metadata.by(SCHEDULER);
+            DraftState current = open.get().getDraft();
+            long next = open.get().getRevision() + 1;
+            DraftState failed = DraftState.newBuilder(current).setSchedule(null)
+                    .setNotes(withNote(current, note(DraftNoteKind.SCHEDULE_FAILED, meta, open.get().getRevision(),
+                            "not published at " + schedule.getLocalDateTime() + " " + schedule.getTimeZone() + ": "
+                                    + refusal.getMessage())))
+                    .build();
+            return new JointDecision<E, DraftChanged, P>(List.of(), List.of(event(meta, key, next, failed)), null);
         });
     }
 
     /** Why the draft may not be published now, as the 409 :publish answers; null if it may. */
-    private ApiException whyNotPublishable(DraftChanged open, Chapter chapter) {
+    private ApiException whyNotPublishable(DraftChanged open) {
         DraftState draft = open.getDraft();
-        if (chapters.reviewRequired(open.getEdition()) && draft.getReview() != ReviewState.APPROVED) {
+        DraftKey key = DraftKey.of(open);
+        if (properties.reviewRequired(open.getEdition()) && draft.getReview() != ReviewState.APPROVED) {
             return conflict("review", "edition " + open.getEdition() + " requires review: the draft must be approved by a reviewer"
                     + " before it is published; it is " + Draft.kebab(draft.getReview().name()));
         }
-        Draft view = Draft.of(open);
-        if (!chapters.changedSince(view)) {
+        if (!target.changedSince(key, draft.getBaseRevision())) {
             return null;
         }
-        ChapterState base = chapters.base(view).orElse(null);
+        Optional<DraftTarget.Text> now = target.published(key).text();
+        Optional<DraftTarget.Text> base = target.base(key, draft.getBaseRevision());
+        long current = now.map(DraftTarget.Text::revision).orElse(0L);
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("draft", version(draft.getTitle(), draft.getBody(), open.getRevision()));
-        versions.put("published", version(chapter.title(), chapter.body(), chapter.revision()));
-        versions.put("base", version(base == null ? "" : base.getTitle(), base == null ? "" : base.getBody(), draft.getBaseRevision()));
-        String problem = "the chapter was changed since the draft was started (revision " + draft.getBaseRevision() + ", now "
-                + chapter.revision() + "): merge the two, save the merged text with baseRevision " + chapter.revision()
+        versions.put("published", version(now.map(DraftTarget.Text::title).orElse(""), now.map(DraftTarget.Text::body).orElse(""), current));
+        versions.put("base", version(base.map(DraftTarget.Text::title).orElse(""), base.map(DraftTarget.Text::body).orElse(""),
+                draft.getBaseRevision()));
+        String problem = (key.isTranslation() ? "the translation" : "the chapter") + " was changed since the draft was started (revision "
+                + draft.getBaseRevision() + ", now " + current + "): merge the two, save the merged text with baseRevision " + current
                 + " and publish again";
         return new ApiException(HttpStatus.CONFLICT, problem, List.of(new ApiException.FieldProblem("baseRevision", problem)), versions);
     }
 
-    private JointDecision<ChapterChanged, DraftChanged, Chapter> publishing(DraftChanged open, Chapter chapter, EventMetadata meta,
-            boolean scheduled) {
-        DraftState draft = open.getDraft();
-        List<ChapterChanged> chapterEvents = new ArrayList<>();
-        Chapter published = chapter;
-        if (!draft.getTitle().equals(chapter.title()) || !draft.getBody().equals(chapter.body())) {
-            ChapterChanged next = ChapterWrites.withText(chapter, draft.getTitle(), draft.getBody(), meta);
-            chapterEvents.add(next);
-            published = Chapter.of(next);
-        }
-        DraftChanged closed = closing(meta, open, DraftOutcome.PUBLISHED, published.revision(), scheduled);
-        return new JointDecision<>(chapterEvents, List.of(closed), published);
+    private JointDecision<E, DraftChanged, P> publishing(DraftChanged open, EventMetadata meta, boolean scheduled) {
+        DraftTarget.Publication<E, P> publication = target.publishing(DraftKey.of(open), open.getDraft(), meta);
+        DraftChanged closed = closing(meta, open, DraftOutcome.PUBLISHED, publication.revision(), scheduled);
+        return new JointDecision<>(publication.events(), List.of(closed), publication.answer());
     }
 
     /** The metadata of a scheduled publication: the person who (last) scheduled it. */
@@ -350,69 +357,70 @@ public class DraftWrites {
         DraftState apply(DraftChanged open, EventMetadata meta);
     }
 
-    private Draft review(String edition, String slug, Preconditions preconditions, Caller caller, StateChange change) {
+    private Draft review(DraftKey key, Preconditions preconditions, StateChange change, Caller caller) {
         return decide(() -> {
-            DraftChanged open = requireOpenEvent(edition, slug);
+            DraftChanged open = requireOpenEvent(key);
             preconditions.checkIfPresent(OptionalLong.of(open.getRevision()));
             EventMetadata meta = metadata.by(caller);
             long next = open.getRevision() + 1;
             DraftState state = change.apply(open, meta);
-            if (state != null) {
-                editions.checkWritable(edition);
-            }
             if (state == null) {
-                return JointDecision.nothing(chapters.view(Draft.of(open)));
+                return JointDecision.nothing(view(Draft.of(open)));
             }
-            DraftChanged event = event(meta, edition, slug, next, state);
-            return new JointDecision<>(List.of(), List.of(event), chapters.view(Draft.of(event)));
+            editions.checkWritable(key.edition());
+            DraftChanged event = event(meta, key, next, state);
+            return new JointDecision<>(List.of(), List.of(event), view(Draft.of(event)));
         });
+    }
+
+    /** The draft with the published side filled in: its current revision and owner, whether the draft is stale. */
+    private Draft view(Draft draft) {
+        DraftKey key = draft.key();
+        DraftTarget.Published published = target.published(key);
+        return draft.against(published.text().map(DraftTarget.Text::revision).orElse(0L), target.changedSince(key, draft.baseRevision()),
+                published.ownerTeam(), properties.reviewRequired(draft.edition()));
     }
 
     private static DraftState reviewed(DraftChanged open, ReviewState review, DraftNote note) {
         return DraftState.newBuilder(open.getDraft()).setReview(review).setNotes(withNote(open.getDraft(), note)).build();
     }
 
-    /** Every decision takes both locks, chapters first (see the class comment). */
-    private <R> R decide(Supplier<JointDecision<ChapterChanged, DraftChanged, R>> decision) {
-        return chapterLog.writeWith(draftLog, decision);
+    /** Every decision takes both locks, in the topics' order (see the class comment). */
+    private <R> R decide(Supplier<JointDecision<E, DraftChanged, R>> decision) {
+        return target.log().writeWith(draftLog, decision);
     }
 
-    private JointDecision<ChapterChanged, DraftChanged, Written<Draft>> draftOnly(DraftChanged event, boolean created) {
-        return new JointDecision<>(List.of(), List.of(event), new Written<>(chapters.view(Draft.of(event)), created));
+    private JointDecision<E, DraftChanged, Written<Draft>> draftOnly(DraftChanged event, boolean created) {
+        return new JointDecision<>(List.of(), List.of(event), new Written<>(view(Draft.of(event)), created));
     }
 
-    private Optional<DraftChanged> openEvent(String edition, String slug) {
-        return drafts.latest(edition, slug).filter(e -> e.getDraft() != null);
+    private Optional<DraftChanged> openEvent(DraftKey key) {
+        return drafts.latest(key.edition(), key.id()).filter(e -> e.getDraft() != null);
     }
 
-    private DraftChanged requireOpenEvent(String edition, String slug) {
-        return openEvent(edition, slug).orElseThrow(() -> ApiException.notFound("chapter " + slug + " of edition " + edition
-                + " has no open draft"));
+    private DraftChanged requireOpenEvent(DraftKey key) {
+        return openEvent(key).orElseThrow(() -> ApiException.notFound(key.describe() + " has no open draft"));
     }
 
-    private Draft requireOpen(String edition, String slug) {
-        return Draft.of(requireOpenEvent(edition, slug));
+    private Draft requireOpen(DraftKey key) {
+        return Draft.of(requireOpenEvent(key));
     }
 
-    private long nextRevision(String edition, String slug) {
-        return drafts.latest(edition, slug).map(DraftChanged::getRevision).orElse(0L) + 1;
+    private long nextRevision(DraftKey key) {
+        return drafts.latest(key.edition(), key.id()).map(DraftChanged::getRevision).orElse(0L) + 1;
     }
 
-    /** The chapter's owner team, or null once the chapter was deleted (then only admins write its draft). */
-    private String owner(String edition, String slug) {
-        return chapters.current(edition, slug).map(Chapter::ownerTeam).orElse(null);
-    }
-
-    private static DraftChanged closing(EventMetadata meta, DraftChanged open, DraftOutcome outcome, Long chapterRevision, boolean scheduled) {
+    private static DraftChanged closing(EventMetadata meta, DraftChanged open, DraftOutcome outcome, Long publishedRevision,
+            boolean scheduled) {
         return DraftChanged.newBuilder().setMetadata(meta).setEdition(open.getEdition()).setSlug(open.getSlug())
-                .setRevision(open.getRevision() + 1).setDraft(null)
-                .setClosed(DraftClosed.newBuilder().setOutcome(outcome).setChapterRevision(chapterRevision).setScheduled(scheduled).build())
+                .setLanguage(open.getLanguage()).setRevision(open.getRevision() + 1).setDraft(null)
+                .setClosed(DraftClosed.newBuilder().setOutcome(outcome).setChapterRevision(publishedRevision).setScheduled(scheduled).build())
                 .build();
     }
 
-    private static DraftChanged event(EventMetadata meta, String edition, String slug, long revision, DraftState state) {
-        return DraftChanged.newBuilder().setMetadata(meta).setEdition(edition).setSlug(slug).setRevision(revision).setDraft(state)
-                .setClosed(null).build();
+    private static DraftChanged event(EventMetadata meta, DraftKey key, long revision, DraftState state) {
+        return DraftChanged.newBuilder().setMetadata(meta).setEdition(key.edition()).setSlug(key.slug()).setLanguage(key.language())
+                .setRevision(revision).setDraft(state).setClosed(null).build();
     }
 
     private static DraftNote note(DraftNoteKind kind, EventMetadata meta, long draftRevision, String comment) {
@@ -438,41 +446,25 @@ public class DraftWrites {
         return request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
     }
 
-    void checkPath(String edition, String slug) {
-        ChapterChecks.checkPath(edition, slug, limits.maxSlugLength());
+    void checkPath(DraftKey key) {
+        target.checkPath(key);
     }
 
-    private void checkText(DraftRequest request) {
+    private void checkText(DraftKey key, DraftRequest request) {
         if (request == null) {
             throw ApiException.badRequest("body", "a JSON object with title and body is required");
         }
         FieldProblems problems = new FieldProblems();
         ChapterChecks.checkText(problems, request.title(), request.body(), limits);
+        if (request.sourceRevision() != null) {
+            problems.check(key.isTranslation(), "sourceRevision", "is only for the draft of a translation");
+            problems.check(request.sourceRevision() >= 1, "sourceRevision", "must be a revision of the source chapter: 1 or more");
+        }
         problems.throwIfAny();
     }
 
     private static ApiException conflict(String field, String problem) {
         return new ApiException(HttpStatus.CONFLICT, field + ": " + problem, List.of(new ApiException.FieldProblem(field, problem)), Map.of());
-    }
-
-    static boolean mayRead(Caller caller, String ownerTeam) {
-        return caller.mayEdit(ownerTeam) || caller.has(Role.REVIEWER);
-    }
-
-    private static void requireReader(Caller caller, String ownerTeam) {
-        if (!mayRead(caller, ownerTeam)) {
-            throw ApiException.forbidden("drafts of this chapter are read by its team, reviewers and admins");
-        }
-    }
-
-    private static void requireWriter(Caller caller, Chapter chapter) {
-        requireWriter(caller, chapter.ownerTeam());
-    }
-
-    private static void requireWriter(Caller caller, String ownerTeam) {
-        if (!caller.mayEdit(ownerTeam)) {
-            throw ApiException.forbidden("the chapter belongs to team " + ownerTeam + "; only its team and admins write its draft");
-        }
     }
 
     private static void requireReviewer(Caller caller) {

@@ -14,6 +14,7 @@ import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.revisions.Preconditions;
 import org.reportplatform.platform.revisions.Written;
 import org.reportplatform.platform.security.Caller;
+import org.reportplatform.schemas.EventMetadata;
 import org.reportplatform.schemas.TranslationChanged;
 import org.reportplatform.schemas.TranslationState;
 
@@ -118,6 +119,11 @@ public class TranslationWrites {
     /** The chapter a translation belongs to, once the edition takes changes and translates into {@code language}. */
     private Chapter writableChapter(String edition, String slug, String language) {
         editions.checkWritable(edition);
+        return existingChapter(chapters, editions, edition, slug, language);
+    }
+
+    /** The chapter, if the edition translates into {@code language} (400) and the chapter exists (404). */
+    static Chapter existingChapter(ChapterBook chapters, EditionGuard editions, String edition, String slug, String language) {
         TranslationRules.checkTarget(edition, language, editions.edition(edition));
         return chapters.requireCurrent(edition, slug);
     }
@@ -136,12 +142,17 @@ public class TranslationWrites {
                 .orElseGet(() -> new TranslationState("", "", chapter.revision(), team));
     }
 
-    private static void requireMayTranslate(Caller caller, Chapter chapter, String translatorTeam, String language) {
-        if (!caller.mayEdit(chapter.ownerTeam()) && !(translatorTeam != null && caller.teams().contains(translatorTeam))) {
+    /** 403 unless the caller is of the chapter's team, of the translator team, or an admin. */
+    static void requireMayTranslate(Caller caller, Chapter chapter, String translatorTeam, String language) {
+        if (!mayTranslate(caller, chapter.ownerTeam(), translatorTeam)) {
             throw ApiException.forbidden("chapter " + chapter.slug() + " belongs to team " + chapter.ownerTeam()
                     + (translatorTeam == null ? "" : " and its " + language + " translation to team " + translatorTeam)
                     + "; your token may translate only your teams' chapters");
         }
+    }
+
+    static boolean mayTranslate(Caller caller, String ownerTeam, String translatorTeam) {
+        return caller.mayEdit(ownerTeam) || (translatorTeam != null && caller.teams().contains(translatorTeam));
     }
 
     private static void requireAdmin(Caller caller, String why) {
@@ -155,7 +166,12 @@ public class TranslationWrites {
     }
 
     private TranslationChanged event(Caller caller, String edition, String slug, String language, long revision, TranslationState state) {
-        return TranslationChanged.newBuilder().setMetadata(metadata.by(caller)).setEdition(edition).setSlug(slug)
+        return event(metadata.by(caller), edition, slug, language, revision, state);
+    }
+
+    static TranslationChanged event(EventMetadata meta, String edition, String slug, String language, long revision,
+            TranslationState state) {
+        return TranslationChanged.newBuilder().setMetadata(meta).setEdition(edition).setSlug(slug)
                 .setLanguage(language).setRevision(revision).setTranslation(state).build();
     }
 

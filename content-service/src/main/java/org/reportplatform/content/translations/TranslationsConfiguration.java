@@ -28,4 +28,11 @@ class TranslationsConfiguration {
             EventMetadataFactory metadata, ChapterProperties limits, EditionGuard editions) {
         return new TranslationWrites(book, chapters, translationLog, metadata, limits, editions);
     }
+
+    /** What a translation's draft becomes once published (the drafts package writes the drafts themselves). */
+    @Bean
+    TranslationDrafts translationDrafts(TranslationBook book, ChapterBook chapters, TranslationViews views,
+            RevisionLog<TranslationChanged> translationLog, ChapterProperties limits, EditionGuard editions) {
+        return new TranslationDrafts(book, chapters, views, translationLog, limits, editions);
+    }
 }

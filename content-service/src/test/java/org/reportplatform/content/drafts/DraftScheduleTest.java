@@ -19,6 +19,11 @@ import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftOutcome;
+import org.reportplatform.platform.testing.TopicReader;
+import org.reportplatform.schemas.Topics;
+import org.reportplatform.schemas.TranslationChanged;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -32,7 +37,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Scheduled publication of drafts, with the publication clock in a file the test moves forward:
  * not before the time (proved by the scheduler having looked at a later time), published once at
  * the time, refused publications recorded as a note, and the local times a zone skips or repeats
- * refused with the two times they could mean. Each test has its own edition; 2095 requires review.
+ * refused with the two times they could mean; a translation's draft on the same scheduler. Each
+ * test has its own edition; 2095 requires review.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "report.drafts.review-required-editions=2095")
@@ -170,6 +176,41 @@ class DraftScheduleTest {
     }
 
     @Test
+    void aScheduledTranslationDraftIsPublishedAsTheTranslationAtItsTime() {
+        // Given edition 2098 translated into English, and an English draft scheduled in an hour by the chapter's team
+        Instant at = setClock(Instant.parse("2026-04-01T07:00:00Z")).plusSeconds(3600);
+        requests.post(DraftRequests.ADMIN, "/api/editions/2098", Map.of("title", "Rapport annuel 2098", "sourceLanguage", "fr",
+                "targetLanguages", List.of("en")), null).expectStatus().isCreated();
+        chapter("2098", "Publié.");
+        String draft = "/api/editions/2098/chapters/defenseurs/translations/en/draft";
+        http.put().uri(draft).header(HttpHeaders.AUTHORIZATION, "Bearer " + TEAM).header(HttpHeaders.IF_NONE_MATCH, "*")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Defenders", "body", "Scheduled English."))
+                .exchange().expectStatus().isCreated();
+        requests.post(TEAM, draft + ":schedule", Map.of("at", at.toString(), "timeZone", "Europe/Zurich"), null).expectStatus().isOk();
+        requests.get(TEAM, "/api/editions/2098/drafts?scheduled=true&translations=true").expectStatus().isOk().expectBody()
+                .jsonPath("$[*].language").isEqualTo(List.of("en"));
+
+        // When the scheduler has looked one second before its time, then at its time
+        setClock(at.minusSeconds(1));
+        awaitCheckedUntil(at.minusSeconds(1));
+        List<TranslationChanged> before = translationEvents("2098");
+        setClock(at);
+
+        // Then nothing was published before; at its time the translation's revision 1 is the draft, and the draft is closed as scheduled
+        assertThat(before).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> translationEvents("2098").size() == 1);
+        TranslationChanged published = translationEvents("2098").get(0);
+        assertThat(published.getLanguage()).isEqualTo("en");
+        assertThat(published.getTranslation().getBody()).isEqualTo("Scheduled English.");
+        assertThat(published.getTranslation().getSourceRevision()).isEqualTo(1L);
+        assertThat(published.getMetadata().getActor()).isEqualTo(TEAM);
+        DraftChanged closed = last(requests.draftEvents("2098"));
+        assertThat(closed.getLanguage()).isEqualTo("en");
+        assertThat(closed.getClosed().getScheduled()).isTrue();
+        assertThat(closed.getClosed().getChapterRevision()).isEqualTo(1L);
+    }
+
+    @Test
     void theHoursTheZoneSkipsOrRepeatsAreRefusedWithTheTwoTimesTheyCouldMean() {
         setClock(Instant.parse("2025-01-01T00:00:00Z"));
         chapter("2096", "Publié.");
@@ -226,6 +267,11 @@ class DraftScheduleTest {
 
     private void draft(String edition, String body) {
         requests.draftPut(TEAM, edition, "defenseurs", body, "*", null).expectStatus().isCreated();
+    }
+
+    private List<TranslationChanged> translationEvents(String edition) {
+        return new TopicReader(kafka.bootstrapServers()).values(Topics.TRANSLATIONS).stream()
+                .filter(e -> e.getEdition().equals(edition)).toList();
     }
 
     private static <T> T last(List<T> list) {

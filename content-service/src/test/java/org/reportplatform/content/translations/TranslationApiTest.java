@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
 import org.reportplatform.platform.testing.TopicReader;
+import org.reportplatform.schemas.DraftChanged;
+import org.reportplatform.schemas.DraftOutcome;
 import org.reportplatform.schemas.ReportIds;
 import org.reportplatform.schemas.Topics;
 import org.reportplatform.schemas.TranslationChanged;
@@ -27,7 +29,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The translations API over real HTTP, every change on a real Kafka broker: creating and
  * updating a translation, stale when the French source's text changes (not when it only moves)
  * and current again once updated, who may translate, the 400s, the history and the status
- * tables. Each test works in an edition of its own, translated into English and Spanish.
+ * tables; a translation's draft, reviewed and published as the translation's next revision in one
+ * transaction with its close, the publish conflict, who writes and reads it, a closed edition.
+ * Each test works in an edition of its own, translated into English and Spanish.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "20s")
@@ -265,6 +269,121 @@ class TranslationApiTest {
     // --- helpers
 
     /** An edition written in French, translated into English and Spanish (being prepared: chapters may be written). */
+    @Test
+    void aTranslationDraftIsReviewedThenPublishedAsTheTranslationWithTheDraftClosedInOneTransaction() {
+        // Given a chapter of edition 2056 at revision 1, not translated yet
+        edition("2056");
+        chapter("2056", "defenseurs", "Défenseur.e.s", "Texte français.");
+        String draft = "/api/editions/2056/chapters/defenseurs/translations/en/draft";
+
+        // When its team starts an English draft, changes it and submits it
+        Map<String, Object> started = draftPut(DEFENSEURS, draft, "Defenders", "First English words.", null)
+                .expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        draftPut(DEFENSEURS, draft, "Defenders", "English words, reread.", "\"1\"").expectStatus().isOk();
+        post(DEFENSEURS, draft + ":submit", null).expectStatus().isOk().expectBody().jsonPath("$.review").isEqualTo("submitted");
+
+        // Then it is a draft of the English translation, based on no translation yet, and nothing is published
+        assertThat(started).containsEntry("language", "en").containsEntry("baseRevision", 0).containsEntry("chapterRevision", 0)
+                .containsEntry("ownerTeam", "defenseurs").containsEntry("review", "editing");
+        http.get().uri("/api/editions/2056/chapters/defenseurs/translations/en").exchange().expectStatus().isNotFound();
+        assertThat(eventsOf("2056")).isEmpty();
+        http.get().uri("/api/editions/2056/drafts?translations=true").header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[*].language").isEqualTo(List.of("en"));
+        http.get().uri("/api/editions/2056/drafts").header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+
+        // When a reviewer approves the revision read, and the team publishes it
+        post("demo-reviewer", draft + ":approve", "\"3\"").expectStatus().isOk();
+        Map<String, Object> published = post(DEFENSEURS, draft + ":publish", null).expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"").expectBody(JSON_OBJECT).returnResult().getResponseBody();
+
+        // Then the translation's revision 1 is the draft's text, translating the chapter's current revision, and the draft is closed
+        assertThat(published).containsEntry("language", "en").containsEntry("body", "English words, reread.")
+                .containsEntry("sourceRevision", 1).containsEntry("status", "translated").containsEntry("revision", 1);
+        assertThat(get("2056", "defenseurs", "en")).containsEntry("body", "English words, reread.").containsEntry("updatedBy", DEFENSEURS);
+        assertThat(eventsOf("2056")).extracting(TranslationChanged::getRevision).containsExactly(1L);
+        DraftChanged closed = last(draftEventsOf("2056"));
+        assertThat(closed.getLanguage()).isEqualTo("en");
+        assertThat(closed.getDraft()).isNull();
+        assertThat(closed.getClosed().getOutcome()).isEqualTo(DraftOutcome.PUBLISHED);
+        assertThat(closed.getClosed().getChapterRevision()).isEqualTo(1L);
+        http.get().uri(draft).header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aTranslationChangedSinceItsDraftStartedIsA409WithTheThreeVersionsUntilMerged() {
+        // Given an English translation at revision 1 and a draft of it
+        edition("2057");
+        chapter("2057", "defenseurs", "Défenseur.e.s", "Texte.");
+        translate(DEFENSEURS, "2057", "defenseurs", "en", Map.of("title", "Defenders", "body", "Published text."), null)
+                .expectStatus().isCreated();
+        String draft = "/api/editions/2057/chapters/defenseurs/translations/en/draft";
+        draftPut(DEFENSEURS, draft, "Defenders", "Draft text.", null).expectStatus().isCreated()
+                .expectBody().jsonPath("$.baseRevision").isEqualTo(1);
+
+        // When someone changes the translation directly, then the team publishes the draft
+        translate(DEFENSEURS, "2057", "defenseurs", "en", Map.of("title", "Defenders", "body", "Changed directly."), "\"1\"")
+                .expectStatus().isOk();
+        WebTestClient.ResponseSpec conflict = post(DEFENSEURS, draft + ":publish", null);
+
+        // Then 409 with the draft's, the published and the base versions, and nothing is published
+        conflict.expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("baseRevision")
+                .jsonPath("$.draft.body").isEqualTo("Draft text.")
+                .jsonPath("$.published.body").isEqualTo("Changed directly.")
+                .jsonPath("$.published.revision").isEqualTo(2)
+                .jsonPath("$.base.body").isEqualTo("Published text.");
+        assertThat(eventsOf("2057")).hasSize(2);
+        http.get().uri(draft).header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.stale").isEqualTo(true);
+
+        // When the merged text is saved on revision 2 and published
+        draftPut(DEFENSEURS, draft, "Defenders", "Merged text.", "\"1\"", Map.of("baseRevision", 2)).expectStatus().isOk();
+        post(DEFENSEURS, draft + ":publish", null).expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+
+        // Then it is the translation's revision 3
+        assertThat(get("2057", "defenseurs", "en")).containsEntry("body", "Merged text.").containsEntry("revision", 3);
+    }
+
+    @Test
+    void theChaptersTeamTheTranslatorTeamAndAdminsWriteATranslationDraftReviewersReadItAndAClosedEditionTakesNone() {
+        // Given chapter enfants of edition 2058, whose Spanish translation an admin gave to team femmes
+        edition("2058");
+        chapter("2058", "enfants", "Enfants", "Texte.");
+        translate(ADMIN, "2058", "enfants", "es", Map.of("translatorTeam", "femmes"), null).expectStatus().isCreated();
+        String spanish = "/api/editions/2058/chapters/enfants/translations/es/draft";
+        String english = "/api/editions/2058/chapters/enfants/translations/en/draft";
+
+        // Then another team may neither write nor read a draft; the translator team writes the Spanish one, not the English
+        problemStatus(draftPut(DEFENSEURS, spanish, "Niños", "Texto.", null), 403);
+        draftPut("demo-femmes", spanish, "Niños", "Texto.", null).expectStatus().isCreated();
+        problemStatus(draftPut("demo-femmes", english, "Children", "Text.", null), 403);
+        http.get().uri(spanish).header(HttpHeaders.AUTHORIZATION, "Bearer " + DEFENSEURS).exchange().expectStatus().isForbidden();
+        http.get().uri(spanish).header(HttpHeaders.AUTHORIZATION, "Bearer demo-reviewer").exchange().expectStatus().isOk();
+        problemStatus(post("demo-reviewer", spanish + ":publish", null), 403);
+        draftPut(ENFANTS, english, "Children", "Text.", null).expectStatus().isCreated();
+        draftPut(ADMIN, english, "Children", "Text, by an admin.", "\"1\"").expectStatus().isOk();
+
+        // and a language the edition is not translated into, or a source revision on a chapter's draft, is a 400 naming it
+        problem(draftPut(ENFANTS, "/api/editions/2058/chapters/enfants/translations/de/draft", "Kinder", "Text.", null), 400,
+                "language", "must be one of edition 2058's target languages: en, es");
+        draftPut(ENFANTS, "/api/editions/2058/chapters/enfants/draft", "Enfants", "Texte.", null, Map.of("sourceRevision", 1))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("sourceRevision");
+
+        // When the edition is closed
+        for (String step : List.of(":publish", ":close")) {
+            http.post().uri("/api/editions/2058" + step).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN).exchange()
+                    .expectStatus().isOk();
+        }
+
+        // Then no translation draft changes any more: 409 naming the edition, and nothing was published
+        problem(draftPut(ENFANTS, english, "Children", "Too late.", "\"2\""), 409, "edition",
+                "the 2058 edition is closed: it can only be corrected by an erratum");
+        problemStatus(post(ENFANTS, english + ":publish", null), 409);
+        assertThat(eventsOf("2058")).extracting(TranslationChanged::getLanguage).containsExactly("es");
+    }
+
     private void edition(String edition) {
         http.post().uri("/api/editions/" + edition).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -339,5 +458,48 @@ class TranslationApiTest {
     private static List<TranslationChanged> eventsOf(String edition) {
         return new TopicReader(kafka.bootstrapServers()).values(Topics.TRANSLATIONS).stream()
                 .filter(e -> e.getEdition().equals(edition)).toList();
+    }
+
+    private WebTestClient.ResponseSpec draftPut(String token, String path, String title, String body, String ifMatch) {
+        return draftPut(token, path, title, body, ifMatch, Map.of());
+    }
+
+    /** PUT of a draft; ifMatch null starts it (If-None-Match: *). */
+    private WebTestClient.ResponseSpec draftPut(String token, String path, String title, String body, String ifMatch,
+            Map<String, Object> more) {
+        Map<String, Object> request = new java.util.HashMap<>(more);
+        request.put("title", title);
+        request.put("body", body);
+        return http.put().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .headers(h -> {
+                    if (ifMatch == null) {
+                        h.set(HttpHeaders.IF_NONE_MATCH, "*");
+                    } else {
+                        h.set(HttpHeaders.IF_MATCH, ifMatch);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(request).exchange();
+    }
+
+    private WebTestClient.ResponseSpec post(String token, String path, String ifMatch) {
+        return http.post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .headers(h -> {
+                    if (ifMatch != null) {
+                        h.set(HttpHeaders.IF_MATCH, ifMatch);
+                    }
+                }).exchange();
+    }
+
+    private static void problemStatus(WebTestClient.ResponseSpec response, int status) {
+        response.expectStatus().isEqualTo(status).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private static List<DraftChanged> draftEventsOf(String edition) {
+        return new TopicReader(kafka.bootstrapServers()).values(Topics.DRAFTS).stream()
+                .filter(e -> e.getEdition().equals(edition)).toList();
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
     }
 }

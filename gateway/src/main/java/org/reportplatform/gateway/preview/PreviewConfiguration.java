@@ -54,7 +54,8 @@ public class PreviewConfiguration {
     static RouterFunction<ServerResponse> routes(SiteView view, Backends backends, ProblemResponses problems, LiveHandler live) {
         PreviewHandler handler = new PreviewHandler(view, new DraftReaders(backends), problems, live);
         return RouterFunctions.route()
-                .route(method(HttpMethod.GET).or(method(HttpMethod.HEAD)).and(path("/preview/{edition}/{file}")), handler::preview)
+                .route(method(HttpMethod.GET).or(method(HttpMethod.HEAD)).and(path("/preview/{edition}/{file}")
+                        .or(path("/preview/{edition}/{language}/{file}"))), handler::preview)
                 .route(GET("/api/live/preview"), handler::liveStream)
                 .build();
     }

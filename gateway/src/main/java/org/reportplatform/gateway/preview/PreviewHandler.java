@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * A draft's previews, from the view of {@code report.previews.v1}: {@code GET /preview/{edition}/{slug}}
  * (the chapter page as publishing the draft would make it) and {@code /preview/{edition}/{slug}.pdf}
- * (its pages of the report PDF), and {@code GET /api/live/preview?path=...}, what a preview opened
+ * (its pages of the report PDF); {@code /preview/{edition}/{language}/{slug}[.pdf]} the same in
+ * {@code language} for the draft of the chapter's translation; and {@code GET /api/live/preview?path=...}, what a preview opened
  * with {@code ?live} listens to.
  *
  * <p>Signed-in people and bearer tokens only (the security chain sends the others to the sign-in
@@ -48,6 +49,7 @@ public final class PreviewHandler {
     private static final Logger log = LoggerFactory.getLogger(PreviewHandler.class);
     private static final Pattern EDITION = Pattern.compile("\\d{1,18}");
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final String PREFIX = "/preview/";
     private static final String PDF = ".pdf";
 
@@ -63,21 +65,34 @@ public final class PreviewHandler {
         this.live = live;
     }
 
-    /** A preview's address, split. */
-    private record Target(String edition, String slug, String path) {
+    /** A preview's address, split; {@code language} null for a chapter's own draft. */
+    private record Target(String edition, String language, String slug, String path) {
         static Optional<Target> of(String path) {
             if (!path.startsWith(PREFIX)) {
                 return Optional.empty();
             }
             String[] parts = path.substring(PREFIX.length()).split("/", -1);
-            if (parts.length != 2) {
+            if (parts.length != 2 && parts.length != 3) {
                 return Optional.empty();
             }
-            String slug = parts[1].endsWith(PDF) ? parts[1].substring(0, parts[1].length() - PDF.length()) : parts[1];
-            if (!EDITION.matcher(parts[0]).matches() || !SLUG.matcher(slug).matches()) {
+            String language = parts.length == 3 ? parts[1] : null;
+            String file = parts[parts.length - 1];
+            String slug = file.endsWith(PDF) ? file.substring(0, file.length() - PDF.length()) : file;
+            if (!EDITION.matcher(parts[0]).matches() || !SLUG.matcher(slug).matches()
+                    || (language != null && !LANGUAGE.matcher(language).matches())) {
                 return Optional.empty();
             }
-            return Optional.of(new Target(parts[0], slug, path));
+            return Optional.of(new Target(parts[0], language, slug, path));
+        }
+
+        /** {@code draft:{edition}/{slug}[/{language}]}, the source-revisions key naming the draft a preview shows. */
+        String draftKey() {
+            return "draft:" + edition + "/" + slug + (language == null ? "" : "/" + language);
+        }
+
+        /** The public page the draft becomes: {@code /{edition}[/{language}]/{slug}}. */
+        String publicPath() {
+            return "/" + edition + "/" + (language == null ? "" : language + "/") + slug;
         }
     }
 
@@ -85,7 +100,8 @@ public final class PreviewHandler {
     public Mono<ServerResponse> preview(ServerRequest request) {
         Optional<Target> target = Target.of(request.path());
         if (target.isEmpty()) {
-            return problems.response(request.exchange(), HttpStatus.NOT_FOUND, "no preview has this address: /preview/{edition}/{slug}");
+            return problems.response(request.exchange(), HttpStatus.NOT_FOUND,
+                    "no preview has this address: /preview/{edition}/{slug} or /preview/{edition}/{language}/{slug}");
         }
         Target t = target.get();
         return allowed(request, t, () -> serve(request, t));
@@ -108,7 +124,7 @@ public final class PreviewHandler {
                 // The security chain lets nobody anonymous through: this is a configuration error.
                 return problems.response(request.exchange(), HttpStatus.UNAUTHORIZED, "sign in to see a draft's preview");
             }
-            return readers.check(caller.get(), target.edition(), target.slug())
+            return readers.check(caller.get(), target.edition(), target.slug(), target.language())
                     .flatMap(answer -> switch (answer) {
                         case ALLOWED -> then.get();
                         case FORBIDDEN -> forbidden(request, caller.get(), target);
@@ -136,7 +152,7 @@ public final class PreviewHandler {
         boolean live = wantsLive && LiveVariant.wanted(request, entry);
         byte[] content = live ? LiveVariant.content(entry, liveEvents(target)) : entry.content();
         return ServerResponse.ok()
-                .headers(headers -> previewHeaders(headers, entry))
+                .headers(headers -> previewHeaders(headers, entry, target))
                 .contentType(entry.contentType())
                 .contentLength(content.length)
                 .bodyValue(content);
@@ -146,22 +162,16 @@ public final class PreviewHandler {
         return "/api/live/preview?path=" + UriUtils.encodeQueryParam(target.path(), StandardCharsets.UTF_8);
     }
 
-    private static void previewHeaders(HttpHeaders headers, SiteEntry entry) {
+    private static void previewHeaders(HttpHeaders headers, SiteEntry entry, Target target) {
         headers.setCacheControl(CacheControl.noStore().cachePrivate());
         headers.set("X-Content-Type-Options", "nosniff");
         // The studio shows the preview in a frame beside the editor; no other site may frame it.
         headers.set("X-Frame-Options", "SAMEORIGIN");
         headers.set("Referrer-Policy", "same-origin");
-        Long revision = entry.provenance().sourceRevisions().get(draftKey(entry.path()));
+        Long revision = entry.provenance().sourceRevisions().get(target.draftKey());
         if (revision != null) {
             headers.set("X-Draft-Revision", Long.toString(revision));
         }
-    }
-
-    /** {@code draft:{edition}/{slug}}, the source-revisions key naming the draft a preview shows. */
-    static String draftKey(String path) {
-        String rest = path.substring(PREFIX.length());
-        return "draft:" + (rest.endsWith(PDF) ? rest.substring(0, rest.length() - PDF.length()) : rest);
     }
 
     /** The draft exists but its preview is not rendered yet (it was just started): in a moment. */
@@ -191,10 +201,12 @@ public final class PreviewHandler {
     private Mono<ServerResponse> noDraft(ServerRequest request, Caller caller, Target target) {
         if (!wantsHtml(request)) {
             return problems.response(request.exchange(), HttpStatus.NOT_FOUND,
-                    "chapter " + target.slug() + " of edition " + target.edition() + " has no open draft");
+                    (target.language() == null ? "" : "the " + target.language() + " translation of ") + "chapter " + target.slug()
+                            + " of edition " + target.edition() + " has no open draft");
         }
         return account(request).flatMap(account -> page(HttpStatus.NOT_FOUND,
-                UiPages.render("preview/missing.jte", Map.of("account", account, "edition", target.edition(), "slug", target.slug())), null));
+                UiPages.render("preview/missing.jte", Map.of("account", account, "edition", target.edition(), "slug", target.slug(),
+                        "published", target.publicPath())), null));
     }
 
     private static Mono<Account> account(ServerRequest request) {

@@ -124,6 +124,32 @@ class PreviewPagesTest {
     }
 
     @Test
+    void aTranslationsDraftIsPreviewedInItsLanguageForWhoeverMayReadThatDraft() {
+        String translationDraft = "/api/editions/2024/chapters/enfants/translations/en/draft";
+        CONTENT.answer("GET", translationDraft, new Answer(200, "application/json", "{\"revision\": 3}", Map.of("ETag", "\"3\""),
+                Duration.ZERO));
+        RenderedOutput output = RenderedOutputs.output("/preview/2024/en/enfants", "text/html;charset=UTF-8",
+                PAGE.getBytes(StandardCharsets.UTF_8));
+        output.setSourceRevisions(Map.of("draft:2024/enfants/en", 3L));
+        output.setEdition("2024");
+        view.apply(Topics.PREVIEWS.name(), "/preview/2024/en/enfants", output);
+
+        // The translation's draft is what content-service is asked about, as the person looking, and its revision is named
+        web.get().uri("/preview/2024/en/enfants").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Draft-Revision", "3")
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, value -> assertThat(value).contains("no-store", "private"))
+                .expectBody(String.class).isEqualTo(PAGE);
+        assertThat(CONTENT.received()).anyMatch(r -> r.pathAndQuery().equals(translationDraft))
+                .noneMatch(r -> r.pathAndQuery().equals(DRAFT));
+
+        // and whoever may not read that draft gets no preview of it
+        CONTENT.answer("GET", translationDraft, new Answer(403, "application/json", "{\"status\": 403}", Map.of(), Duration.ZERO));
+        web.get().uri("/preview/2024/en/enfants").exchange().expectStatus().isForbidden();
+        web.get().uri("/preview/2024/english/enfants").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void theLiveStreamTellsTheShownPreviewAtOnceThenEachNewOne() {
         draftReadable(200);
         publish("/preview/2024/enfants", "text/html;charset=UTF-8", PAGE.getBytes(StandardCharsets.UTF_8), 7);

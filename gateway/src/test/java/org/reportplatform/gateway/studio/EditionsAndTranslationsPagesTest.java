@@ -293,14 +293,18 @@ class EditionsAndTranslationsPagesTest {
     }
 
     @Test
-    void aStaleTranslationShowsTheSourcesChangesAndIsSavedAsTranslatingTheCurrentSource() {
+    void aStaleTranslationShowsTheSourcesChangesAndTheTextIsSavedAsTheTranslationsDraft() {
         CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants", json(200, MIGRANTS));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en/draft", json(404, "{\"status\": 404}"));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en", json(200, STALE_TRANSLATION));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/diff", json(200, """
                 {"from": 3, "to": 5, "changed": ["body"], "fromDeleted": false, "toDeleted": false,
                  "diff": "--- body (revision 3)\\n+++ body (revision 5)\\n@@ -1 +1 @@\\n-Un texte.\\n+Un texte corrigé.\\n"}"""));
-        CONTENT.answer("PUT", "/api/editions/2024/chapters/migrants/translations/en", json(200, STALE_TRANSLATION.replace("\"stale\"", "\"translated\"")));
+        CONTENT.answer("PUT", "/api/editions/2024/chapters/migrants/translations/en/draft", json(201, """
+                {"edition": "2024", "slug": "migrants", "language": "en", "title": "Migrants", "body": "A corrected text.", "baseRevision": 2,
+                 "chapterRevision": 2, "stale": false, "ownerTeam": "migrants", "review": "editing", "reviewRequired": false, "notes": [],
+                 "schedule": null, "revision": 1, "updatedAt": "2025-06-20T08:12:03.120Z", "updatedBy": "nadia", "updatedByName": "Nadia Haddad"}"""));
 
         String page = get(NADIA, "/studio/2024/chapitres/migrants/traductions/en");
 
@@ -308,47 +312,76 @@ class EditionsAndTranslationsPagesTest {
                 "Le texte français a changé depuis cette traduction", "<del><span class=\"visually-hidden\">Supprimé : </span>Un texte.</del>",
                 "<ins><span class=\"visually-hidden\">Ajouté : </span>Un texte corrigé.</ins>",
                 "lang=\"fr\"", "<pre class=\"chapter-source\"", "Un texte corrigé.</pre>",
-                "lang=\"en\" value=\"Migrants\"", "lang=\"en\"", "An old text.</textarea>", "Enregistrer la traduction",
+                "lang=\"en\" value=\"Migrants\"", "lang=\"en\"", "An old text.</textarea>", "Enregistrer le brouillon", "Publier",
+                "Demander une relecture", "Programmer la publication", "data-preview=\"/preview/2024/en/migrants?live\"",
                 "href=\"/studio/2024/chapitres/migrants/traductions/en/historique\"")
                 .doesNotContain("translatorTeam");
         assertThat(only(CONTENT, "GET", "/api/editions/2024/chapters/migrants/diff?from=3&to=5")).isNotNull();
 
         signedIn(NADIA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/migrants/traductions/en")
-                .body(form(Map.of("title", "Migrants", "body", "A corrected text.", "revision", "2", "sourceRevision", "5"))).exchange()
+                .body(form(Map.of("title", "Migrants", "body", "A corrected text.", "draft", ""))).exchange()
                 .expectStatus().isSeeOther()
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/migrants/traductions/en?fait=enregistree");
-        Received put = only(CONTENT, "PUT", "/api/editions/2024/chapters/migrants/translations/en");
-        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree(
-                "{\"title\": \"Migrants\", \"body\": \"A corrected text.\", \"sourceRevision\": 5}"));
-        assertThat(put.header(HttpHeaders.IF_MATCH)).isEqualTo("\"2\"");
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/migrants/traductions/en?fait=brouillon");
+        Received put = only(CONTENT, "PUT", "/api/editions/2024/chapters/migrants/translations/en/draft");
+        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("{\"title\": \"Migrants\", \"body\": \"A corrected text.\"}"));
+        assertThat(put.header(HttpHeaders.IF_NONE_MATCH)).isEqualTo("*");
         assertThat(callerOf(put)).isEqualTo(NADIA.accountId());
+        assertThat(CONTENT.received()).noneMatch(request -> request.method().equals("PUT")
+                && request.pathAndQuery().equals("/api/editions/2024/chapters/migrants/translations/en"));
     }
 
     @Test
-    void aTranslationSavedMeanwhileKeepsThePersonsTextAndSaysWhoSavedIt() {
+    void aDraftSavedMeanwhileKeepsThePersonsTextAndSaysSo() {
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants", json(200, MIGRANTS));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en/draft", json(404, "{\"status\": 404}"));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en",
+                json(200, STALE_TRANSLATION.replace("\"revision\": 2", "\"revision\": 3").replace("\"stale\"", "\"translated\"")));
+        CONTENT.answer("PUT", "/api/editions/2024/chapters/migrants/translations/en/draft", json(412, "{\"status\": 412}"));
+
+        signedIn(NADIA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/migrants/traductions/en")
+                .body(form(Map.of("title", "Migrants", "body", "My own text.", "draft", "2"))).exchange()
+                .expectStatus().isEqualTo(412).expectBody(String.class).value(page -> assertThat(page)
+                        .contains("Quelqu’un a enregistré ce brouillon pendant que vous écriviez", "My own text.</textarea>"));
+    }
+
+    @Test
+    void aScheduledTranslationDraftIsShownWithItsTimeAndItsScheduleIsCancelledOnTheRevisionShown() {
         CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants", json(200, MIGRANTS));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en",
-                json(200, STALE_TRANSLATION.replace("\"revision\": 2", "\"revision\": 3").replace("\"stale\"", "\"translated\"")));
-        CONTENT.answer("PUT", "/api/editions/2024/chapters/migrants/translations/en", json(412, "{\"status\": 412}"));
+                json(200, STALE_TRANSLATION.replace("\"stale\"", "\"translated\"")));
+        String draft = """
+                {"edition": "2024", "slug": "migrants", "language": "en", "title": "Migrants", "body": "A draft.", "baseRevision": 2,
+                 "chapterRevision": 2, "stale": false, "ownerTeam": "migrants", "review": "editing", "reviewRequired": false,
+                 "notes": [{"kind": "scheduled", "at": "2025-06-20T08:12:03.120Z", "actor": "nadia", "actorName": "Nadia Haddad", "draftRevision": 4}],
+                 "schedule": {"at": "2025-06-26T07:00:00Z", "localDateTime": "2025-06-26T09:00", "timeZone": "Europe/Zurich"},
+                 "revision": 5, "updatedAt": "2025-06-20T08:12:03.120Z", "updatedBy": "nadia", "updatedByName": "Nadia Haddad"}""";
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en/draft", json(200, draft));
+        CONTENT.answer("POST", "/api/editions/2024/chapters/migrants/translations/en/draft:unschedule", json(200, draft));
 
-        signedIn(NADIA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/migrants/traductions/en")
-                .body(form(Map.of("title", "Migrants", "body", "My own text.", "revision", "2", "sourceRevision", "5"))).exchange()
-                .expectStatus().isEqualTo(412).expectBody(String.class).value(page -> assertThat(page)
-                        .contains("Nadia Haddad a enregistré cette traduction", "My own text.</textarea>",
-                                "<input type=\"hidden\" name=\"revision\" value=\"3\">"));
+        assertThat(get(NADIA, "/studio/2024/chapitres/migrants/traductions/en")).contains("Brouillon en cours", "Programmé le",
+                "A draft.</textarea>", "id=\"unschedule\"", "src=\"/preview/2024/en/migrants?live\"");
+
+        signedIn(NADIA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/migrants/traductions/en/deprogrammer")
+                .body(form(Map.of("draft", "5"))).exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/migrants/traductions/en?fait=deprogrammee");
+        assertThat(only(CONTENT, "POST", "/api/editions/2024/chapters/migrants/translations/en/draft:unschedule")
+                .header(HttpHeaders.IF_MATCH)).isEqualTo("\"5\"");
     }
 
     @Test
     void someoneOfAnotherTeamReadsTheTranslationWithoutAForm() {
         CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants", json(200, MIGRANTS));
+        CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en/draft", json(404, "{\"status\": 404}"));
         CONTENT.answer("GET", "/api/editions/2024/chapters/migrants/translations/en",
                 json(200, STALE_TRANSLATION.replace("\"stale\"", "\"translated\"")));
 
         assertThat(get(AMINA, "/studio/2024/chapitres/migrants/traductions/en"))
                 .contains("vous pouvez la lire, mais pas la modifier", "An old text.</pre>")
-                .doesNotContain("Enregistrer la traduction", "<textarea");
+                .doesNotContain("Enregistrer le brouillon", "<textarea");
     }
 
     @Test

@@ -54,10 +54,11 @@ public final class DraftFollower extends FollowingLifecycle<String, Object> {
         EventMetadata metadata = event.getMetadata();
         EventInfo info = new EventInfo(metadata.getEventId(), metadata.getOccurredAt(), metadata.getTraceparent());
         DraftState state = event.getDraft();
+        OpenDrafts.Key key = new OpenDrafts.Key(event.getEdition(), event.getSlug(), event.getLanguage());
         OpenDrafts.Draft draft = state == null ? null
-                : new OpenDrafts.Draft(event.getEdition(), event.getSlug(), event.getRevision(), state.getTitle(), state.getBody());
-        if (drafts.apply(event.getEdition(), event.getSlug(), event.getRevision(), draft, info)) {
-            log.debug("draft {}/{} revision {} {}", event.getEdition(), event.getSlug(), event.getRevision(), draft == null ? "closed" : "changed");
+                : new OpenDrafts.Draft(key, event.getRevision(), state.getTitle(), state.getBody(), state.getSourceRevision());
+        if (drafts.apply(key, event.getRevision(), draft, info)) {
+            log.debug("draft {} revision {} {}", key, event.getRevision(), draft == null ? "closed" : "changed");
             changed.run();
         }
     }

@@ -3,10 +3,8 @@ package org.reportplatform.render.drafts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,15 +73,15 @@ public final class DraftPreviews {
                 throw new IllegalStateException("interrupted while reading the drafts topic", e);
             }
         }
-        List<Map.Entry<String, String>> chapters = new ArrayList<>();
+        List<OpenDrafts.Key> published = new ArrayList<>();
         for (OutputId id : publishedPreviews) {
             if (id instanceof OutputId.DraftPage page) {
-                chapters.add(new AbstractMap.SimpleImmutableEntry<>(page.edition(), page.slug()));
+                published.add(new OpenDrafts.Key(page.edition(), page.slug(), page.language()));
             } else if (id instanceof OutputId.DraftDocument document) {
-                chapters.add(new AbstractMap.SimpleImmutableEntry<>(document.edition(), document.slug()));
+                published.add(new OpenDrafts.Key(document.edition(), document.slug(), document.language()));
             }
         }
-        drafts.markAllDirty(chapters);
+        drafts.markAllDirty(published);
         pages.start();
         documents.start();
     }

@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders a draft's previews exactly as publishing it would render the chapter: the page through
  * {@link ChapterPreviews} (the studio's preview path: the site's {@link PageRenderer} on a copy of
- * the edition with the chapter's text replaced), and the chapter's pages of the report PDF with the
+ * the edition with the chapter's text replaced, or for a translation's draft its translation, the
+ * page then in the translation's language), and the chapter's pages of the report PDF with the
  * site's {@link DocumentRenderer} on that same copy. A closed draft renders as absent (a
- * tombstone). {@code sourceRevisions} names {@code draft:{edition}/{slug}} and its revision, which
- * the gateway shows as {@code X-Draft-Revision}.
+ * tombstone). {@code sourceRevisions} names {@code draft:{edition}/{slug}[/{language}]} and its
+ * revision, which the gateway shows as {@code X-Draft-Revision}.
  */
 public final class DraftRenderer {
 
@@ -33,28 +34,37 @@ public final class DraftRenderer {
         this.documents = documents;
     }
 
-    /** The source revisions key of a draft. */
-    public static String sourceKey(String edition, String slug) {
-        return "draft:" + edition + "/" + slug;
+    /** The source revisions key of a draft: {@code draft:2024/enfants}, {@code draft:2024/enfants/en}. */
+    public static String sourceKey(OpenDrafts.Key key) {
+        return "draft:" + key.edition() + "/" + key.slug() + (key.language() == null ? "" : "/" + key.language());
     }
 
-    /** The page preview ({@code /preview/{edition}/{slug}}); empty when the render failed (logged). */
+    /** The page preview ({@code /preview/{edition}[/{language}]/{slug}}); empty when the render failed (logged). */
     public Optional<Rendition> page(OpenDrafts.Job job) {
-        OutputId id = new OutputId.DraftPage(job.edition(), job.slug());
+        OpenDrafts.Key key = job.key();
+        OutputId id = new OutputId.DraftPage(key.edition(), key.language(), key.slug());
         return safely(id, job, draft -> {
-            PageRenderer.ChapterPage page = previews.render(job.edition(), job.slug(), draft.title(), draft.body()).page();
+            PageRenderer.ChapterPage page = render(draft).page();
             return new OutputRenderer.Rendered(PageRenderer.CONTENT_TYPE, page.html(), new java.util.TreeSet<>());
         });
     }
 
-    /** The PDF preview ({@code /preview/{edition}/{slug}.pdf}); empty when the render failed (logged). */
+    /** The PDF preview ({@code /preview/{edition}[/{language}]/{slug}.pdf}); empty when the render failed (logged). */
     public Optional<Rendition> document(OpenDrafts.Job job) {
-        OutputId id = new OutputId.DraftDocument(job.edition(), job.slug());
-        return safely(id, job, draft -> {
-            ChapterPreviews.Rendered rendered = previews.render(job.edition(), job.slug(), draft.title(), draft.body());
-            return documents.renderChapter(job.edition(), job.slug(), rendered.state())
-                    .orElseThrow(() -> new IllegalStateException("the chapter just put in the preview state is not there"));
-        });
+        OpenDrafts.Key key = job.key();
+        OutputId id = new OutputId.DraftDocument(key.edition(), key.language(), key.slug());
+        return safely(id, job, draft -> documents.renderChapter(key.edition(), key.language(), key.slug(), render(draft).state())
+                .orElseThrow(() -> new IllegalStateException("the chapter just put in the preview state is not there")));
+    }
+
+    /** The edition as the draft would make it: the chapter's text, or its translation's, replaced. */
+    private ChapterPreviews.Rendered render(OpenDrafts.Draft draft) {
+        OpenDrafts.Key key = draft.key();
+        if (key.language() == null) {
+            return previews.render(key.edition(), key.slug(), draft.title(), draft.body());
+        }
+        return previews.renderTranslation(key.edition(), key.language(), key.slug(), draft.title(), draft.body(), draft.sourceRevision())
+                .orElseThrow(() -> new IllegalStateException("no chapter " + key.slug() + " to translate in edition " + key.edition()));
     }
 
     private interface Render {
@@ -69,7 +79,7 @@ public final class DraftRenderer {
         try {
             OutputRenderer.Rendered output = render.render(draft);
             SortedMap<String, Long> revisions = new TreeMap<>();
-            revisions.put(sourceKey(draft.edition(), draft.slug()), draft.revision());
+            revisions.put(sourceKey(draft.key()), draft.revision());
             return Optional.of(new Rendition(id, output.contentType(), output.content(), Site.sha256Hex(output.content()), revisions,
                     job.causes()));
         } catch (RuntimeException | LinkageError e) {

@@ -2,6 +2,7 @@ package org.reportplatform.render.drafts;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +13,39 @@ import org.reportplatform.render.site.Causes;
 import org.reportplatform.render.sources.EventInfo;
 
 /**
- * The open drafts as the drafts topic says (the latest event per {@code {edition}/{slug}} wins),
+ * The open drafts as the drafts topic says (the latest event per {@code {edition}/{slug}} for a
+ * chapter's own draft, {@code {edition}/{slug}/{language}} for a translation's, wins),
  * and which of their previews wait to be rendered: the page and the PDF separately, each with the
  * events that made it dirty. A draft that closes stays dirty until its previews are deleted.
  * Synchronized: the drafts follower and the source listener write, the two preview workers take.
  */
 public final class OpenDrafts {
 
-    /** One open draft: what its previews are rendered from. */
-    public record Draft(String edition, String slug, long revision, String title, String body) {
-        public String key() {
-            return edition + "/" + slug;
+    /**
+     * Which draft: a chapter's own ({@code language} null) or that of its translation into
+     * {@code language}. Ordered by edition, chapter, then the source before its translations.
+     */
+    public record Key(String edition, String slug, String language) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::edition).thenComparing(Key::slug)
+                .thenComparing(Key::language, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
         }
     }
 
-    /** A preview to render: the chapter's key, its open draft (empty: closed, delete the preview), and why. */
-    public record Job(String edition, String slug, Optional<Draft> draft, Causes causes) {
+    /**
+     * One open draft: what its previews are rendered from. A translation's draft may name the
+     * source revision it translates ({@code sourceRevision}; null: the chapter's current one).
+     */
+    public record Draft(Key key, long revision, String title, String body, Long sourceRevision) {
     }
 
-    private record Key(String edition, String slug) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key other) {
-            int byEdition = edition.compareTo(other.edition);
-            return byEdition != 0 ? byEdition : slug.compareTo(other.slug);
+    /** A preview to render: the draft's key, its open draft (empty: closed, delete the preview), and why. */
+    public record Job(Key key, Optional<Draft> draft, Causes causes) {
+        public String edition() {
+            return key.edition();
         }
     }
 
@@ -48,8 +59,7 @@ public final class OpenDrafts {
      * A draft event: {@code draft} the new state, or null when it closed. True when it changed
      * something (an event no newer than what was applied is ignored); its previews are then dirty.
      */
-    public synchronized boolean apply(String edition, String slug, long revision, Draft draft, EventInfo event) {
-        Key key = new Key(edition, slug);
+    public synchronized boolean apply(Key key, long revision, Draft draft, EventInfo event) {
         Long seen = revisions.get(key);
         if (seen != null && seen >= revision) {
             return false;
@@ -83,10 +93,10 @@ public final class OpenDrafts {
         return count;
     }
 
-    /** Marks every open draft's previews dirty, and those of the given chapters (previews published for drafts since closed). */
-    public synchronized void markAllDirty(Collection<Map.Entry<String, String>> publishedChapters) {
+    /** Marks every open draft's previews dirty, and those of the given drafts (previews published for drafts since closed). */
+    public synchronized void markAllDirty(Collection<Key> published) {
         open.keySet().forEach(key -> markDirty(key, Causes.none()));
-        publishedChapters.forEach(chapter -> markDirty(new Key(chapter.getKey(), chapter.getValue()), Causes.none()));
+        published.forEach(key -> markDirty(key, Causes.none()));
     }
 
     private void markDirty(Key key, Causes causes) {
@@ -117,16 +127,16 @@ public final class OpenDrafts {
 
     /** Its publication failed: dirty again, causes kept. */
     public synchronized void requeuePage(Job job) {
-        dirtyPages.merge(new Key(job.edition(), job.slug()), job.causes(), Causes::merge);
+        dirtyPages.merge(job.key(), job.causes(), Causes::merge);
     }
 
     public synchronized void requeueDocument(Job job) {
-        dirtyDocuments.merge(new Key(job.edition(), job.slug()), job.causes(), Causes::merge);
+        dirtyDocuments.merge(job.key(), job.causes(), Causes::merge);
     }
 
-    /** The open draft of a chapter, if any. */
-    public synchronized Optional<Draft> get(String edition, String slug) {
-        return Optional.ofNullable(open.get(new Key(edition, slug)));
+    /** The open draft with that key, if any. */
+    public synchronized Optional<Draft> get(Key key) {
+        return Optional.ofNullable(open.get(key));
     }
 
     public synchronized int size() {
@@ -134,6 +144,6 @@ public final class OpenDrafts {
     }
 
     private Job job(Key key, Causes causes) {
-        return new Job(key.edition(), key.slug(), Optional.ofNullable(open.get(key)), causes);
+        return new Job(key, Optional.ofNullable(open.get(key)), causes);
     }
 }

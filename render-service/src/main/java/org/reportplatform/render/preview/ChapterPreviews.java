@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.reportplatform.platform.chapters.ChapterChecks;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.errors.ApiException;
@@ -17,6 +18,7 @@ import org.reportplatform.render.sources.EventInfo;
 import org.reportplatform.render.sources.ReportState;
 import org.reportplatform.render.sources.SourceEvent;
 import org.reportplatform.render.sources.SourceRef;
+import org.reportplatform.render.sources.Translation;
 import org.reportplatform.render.sources.Versioned;
 
 /**
@@ -83,9 +85,35 @@ public final class ChapterPreviews {
                 .orElseGet(() -> new Chapter(edition, slug, title, body, afterTheLast(state, edition), languageOf(state, edition)));
         long revision = state.version(ref).map(Versioned::revision).orElse(0L) + 1;
         state.apply(new SourceEvent.ChapterEvent(ref, revision, PREVIEW, chapter));
-        PageRenderer.ChapterPage page = pages.chapterPage(edition, slug, state)
+        return new Rendered(state, page(edition, null, slug, state));
+    }
+
+    /**
+     * The page of {@code slug} in {@code language} with this translated title and body, translating
+     * the source's revision {@code sourceRevision} (null: its current one), and the copy of the
+     * edition it was rendered from: exactly what the public page in that language shows once the
+     * translation says so. Empty when the edition has no such chapter (a translation translates an
+     * existing one).
+     */
+    public Optional<Rendered> renderTranslation(String edition, String language, String slug, String title, String body,
+            Long sourceRevision) {
+        ReportState state = site.snapshot(edition);
+        SourceRef chapter = SourceRef.chapter(edition, slug);
+        Optional<Versioned<?>> source = state.version(chapter).filter(v -> !v.deleted());
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        SourceRef ref = SourceRef.translation(edition, slug, language);
+        long revision = state.version(ref).map(Versioned::revision).orElse(0L) + 1;
+        long translates = sourceRevision == null ? source.get().revision() : sourceRevision;
+        state.apply(new SourceEvent.TranslationEvent(ref, revision, PREVIEW,
+                new Translation(edition, slug, language, title, body, translates)));
+        return Optional.of(new Rendered(state, page(edition, language, slug, state)));
+    }
+
+    private PageRenderer.ChapterPage page(String edition, String language, String slug, ReportState state) {
+        return pages.chapterPage(edition, language, slug, state)
                 .orElseThrow(() -> new IllegalStateException("the chapter just put in the preview state is not there"));
-        return new Rendered(state, page);
     }
 
     private ChapterPreview answer(Rendered rendered) {

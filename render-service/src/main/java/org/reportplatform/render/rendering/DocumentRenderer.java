@@ -109,13 +109,13 @@ public final class DocumentRenderer implements OutputRenderer {
      * The pages of one chapter of the report PDF, as the whole report lays them out (same
      * template, styles, fonts, running headers, the chapter's number in report order), without
      * the cover, contents, key figures and appendix: what a draft's preview shows. Empty when the
-     * state has no such chapter. In the source language, public edition or not.
+     * state has no such chapter. In {@code target} (null: the source language), public edition or not.
      */
-    public Optional<Rendered> renderChapter(String edition, String slug, ReportState state) {
+    public Optional<Rendered> renderChapter(String edition, String target, String slug, ReportState state) {
         TrackedSources sources = new TrackedSources(state);
         String language = state.chapter(edition, slug).map(Chapter::language).orElse("fr");
         Edition view = sources.edition(edition).orElseGet(() -> Edition.implicit(edition, language));
-        return render(new LanguageVersion(view, null), slug, sources);
+        return render(new LanguageVersion(view, target), slug, sources);
     }
 
     /** The whole report ({@code onlySlug} null), or one chapter's pages, in one language version. */

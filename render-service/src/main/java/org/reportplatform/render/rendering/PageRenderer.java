@@ -149,16 +149,17 @@ public final class PageRenderer implements OutputRenderer {
     }
 
     /**
-     * The source-language page of chapter {@code slug} of {@code state}, exactly as {@link #render}
-     * writes it, with its unresolved references; nothing counted in the metrics (a studio preview,
-     * not the site). Empty when the state has no such chapter. Rendered even when the edition is
-     * not public yet: a draft of an edition in preparation has a preview too.
+     * The page of chapter {@code slug} of {@code state} in {@code language} (null: the source
+     * language), exactly as {@link #render} writes it, with its unresolved references; nothing
+     * counted in the metrics (a studio or draft preview, not the site). Empty when the state has no
+     * such chapter. Rendered even when the edition is not public yet: a draft of an edition in
+     * preparation has a preview too.
      */
-    public Optional<ChapterPage> chapterPage(String edition, String slug, ReportState state) {
+    public Optional<ChapterPage> chapterPage(String edition, String language, String slug, ReportState state) {
         TrackedSources sources = new TrackedSources(state);
         Optional<Edition> found = sources.edition(edition);
         Edition view = found.orElseGet(() -> Edition.implicit(edition, state.chapter(edition, slug).map(Chapter::language).orElse("fr")));
-        return chapterPage(new LanguageVersion(view, null), slug, sources);
+        return chapterPage(new LanguageVersion(view, language), slug, sources);
     }
 
     private Optional<ChapterPage> chapterPage(LanguageVersion version, String slug, TrackedSources sources) {

@@ -22,7 +22,7 @@ public sealed interface OutputId extends Comparable<OutputId> {
     Pattern SECOND_LEVEL_PATH = Pattern.compile("/([^/]+)/(?:([a-z]{2,3})/)?([^/]+)");
     Pattern KEY_FIGURES_PAGE_PATH = Pattern.compile("/([^/]+)/(?:([a-z]{2,3})/)?chiffres-cles/([1-9][0-9]{0,8})");
 
-    Pattern PREVIEW_PATH = Pattern.compile("/preview/([^/]+)/([^/]+?)(\\.pdf)?");
+    Pattern PREVIEW_PATH = Pattern.compile("/preview/([^/]+)/(?:([^/]+)/)?([^/]+?)(\\.pdf)?");
 
     Comparator<OutputId> ORDER = Comparator.comparing((OutputId id) -> id.topic().name()).thenComparing(OutputId::path);
 
@@ -106,8 +106,8 @@ public sealed interface OutputId extends Comparable<OutputId> {
     static OutputId forPreviewPath(String path) {
         Matcher preview = PREVIEW_PATH.matcher(path);
         if (preview.matches()) {
-            return preview.group(3) == null ? new DraftPage(preview.group(1), preview.group(2))
-                    : new DraftDocument(preview.group(1), preview.group(2));
+            return preview.group(4) == null ? new DraftPage(preview.group(1), preview.group(2), preview.group(3))
+                    : new DraftDocument(preview.group(1), preview.group(2), preview.group(3));
         }
         return new RetiredOutput(Topics.PREVIEWS, path);
     }
@@ -226,19 +226,16 @@ public sealed interface OutputId extends Comparable<OutputId> {
 
     /**
      * {@code /preview/{edition}/{slug}} on {@code report.previews.v1}: the chapter page as the
-     * open draft of that chapter would publish it. Never on a public topic.
+     * open draft of that chapter would publish it; {@code /preview/{edition}/{language}/{slug}}
+     * the page in {@code language} as the open draft of its translation would publish it. Never on
+     * a public topic.
      */
-    record DraftPage(String edition, String slug) implements OutputId {
+    record DraftPage(String edition, String language, String slug) implements OutputId {
         public static final String PREFIX = "/preview/";
 
         @Override
-        public String language() {
-            return null;
-        }
-
-        @Override
         public String path() {
-            return PREFIX + edition + "/" + slug;
+            return PREFIX + edition + "/" + (language == null ? "" : language + "/") + slug;
         }
 
         @Override
@@ -252,18 +249,16 @@ public sealed interface OutputId extends Comparable<OutputId> {
         }
     }
 
-    /** {@code /preview/{edition}/{slug}.pdf} on {@code report.previews.v1}: that chapter's pages of the report PDF, as the draft would make them. */
-    record DraftDocument(String edition, String slug) implements OutputId {
+    /**
+     * {@code /preview/{edition}[/{language}]/{slug}.pdf} on {@code report.previews.v1}: that
+     * chapter's pages of the report PDF (in {@code language}), as the draft would make them.
+     */
+    record DraftDocument(String edition, String language, String slug) implements OutputId {
         public static final String SUFFIX = ".pdf";
 
         @Override
-        public String language() {
-            return null;
-        }
-
-        @Override
         public String path() {
-            return DraftPage.PREFIX + edition + "/" + slug + SUFFIX;
+            return new DraftPage(edition, language, slug).path() + SUFFIX;
         }
 
         @Override

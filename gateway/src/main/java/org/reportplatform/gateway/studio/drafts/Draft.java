@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
  * entry of {@code GET …/drafts}), with what the studio says about it in French: its state
  * (« Brouillon », « Soumis pour relecture », …), its notes and its publication time.
  *
+ * @param language        null for a chapter's own draft; the target language of a translation's draft
  * @param baseRevision    the chapter revision the draft started from (or was merged with)
  * @param chapterRevision the published chapter's current revision
  * @param stale           the chapter's title or text changed since {@code baseRevision}: publishing will ask to merge
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param schedule        when it will be published; null when not scheduled
  * @param revision        the draft's own revision (its ETag: sent as If-Match)
  */
-public record Draft(String edition, String slug, String title, String body, long baseRevision, long chapterRevision, boolean stale,
+public record Draft(String edition, String slug, String language, String title, String body, long baseRevision, long chapterRevision, boolean stale,
                     String ownerTeam, String review, boolean reviewRequired, List<DraftNote> notes, Schedule schedule, long revision,
                     String updatedAt, String updatedByName) {
 
@@ -37,7 +38,8 @@ public record Draft(String edition, String slug, String title, String body, long
         }
         JsonNode schedule = json.path("schedule");
         String name = json.path("updatedByName").asString("");
-        return new Draft(json.path("edition").asString(""), json.path("slug").asString(""), json.path("title").asString(""),
+        return new Draft(json.path("edition").asString(""), json.path("slug").asString(""),
+                json.path("language").isString() ? json.path("language").asString() : null, json.path("title").asString(""),
                 json.path("body").asString(""), json.path("baseRevision").asLong(-1), json.path("chapterRevision").asLong(-1),
                 json.path("stale").asBoolean(false), json.path("ownerTeam").asString(""), json.path("review").asString("editing"),
                 json.path("reviewRequired").asBoolean(false), List.copyOf(notes),

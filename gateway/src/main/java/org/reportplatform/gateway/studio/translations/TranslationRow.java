@@ -9,12 +9,20 @@ import tools.jackson.databind.JsonNode;
  *
  * @param revision       the translation's revision; null when missing
  * @param sourceRevision the chapter revision it translates; null when missing
+ * @param draftOpen      a draft of the translation is open (« Brouillon en cours »), as far as the person may read drafts
  */
-public record TranslationRow(String language, TranslationState state, Long revision, Long sourceRevision, String translatorTeam) {
+public record TranslationRow(String language, TranslationState state, Long revision, Long sourceRevision, String translatorTeam,
+        boolean draftOpen) {
 
     static TranslationRow of(String language, JsonNode json) {
         return new TranslationRow(language, TranslationState.of(json.path("status").asString(null)), number(json, "revision"),
-                number(json, "sourceRevision"), json.path("translatorTeam").isString() ? json.path("translatorTeam").asString() : null);
+                number(json, "sourceRevision"), json.path("translatorTeam").isString() ? json.path("translatorTeam").asString() : null,
+                false);
+    }
+
+    /** The same row, saying whether a draft of this translation of {@code slug} is among {@code openDrafts} ({@code slug/language}). */
+    TranslationRow withDrafts(String slug, java.util.Set<String> openDrafts) {
+        return new TranslationRow(language, state, revision, sourceRevision, translatorTeam, openDrafts.contains(slug + "/" + language));
     }
 
     public String languageName() {

@@ -21,6 +21,13 @@ public record TranslationStatus(String sourceLanguage, List<String> targetLangua
     public record TeamCount(String team, int translated, int stale, int missing) {
     }
 
+    /** The same table, each cell saying whether a draft of it is open ({@code slug/language} in {@code openDrafts}). */
+    TranslationStatus withDrafts(java.util.Set<String> openDrafts) {
+        return new TranslationStatus(sourceLanguage, targetLanguages, chapters.stream().map(line -> new ChapterLine(line.slug(), line.title(),
+                line.ownerTeam(), line.position(), line.languages().stream().map(row -> row.withDrafts(line.slug(), openDrafts)).toList()))
+                .toList(), teams);
+    }
+
     static TranslationStatus of(JsonNode json) {
         List<String> targets = new ArrayList<>();
         json.path("targetLanguages").forEach(language -> targets.add(language.asString("")));

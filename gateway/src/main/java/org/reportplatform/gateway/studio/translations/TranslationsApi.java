@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
+import org.reportplatform.gateway.studio.drafts.DraftsApi;
 import org.reportplatform.platform.security.Caller;
 import reactor.core.publisher.Mono;
 
@@ -23,13 +24,27 @@ public final class TranslationsApi {
 
     /** A chapter's translations, one row per target language of the edition. */
     public Mono<List<TranslationRow>> rows(Caller caller, String edition, String slug) {
-        return content.get(caller, "/api/editions/{edition}/chapters/{slug}/translations", edition, slug).fetchJson().map(answer -> {
+        return Mono.zip(content.get(caller, "/api/editions/{edition}/chapters/{slug}/translations", edition, slug).fetchJson(),
+                openDrafts(caller, edition)).map(both -> {
             List<TranslationRow> rows = new ArrayList<>();
-            if (answer.body() != null && answer.body().isArray()) {
-                answer.body().forEach(json -> rows.add(TranslationRow.of(json.path("language").asString(""), json)));
+            if (both.getT1().body() != null && both.getT1().body().isArray()) {
+                both.getT1().body().forEach(json -> rows.add(TranslationRow.of(json.path("language").asString(""), json)
+                        .withDrafts(slug, both.getT2())));
             }
             return List.copyOf(rows);
         });
+    }
+
+    /**
+     * The open translation drafts the person may read, as {@code slug/language}: the drafts API
+     * lists only those (none for someone signed out, or when it does not answer: the table then
+     * just says nothing of drafts).
+     */
+    Mono<java.util.Set<String>> openDrafts(Caller caller, String edition) {
+        return DraftsApi.translationDrafts(content, caller, edition)
+                .map(drafts -> drafts.stream().map(draft -> draft.slug() + "/" + draft.language())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .onErrorReturn(java.util.Set.of());
     }
 
     /** The translation; empty when there is none yet (404). */
@@ -62,9 +77,20 @@ public final class TranslationsApi {
         return put.fetchJson().map(answer -> Translation.of(answer.body(), language));
     }
 
+    /** An admin names the translator team alone (title and text stay as they are, or none yet). */
+    Mono<Translation> assign(Caller caller, String edition, String slug, String language, Long revision, String translatorTeam) {
+        BackendClient.Request put = content.put(caller, TRANSLATION, edition, slug, language).json(Map.of("translatorTeam", translatorTeam));
+        if (revision == null) {
+            put.ifNoneMatchAny();
+        } else {
+            put.ifMatch(revision);
+        }
+        return put.fetchJson().map(answer -> Translation.of(answer.body(), language));
+    }
+
     /** The edition's status table. */
     Mono<TranslationStatus> status(Caller caller, String edition) {
-        return content.get(caller, "/api/editions/{edition}/translations", edition).fetchJson()
-                .map(answer -> TranslationStatus.of(answer.body()));
+        return Mono.zip(content.get(caller, "/api/editions/{edition}/translations", edition).fetchJson(), openDrafts(caller, edition))
+                .map(both -> TranslationStatus.of(both.getT1().body()).withDrafts(both.getT2()));
     }
 }

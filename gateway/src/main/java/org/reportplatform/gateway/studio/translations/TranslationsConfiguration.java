@@ -29,6 +29,14 @@ public class TranslationsConfiguration {
                 .GET("/studio/{edition}/traductions", status::page)
                 .GET(translation, editor::page)
                 .POST(translation, editor::save)
+                .POST(translation + "/brouillon", editor::autosave)
+                .POST(translation + "/publier", editor::publish)
+                .POST(translation + "/soumettre", editor::submit)
+                .POST(translation + "/programmer", editor::schedule)
+                .POST(translation + "/deprogrammer", editor::unschedule)
+                .POST(translation + "/approuver", editor::approve)
+                .POST(translation + "/modifications", editor::requestChanges)
+                .POST(translation + "/equipe", editor::assign)
                 .build();
     }
 }
