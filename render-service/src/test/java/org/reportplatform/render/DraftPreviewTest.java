@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.reportplatform.platform.testing.KafkaBroker;
+import org.reportplatform.schemas.AccessibilityFindingRecord;
+import org.reportplatform.schemas.AccessibilityFindings;
 import org.reportplatform.schemas.AvroDeserializer;
+import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftClosed;
 import org.reportplatform.schemas.DraftOutcome;
@@ -63,6 +66,7 @@ class DraftPreviewTest {
     private static TopicWatcher<SpecificRecord> pages;
     private static TopicWatcher<SpecificRecord> documents;
     private static TopicWatcher<SpecificRecord> previews;
+    private static TopicWatcher<SpecificRecord> accessibility;
     private static Marker marker;
 
     @Autowired
@@ -75,6 +79,7 @@ class DraftPreviewTest {
             pages = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
             documents = new TopicWatcher<>(kafka.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
             previews = new TopicWatcher<>(kafka.bootstrapServers(), Topics.PREVIEWS.name(), new AvroDeserializer());
+            accessibility = new TopicWatcher<>(kafka.bootstrapServers(), Topics.ACCESSIBILITY.name(), new AvroDeserializer());
             marker = new Marker(sources);
         }
     }
@@ -86,6 +91,7 @@ class DraftPreviewTest {
             pages.close();
             documents.close();
             previews.close();
+            accessibility.close();
             sources = null;
         }
     }
@@ -233,5 +239,77 @@ class DraftPreviewTest {
         // and a new draft of the same chapter is previewed again
         send(draft("2083", "enfants", 6, "Enfants", "Un nouveau brouillon."));
         awaitPreview("/preview/2083/enfants", "draft:2083/enfants", 6, o -> text(o).contains("nouveau brouillon"));
+    }
+
+    /** The findings records of {@code key} so far, once the last one satisfies {@code last} (null: a tombstone). */
+    private static List<AccessibilityFindings> awaitFindings(String key, Predicate<AccessibilityFindings> last) {
+        return accessibility.awaitRecords(key::equals, found -> !found.isEmpty()
+                        && last.test((AccessibilityFindings) found.get(found.size() - 1).value()))
+                .stream().map(r -> (AccessibilityFindings) r.value()).toList();
+    }
+
+    private static List<String> rules(AccessibilityFindings findings) {
+        return findings.getFindings().stream().map(AccessibilityFindingRecord::getRule).toList();
+    }
+
+    private double findingsGauge(String rule) {
+        return meters.find("report.accessibility.findings").tag("rule", rule).gauge().value();
+    }
+
+    @Test
+    void a_text_s_accessibility_findings_are_published_when_they_change_and_cleared_when_fixed() {
+        // Given an edition translated into English
+        sources.edition("2085", 1, EditionStatus.PUBLISHED, List.of("en"), true);
+        double gaugeBefore = findingsGauge("IMAGE_WITHOUT_ALT");
+
+        // When a chapter is published with an image without alternative text
+        sources.chapter("2085", "enfants", 1, "Enfants", 1, "Un texte.\n\n![](https://example.org/photo.jpg)\n");
+
+        // Then its findings are published under its key, naming the rule, the line and the revision checked
+        AccessibilityFindings first = awaitFindings("2085/enfants", f -> f != null && f.getSourceRevision() == 1).get(0);
+        assertThat(first.getEdition()).isEqualTo("2085");
+        assertThat(first.getLanguage()).isNull();
+        assertThat(first.getDraft()).isFalse();
+        assertThat(first.getFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.getRule()).isEqualTo("IMAGE_WITHOUT_ALT");
+            assertThat(finding.getLine()).isEqualTo(3);
+            assertThat(finding.getMessage()).contains("texte alternatif");
+        });
+        assertThat(findingsGauge("IMAGE_WITHOUT_ALT")).isEqualTo(gaugeBefore + 1);
+
+        // When its text changes but not its findings, and then the author fixes the image
+        sources.chapter("2085", "enfants", 2, "Enfants", 1, "Un autre texte.\n\n![](https://example.org/photo.jpg)\n");
+        sources.chapter("2085", "enfants", 3, "Enfants", 1, "Un autre texte.\n\n![Une salle d'audience](https://example.org/photo.jpg)\n");
+
+        // Then an empty list is published for revision 3, and nothing was published for revision 2
+        List<AccessibilityFindings> all = awaitFindings("2085/enfants", f -> f != null && f.getSourceRevision() == 3);
+        assertThat(all).extracting(AccessibilityFindings::getSourceRevision).containsExactly(1L, 3L);
+        assertThat(all.get(1).getFindings()).isEmpty();
+        assertThat(findingsGauge("IMAGE_WITHOUT_ALT")).isEqualTo(gaugeBefore);
+
+        // And a translation is checked under its own key
+        sources.translation("2085", "enfants", "en", 1, "Children", "Read the report [here](https://example.org/r).", 3);
+        AccessibilityFindings english = awaitFindings("2085/enfants/en", f -> f != null).get(0);
+        assertThat(english.getLanguage()).isEqualTo("en");
+        assertThat(rules(english)).containsExactly("VAGUE_LINK_TEXT");
+    }
+
+    @Test
+    void an_open_draft_is_checked_with_its_preview_and_its_findings_removed_when_it_closes() {
+        sources.chapter("2086", "enfants", 1, "Enfants", 1, "Texte.");
+        awaitFindings("2086/enfants", f -> f != null && f.getFindings().isEmpty());
+
+        // When a draft with a skipped heading level is saved
+        send(draft("2086", "enfants", 1, "Enfants", "### Trop bas\n\nTexte."));
+
+        // Then the draft's findings are published beside the chapter's, as a draft
+        AccessibilityFindings draft = awaitFindings("2086/enfants/draft", f -> f != null).get(0);
+        assertThat(draft.getDraft()).isTrue();
+        assertThat(draft.getSourceRevision()).isEqualTo(1);
+        assertThat(rules(draft)).containsExactly("SKIPPED_HEADING_LEVEL");
+
+        // When the draft is closed, Then its findings are a tombstone
+        send(closed("2086", "enfants", 2));
+        assertThat(awaitFindings("2086/enfants/draft", f -> f == null)).hasSize(2);
     }
 }
