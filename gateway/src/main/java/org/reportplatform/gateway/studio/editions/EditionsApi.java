@@ -66,6 +66,21 @@ public final class EditionsApi {
         return content.post(caller, EDITION, year).json(body).fetchJson().map(answer -> Edition.of(answer.body(), year));
     }
 
+    /**
+     * {@code PUT /api/editions/{e}} on the revision read: whether texts with accessibility findings
+     * are refused publication, the rest of the edition as it is.
+     */
+    public Mono<Edition> setAccessibilityBlocking(Caller caller, Edition edition, boolean blocking) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", edition.title());
+        body.put("titles", edition.titles());
+        body.put("targetLanguages", edition.targetLanguages());
+        body.put("staleNotice", edition.staleNotice());
+        body.put("accessibilityBlocking", blocking);
+        return content.put(caller, EDITION, edition.edition()).ifMatch(edition.revision()).json(body).fetchJson()
+                .map(answer -> Edition.of(answer.body(), edition.edition()));
+    }
+
     /** {@code POST /api/editions/{e}:publish}. */
     public Mono<Edition> publish(Caller caller, String edition) {
         return content.post(caller, EDITION + ":publish", edition).fetchJson().map(answer -> Edition.of(answer.body(), edition));

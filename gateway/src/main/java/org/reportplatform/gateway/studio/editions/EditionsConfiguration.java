@@ -22,7 +22,8 @@ public class EditionsConfiguration {
         EditionsHandler handler = new EditionsHandler(pages, new EditionsApi(backends.content()));
         RouterFunctions.Builder routes = RouterFunctions.route()
                 .GET("/studio/editions", handler::page)
-                .POST("/studio/editions", handler::prepare);
+                .POST("/studio/editions", handler::prepare)
+                .POST("/studio/editions/{edition}/accessibilite", handler::accessibility);
         for (EditionsHandler.Action action : EditionsHandler.Action.values()) {
             String path = "/studio/editions/{edition}/" + action.segment;
             routes.GET(path, request -> handler.confirm(request, action)).POST(path, request -> handler.act(request, action));
