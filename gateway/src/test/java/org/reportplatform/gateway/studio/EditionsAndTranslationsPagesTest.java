@@ -1,5 +1,9 @@
 package org.reportplatform.gateway.studio;
 
+import org.reportplatform.gateway.site.SiteView;
+import org.reportplatform.gateway.testing.RenderedOutputs;
+import org.reportplatform.schemas.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.reportplatform.gateway.testing.StubCalls.form;
 import static org.reportplatform.gateway.testing.StubCalls.json;
@@ -89,6 +93,8 @@ class EditionsAndTranslationsPagesTest {
             .baseUrl("https://rapport.example.org")
             .build();
 
+    private static final SiteView SITE = new SiteView(List.of(Topics.PAGES.name()));
+
     private static RouterFunction<ServerResponse> routes() {
         StudioProperties properties = new StudioProperties(List.of("2024"), ZoneId.of("Europe/Zurich"), 50);
         StudioPages pages = new StudioPages(new StudioLabels(properties), properties);
@@ -97,6 +103,7 @@ class EditionsAndTranslationsPagesTest {
                 new BackendClient(WebClient.builder(), FIGURES.uri(), ASSERTIONS, Duration.ofSeconds(5)),
                 new BackendClient(WebClient.builder(), StubService.downServiceUri(), ASSERTIONS, Duration.ofSeconds(5)));
         return EditionsConfiguration.routes(pages, backends)
+                .and(EditionsConfiguration.publishedReportRoute(pages, SITE))
                 .and(TranslationsConfiguration.routes(pages, backends))
                 .and(HistoryConfiguration.routes(pages, backends))
                 .and(ChapterEditorConfiguration.routes(backends, null, pages))
@@ -131,6 +138,95 @@ class EditionsAndTranslationsPagesTest {
         assertThat(member).contains("Rapport annuel 2025", "En préparation")
                 .doesNotContain("Préparer l’édition suivante", "/publier", "/clore");
         CONTENT.received().forEach(request -> assertThat(callerOf(request)).isIn(CLAIRE.accountId(), AMINA.accountId()));
+    }
+
+    @Test
+    void seeingThePublishedReportLeadsToTheEditionsPagesOnceTheSiteHasThemAndSaysWhyNotBefore() {
+        String notYet = get(NADIA, "/studio/2031/site");
+        assertThat(notYet).contains("<h1>L’édition 2031 n’est pas encore sur le site</h1>", "href=\"/studio/2031/site\">Voir le rapport publié");
+
+        SITE.apply(Topics.PAGES.name(), "/2031/", RenderedOutputs.html("/2031/", "<h1>Rapport annuel 2031</h1>"));
+
+        signedIn(NADIA).get().uri("/studio/2031/site").exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/2031/");
+    }
+
+    @Test
+    void anAdminChangesAnEditionsTitlesAndStaleNoticeOnTheRevisionSheReadAndAChangeMeanwhileIsNeverOverwritten() {
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
+        String form = get(CLAIRE, "/studio/editions/2024/reglages");
+        assertThat(form).contains("<label for=\"title\">Titre (français)</label>", "<label for=\"title-en\">Titre (anglais)</label>",
+                "<label for=\"title-es\">Titre (espagnol)</label>", "name=\"revision\" value=\"1\"",
+                "<label for=\"staleNotice\">Le signaler aux lecteurs</label>");
+        assertThat(form).containsPattern("id=\"staleNotice\"[^>]*checked");
+
+        CONTENT.answer("PUT", "/api/editions/2024", json(200, E2024));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/editions/2024/reglages")
+                .body(form(Map.of("title", "Rapport annuel 2024", "title-en", "Annual report 2024", "title-es", "", "revision", "1")))
+                .exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/editions?fait=modifiee&edition=2024");
+        Received put = only(CONTENT, "PUT", "/api/editions/2024");
+        assertThat(put.header("If-Match")).isEqualTo("\"1\"");
+        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("""
+                {"title": "Rapport annuel 2024", "titles": {"en": "Annual report 2024"}, "targetLanguages": ["en", "es"], "staleNotice": false}"""));
+
+        // Read at revision 1; someone else made it revision 2 meanwhile: nothing is sent, the form says so with the edition as it is now
+        CONTENT.reset();
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024.replace("\"revision\": 1", "\"revision\": 2")));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/editions/2024/reglages")
+                .body(form(Map.of("title", "Un autre titre", "staleNotice", "on", "revision", "1"))).exchange()
+                .expectStatus().isEqualTo(412).expectBody(String.class)
+                .value(page -> assertThat(page).contains("Quelqu’un a modifié cette édition", "value=\"Rapport annuel 2024\""));
+        assertThat(CONTENT.received()).noneMatch(request -> request.method().equals("PUT"));
+
+        signedIn(AMINA).get().uri("/studio/editions/2024/reglages").exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void aDatasetsWordsAreTranslatedPerLanguageOnTheRevisionReadAndTheCellsAreSentAsTheyAre() {
+        String dataset = """
+                {"id": "revenus", "title": "Revenus par source", "columns": [{"name": "Source", "type": "text"}, {"name": "Montant", "type": "number"}],
+                 "rows": [["Gouvernements", "3200000"]], "unit": "CHF", "source": null, "ownerTeam": "donateurs-finances", "revision": 4,
+                 "texts": {"en": {"title": "Income by source", "columnLabels": ["Source", "Amount"], "unit": "CHF", "source": null}}}""";
+        CONTENT.answer("GET", "/api/editions/2024", json(200, E2024));
+        FIGURES.answer("GET", "/api/editions/2024/datasets/revenus", json(200, dataset));
+
+        String page = get(CLAIRE, "/studio/2024/donnees/revenus/textes");
+        assertThat(page).contains("<legend>Textes en anglais</legend>", "<legend>Textes en espagnol</legend>",
+                "<label for=\"texts-en-column-1\">Colonne « Montant » (anglais)</label>", "value=\"Amount\"",
+                "<label for=\"texts-es-title\">Titre (espagnol)</label>", "name=\"revision\" value=\"4\"");
+
+        FIGURES.answer("PUT", "/api/editions/2024/datasets/revenus", json(200, dataset.replace("\"revision\": 4", "\"revision\": 5")));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/2024/donnees/revenus/textes")
+                .body(form(Map.of("revision", "4", "texts.en.title", "Income by source (illustrative)", "texts.en.column.0", "Source",
+                        "texts.en.column.1", "Amount", "texts.en.unit", "CHF", "texts.es.title", "Ingresos por fuente",
+                        "texts.es.column.0", "Fuente", "texts.es.column.1", "Importe"))).exchange()
+                .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/donnees/revenus/textes?enregistre=5");
+        Received put = only(FIGURES, "PUT", "/api/editions/2024/datasets/revenus");
+        assertThat(put.header(HttpHeaders.IF_MATCH)).isEqualTo("\"4\"");
+        assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("""
+                {"title": "Revenus par source", "columns": [{"name": "Source", "type": "text"}, {"name": "Montant", "type": "number"}],
+                 "rows": [["Gouvernements", "3200000"]], "unit": "CHF", "source": null,
+                 "texts": {"en": {"title": "Income by source (illustrative)", "columnLabels": ["Source", "Amount"], "unit": "CHF", "source": null},
+                           "es": {"title": "Ingresos por fuente", "columnLabels": ["Fuente", "Importe"], "unit": null, "source": null}}}"""));
+
+        // A blank column label is refused beside its field, in French, and the typed words stay
+        FIGURES.answer("PUT", "/api/editions/2024/datasets/revenus", json(400, """
+                {"status": 400, "errors": [{"field": "texts.es.columnLabels[1]", "problem": "must not be blank"}]}"""));
+        signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/2024/donnees/revenus/textes")
+                .body(form(Map.of("revision", "5", "texts.es.title", "Ingresos por fuente", "texts.es.column.0", "Fuente"))).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class).value(refused -> assertThat(refused)
+                        .contains("<p class=\"field-error\" id=\"texts-es-column-1-error\">", "Ce champ ne peut pas rester vide.",
+                                "value=\"Ingresos por fuente\""));
+
+        // Someone of another team reads the words and cannot send any
+        FIGURES.reset();
+        FIGURES.answer("GET", "/api/editions/2024/datasets/revenus", json(200, dataset));
+        assertThat(get(AMINA, "/studio/2024/donnees/revenus/textes")).contains("vous pouvez lire ses textes, pas les modifier")
+                .doesNotContain("Enregistrer les textes");
+        signedIn(AMINA).mutateWith(csrf()).post().uri("/studio/2024/donnees/revenus/textes")
+                .body(form(Map.of("revision", "4", "texts.en.title", "Mine"))).exchange().expectStatus().isForbidden();
+        assertThat(FIGURES.received()).noneMatch(request -> request.method().equals("PUT"));
     }
 
     @Test

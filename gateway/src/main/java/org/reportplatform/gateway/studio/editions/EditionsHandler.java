@@ -41,7 +41,7 @@ final class EditionsHandler {
         this.editions = editions;
     }
 
-    /** {@code GET /studio/editions[?fait=preparee|publiee|close&edition=…]}. */
+    /** {@code GET /studio/editions[?fait=preparee|publiee|modifiee|close&edition=…]}. */
     Mono<ServerResponse> page(ServerRequest request) {
         String done = request.queryParam("fait").orElse(null);
         String which = request.queryParam("edition").filter(ReportIds::isEdition).orElse(null);
@@ -49,11 +49,8 @@ final class EditionsHandler {
             case "preparee" -> "L’édition " + which + " est en préparation : ses chapitres, leurs équipes et ses chiffres clés "
                     + "(sans valeurs) ont été copiés. Elle n’est pas publique tant qu’elle n’est pas publiée.";
             case "publiee" -> "L’édition " + which + " est publiée : ses pages et son PDF sont sur le site.";
+            case "modifiee" -> "Les réglages de l’édition " + which + " sont enregistrés.";
             case "close" -> "L’édition " + which + " est close : elle reste publique, et ne se corrige plus que par un erratum.";
-            case "accessibilite-bloquante" -> "L’édition " + which + " refuse désormais de publier un texte qui a des points "
-                    + "d’accessibilité à vérifier : l’auteur les corrige d’abord.";
-            case "accessibilite-conseils" -> "L’édition " + which + " publie les textes même s’ils ont des points d’accessibilité "
-                    + "à vérifier : ce sont des conseils, montrés aux auteurs.";
             default -> null;
         };
         return pages.forViewer(request, pages.properties().currentEdition(),
@@ -80,22 +77,6 @@ final class EditionsHandler {
                     .flatMap(created -> StudioPages.seeOther("/studio/editions?fait=preparee&edition=" + year))
                     .onErrorResume(BackendRefusal.class, refusal -> refusal.status() >= 500 ? Mono.error(refusal)
                             : list(viewer, HttpStatusCode.valueOf(refusal.status()), refused(form, refusal, year, from), null));
-        }));
-    }
-
-    /** {@code POST /studio/editions/{e}/accessibilite} (checkbox {@code blocking}): accessibility findings block publication, or not. */
-    Mono<ServerResponse> accessibility(ServerRequest request) {
-        String edition = request.pathVariable("edition");
-        return pages.forViewer(request, edition, viewer -> request.formData().flatMap(data -> {
-            if (!viewer.isAdmin()) {
-                return pages.forbidden(viewer, edition, "Seuls les administrateurs changent les règles d’une édition.");
-            }
-            boolean blocking = data.containsKey("blocking");
-            return editions.find(viewer.caller(), edition).flatMap(found -> found
-                    .map(e -> editions.setAccessibilityBlocking(viewer.caller(), e, blocking)
-                            .flatMap(changed -> StudioPages.seeOther("/studio/editions?fait="
-                                    + (blocking ? "accessibilite-bloquante" : "accessibilite-conseils") + "&edition=" + edition)))
-                    .orElseGet(() -> pages.notFound(viewer, edition, "L’édition " + edition + " n’existe pas.")));
         }));
     }
 

@@ -148,8 +148,8 @@ final class DatasetEditorHandler {
                 .put("error", error);
     }
 
-    /** The PUT's body: the form over the dataset's columns (the columns and the owner team stay). */
-    private static Map<String, Object> body(DatasetView dataset, DatasetForm form) {
+    /** The PUT's body: the form over the dataset's columns (the columns and the owner team stay; no texts: they stay too). */
+    static Map<String, Object> body(DatasetView dataset, DatasetForm form) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", form.title());
         body.put("columns", dataset.columns().stream().map(c -> {

@@ -2,11 +2,12 @@ package org.reportplatform.gateway.studio.figures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** A dataset as figures-service shows it (its GET): typed columns and rows of exact cell strings. */
 public record DatasetView(String id, String title, List<Column> columns, List<List<String>> rows, String unit, String source,
-        String ownerTeam, long revision, String updatedByName) {
+        String ownerTeam, long revision, String updatedByName, Map<String, DatasetTexts.Words> texts) {
 
     /** A column: its name and its type, {@code text} or {@code number}. */
     public record Column(String name, String type) {
@@ -26,7 +27,7 @@ public record DatasetView(String id, String title, List<Column> columns, List<Li
         });
         return new DatasetView(node.path("id").asString(""), node.path("title").asString(""), List.copyOf(columns),
                 List.copyOf(rows), text(node, "unit"), text(node, "source"), text(node, "ownerTeam"),
-                node.path("revision").asLong(-1), text(node, "updatedByName"));
+                node.path("revision").asLong(-1), text(node, "updatedByName"), DatasetTexts.of(node.path("texts")));
     }
 
     /** The column names, for hints ("Programme, Montant"). */

@@ -35,6 +35,7 @@ public class StudioFiguresConfiguration {
         IndicatorImportHandler imports = new IndicatorImportHandler(backends, pages);
         DatasetEditorHandler datasets = new DatasetEditorHandler(backends, pages);
         DatasetImportHandler datasetImports = new DatasetImportHandler(backends, pages);
+        DatasetTextsHandler datasetTexts = new DatasetTextsHandler(backends, pages);
         FigurePickerHandler picker = new FigurePickerHandler(backends, pages);
         return RouterFunctions.route()
                 .GET(FIGURES + "/choix", picker::choices)
@@ -48,6 +49,8 @@ public class StudioFiguresConfiguration {
                 .POST(FIGURES + "/{id}/deprogrammer", indicators::unschedule)
                 .GET(DATASETS + "/{id}", datasets::page)
                 .POST(DATASETS + "/{id}", datasets::save)
+                .GET(DATASETS + "/{id}/textes", datasetTexts::page)
+                .POST(DATASETS + "/{id}/textes", datasetTexts::save)
                 .GET(DATASETS + "/{id}/import", datasetImports::form)
                 .POST(DATASETS + "/{id}/import/verifier", datasetImports::preview)
                 .POST(DATASETS + "/{id}/import", datasetImports::apply)
