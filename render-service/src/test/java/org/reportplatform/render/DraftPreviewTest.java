@@ -292,6 +292,11 @@ class DraftPreviewTest {
         AccessibilityFindings english = awaitFindings("2085/enfants/en", f -> f != null).get(0);
         assertThat(english.getLanguage()).isEqualTo("en");
         assertThat(rules(english)).containsExactly("VAGUE_LINK_TEXT");
+
+        // When the chapter is deleted, Then its findings and its translation's are tombstones
+        sources.deleteChapter("2085", "enfants", 4);
+        awaitFindings("2085/enfants", f -> f == null);
+        awaitFindings("2085/enfants/en", f -> f == null);
     }
 
     @Test

@@ -133,8 +133,14 @@ public final class AccessibilityReview {
     public void sourceChanged(SourceEvent event) {
         if (event instanceof SourceEvent.ChapterEvent chapter) {
             Text text = new Text(chapter.edition(), chapter.ref().id(), null, false);
-            Optional.ofNullable(chapter.state()).map(Chapter::body)
-                    .ifPresentOrElse(body -> review(text, new Revised(event.revision(), body)), () -> remove(text));
+            if (chapter.state() != null) {
+                review(text, new Revised(event.revision(), chapter.state().body()));
+            } else {
+                // A deleted chapter's translations are no longer shown anywhere: their findings go with it.
+                remove(text);
+                translationsOf(text.edition(), text.slug()).keySet()
+                        .forEach(language -> remove(new Text(text.edition(), text.slug(), language, false)));
+            }
         } else if (event instanceof SourceEvent.TranslationEvent translation) {
             Text text = new Text(translation.edition(), translation.slug(), translation.language(), false);
             Optional.ofNullable(translation.state()).filter(Translation::isWritten).map(Translation::body)
