@@ -11,9 +11,13 @@ import io.micrometer.tracing.Tracer;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.platform.observability.CurrentTraceparent;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.deadletters.DeadLetterReader;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.deadletters.DeadLetterService;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.deadletters.DeadLetters;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.deadletters.ReplayedDeadLetters;
 import org.reportplatform.render.drafts.DraftPreviews;
 import org.reportplatform.render.ops.FullRebuilds;
@@ -147,8 +151,15 @@ public class RenderConfiguration {
     }
 
     @Bean
-    SourceListener sourceListener(Site site, RebuildWorker worker, DocumentWorker documents, DraftPreviews drafts, MeterRegistry meters) {
-        return new SourceListener(site, worker, documents, drafts, meters);
+    SourceListener sourceListener(Site site, RebuildWorker worker, DocumentWorker documents, DraftPreviews drafts,
+            AccessibilityReview accessibility, MeterRegistry meters) {
+        return new SourceListener(site, worker, documents, drafts, accessibility, meters);
+    }
+
+    @Bean
+    AccessibilityReview accessibilityReview(KafkaTemplate<String, SpecificRecord> template, Clock clock, RenderProperties properties,
+            MeterRegistry meters) {
+        return new AccessibilityReview(template, clock, properties.sendTimeout(), meters);
     }
 
     /**
@@ -174,7 +185,8 @@ public class RenderConfiguration {
     /** What the render service published: read at start, to republish only what changed. */
     @Bean
     LogFollower<String, Object> publishedLog(ConsumerFactory<String, Object> consumers, RenderProperties properties) {
-        return new LogFollower<>(consumers, List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name(), Topics.PREVIEWS.name()),
+        return new LogFollower<>(consumers, List.of(Topics.PAGES.name(), Topics.DOCUMENTS.name(), Topics.PREVIEWS.name(),
+                Topics.ACCESSIBILITY.name()),
                 StartupSequence.readSettings("published", properties));
     }
 
@@ -189,8 +201,9 @@ public class RenderConfiguration {
     StartupSequence startupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
             PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
             ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer, DraftPreviews drafts,
-            ApplicationEventPublisher events, RenderProperties properties) {
-        return new StartupSequence(publishedLog, sourceLog, published, site, worker, documents, sourceListenerContainer, drafts, events,
+            AccessibilityReview accessibility, ApplicationEventPublisher events, RenderProperties properties) {
+        return new StartupSequence(publishedLog, sourceLog, published, site, worker, documents, sourceListenerContainer, drafts,
+                accessibility, events,
                 properties);
     }
 }

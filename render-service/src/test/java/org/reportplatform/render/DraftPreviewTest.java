@@ -1,12 +1,14 @@
 package org.reportplatform.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,6 +19,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.reportplatform.schemas.AccessibilityFindingRecord;
+import org.reportplatform.schemas.AccessibilityFindings;
+import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.DraftChanged;
 import org.reportplatform.schemas.DraftClosed;
 import org.reportplatform.schemas.DraftOutcome;
@@ -238,5 +243,83 @@ class DraftPreviewTest extends RenderServiceOnBroker {
         draft.setLanguage(language);
         draft.getDraft().setBaseRevision(0);
         return draft;
+    }
+
+    /** The findings records of {@code key} so far, once the last one satisfies {@code last} (null: a tombstone). */
+    private static List<AccessibilityFindings> awaitFindings(String key, Predicate<AccessibilityFindings> last) {
+        return accessibility.awaitRecords(key::equals, found -> !found.isEmpty()
+                        && last.test((AccessibilityFindings) found.get(found.size() - 1).value()))
+                .stream().map(r -> (AccessibilityFindings) r.value()).toList();
+    }
+
+    private static List<String> rules(AccessibilityFindings findings) {
+        return findings.getFindings().stream().map(AccessibilityFindingRecord::getRule).toList();
+    }
+
+    private double findingsGauge(String rule) {
+        return meters.find("report.accessibility.findings").tag("rule", rule).gauge().value();
+    }
+
+    @Test
+    void a_text_s_accessibility_findings_are_published_when_they_change_and_cleared_when_fixed() {
+        // Given an edition translated into English
+        sources.edition("2085", 1, EditionStatus.PUBLISHED, List.of("en"), true);
+        double gaugeBefore = findingsGauge("IMAGE_WITHOUT_ALT");
+
+        // When a chapter is published with an image without alternative text
+        sources.chapter("2085", "enfants", 1, "Enfants", 1, "Un texte.\n\n![](https://example.org/photo.jpg)\n");
+
+        // Then its findings are published under its key, naming the rule, the line and the revision checked
+        AccessibilityFindings first = awaitFindings("2085/enfants", f -> f != null && f.getSourceRevision() == 1).get(0);
+        assertThat(first.getEdition()).isEqualTo("2085");
+        assertThat(first.getLanguage()).isNull();
+        assertThat(first.getDraft()).isFalse();
+        assertThat(first.getFindings()).singleElement().satisfies(finding -> {
+            assertThat(finding.getRule()).isEqualTo("IMAGE_WITHOUT_ALT");
+            assertThat(finding.getLine()).isEqualTo(3);
+            assertThat(finding.getMessage()).contains("texte alternatif");
+        });
+        // (the gauge counts what Kafka acknowledged: awaited, the watcher may read the record first)
+        await().atMost(Duration.ofSeconds(10)).until(() -> findingsGauge("IMAGE_WITHOUT_ALT") == gaugeBefore + 1);
+
+        // When its text changes but not its findings, and then the author fixes the image
+        sources.chapter("2085", "enfants", 2, "Enfants", 1, "Un autre texte.\n\n![](https://example.org/photo.jpg)\n");
+        sources.chapter("2085", "enfants", 3, "Enfants", 1, "Un autre texte.\n\n![Une salle d'audience](https://example.org/photo.jpg)\n");
+
+        // Then an empty list is published for revision 3, and nothing was published for revision 2
+        List<AccessibilityFindings> all = awaitFindings("2085/enfants", f -> f != null && f.getSourceRevision() == 3);
+        assertThat(all).extracting(AccessibilityFindings::getSourceRevision).containsExactly(1L, 3L);
+        assertThat(all.get(1).getFindings()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> findingsGauge("IMAGE_WITHOUT_ALT") == gaugeBefore);
+
+        // And a translation is checked under its own key
+        sources.translation("2085", "enfants", "en", 1, "Children", "Read the report [here](https://example.org/r).", 3);
+        AccessibilityFindings english = awaitFindings("2085/enfants/en", f -> f != null).get(0);
+        assertThat(english.getLanguage()).isEqualTo("en");
+        assertThat(rules(english)).containsExactly("VAGUE_LINK_TEXT");
+
+        // When the chapter is deleted, Then its findings and its translation's are tombstones
+        sources.deleteChapter("2085", "enfants", 4);
+        awaitFindings("2085/enfants", f -> f == null);
+        awaitFindings("2085/enfants/en", f -> f == null);
+    }
+
+    @Test
+    void an_open_draft_is_checked_with_its_preview_and_its_findings_removed_when_it_closes() {
+        sources.chapter("2086", "enfants", 1, "Enfants", 1, "Texte.");
+        awaitFindings("2086/enfants", f -> f != null && f.getFindings().isEmpty());
+
+        // When a draft with a skipped heading level is saved
+        send(draft("2086", "enfants", 1, "Enfants", "### Trop bas\n\nTexte."));
+
+        // Then the draft's findings are published beside the chapter's, as a draft
+        AccessibilityFindings draft = awaitFindings("2086/enfants/draft", f -> f != null).get(0);
+        assertThat(draft.getDraft()).isTrue();
+        assertThat(draft.getSourceRevision()).isEqualTo(1);
+        assertThat(rules(draft)).containsExactly("SKIPPED_HEADING_LEVEL");
+
+        // When the draft is closed, Then its findings are a tombstone
+        send(closed("2086", "enfants", 2));
+        assertThat(awaitFindings("2086/enfants/draft", f -> f == null)).hasSize(2);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The render service on a real broker as the module's source-in, output-out tests use it: one
  * broker and one service for every class that extends this, whatever their number, and the topics
  * as a test writes and reads them ({@link #sources}, {@link #pages}, {@link #documents},
- * {@link #previews}, {@link #marker}).
+ * {@link #previews}, {@link #accessibility}, {@link #marker}).
  *
  * <p>Spring's test context cache keeps the service between the classes because they share this
  * configuration exactly: a class that needs another setting, a {@code @MockitoBean} or
@@ -40,6 +40,7 @@ abstract class RenderServiceOnBroker {
     static TopicWatcher<SpecificRecord> pages;
     static TopicWatcher<SpecificRecord> documents;
     static TopicWatcher<SpecificRecord> previews;
+    static TopicWatcher<SpecificRecord> accessibility;
     static Marker marker;
 
     @Autowired
@@ -55,6 +56,7 @@ abstract class RenderServiceOnBroker {
         pages = topics.pages;
         documents = topics.documents;
         previews = topics.previews;
+        accessibility = topics.accessibility;
         marker = topics.marker;
     }
 
@@ -66,6 +68,7 @@ abstract class RenderServiceOnBroker {
         private TopicWatcher<SpecificRecord> pages;
         private TopicWatcher<SpecificRecord> documents;
         private TopicWatcher<SpecificRecord> previews;
+        private TopicWatcher<SpecificRecord> accessibility;
         private Marker marker;
 
         TopicsOfTheTests(KafkaBroker broker) {
@@ -78,6 +81,7 @@ abstract class RenderServiceOnBroker {
                 pages = new TopicWatcher<>(broker.bootstrapServers(), Topics.PAGES.name(), new AvroDeserializer());
                 documents = new TopicWatcher<>(broker.bootstrapServers(), Topics.DOCUMENTS.name(), new AvroDeserializer());
                 previews = new TopicWatcher<>(broker.bootstrapServers(), Topics.PREVIEWS.name(), new AvroDeserializer());
+                accessibility = new TopicWatcher<>(broker.bootstrapServers(), Topics.ACCESSIBILITY.name(), new AvroDeserializer());
                 marker = new Marker(sources);
             }
         }
@@ -89,6 +93,7 @@ abstract class RenderServiceOnBroker {
                 pages.close();
                 documents.close();
                 previews.close();
+                accessibility.close();
             }
         }
     }

@@ -28,7 +28,7 @@ public final class SchemaCatalog {
             ChapterChanged.class, IndicatorChanged.class, DatasetChanged.class, RenderedOutput.class,
             DeadLetterReplayed.class, AccountChanged.class, PersonalTokenChanged.class, SessionChanged.class,
             PresenceChanged.class, DraftChanged.class, IndicatorScheduleChanged.class, EditionChanged.class,
-            TranslationChanged.class);
+            TranslationChanged.class, AccessibilityFindings.class);
 
     private static final SchemaCatalog INSTANCE = load();
 

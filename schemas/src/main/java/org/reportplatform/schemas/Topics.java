@@ -101,11 +101,21 @@ public final class Topics {
     public static final Topic<TranslationChanged> TRANSLATIONS =
             new Topic<>("report.translations.v1", TranslationChanged.class, 3, Topic.Retention.FOREVER, ONE_MIB);
 
+    /**
+     * What the accessibility checker found in each chapter's text, translation and open draft,
+     * keyed {edition}/{slug}, {edition}/{slug}/{language} or {edition}/{slug}/draft; compacted to
+     * the current findings. Written by the render service when the findings change; the studio and
+     * the operations dashboard show them.
+     */
+    public static final Topic<AccessibilityFindings> ACCESSIBILITY =
+            new Topic<>("report.accessibility.v1", AccessibilityFindings.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
+
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
     public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS, EDITIONS, TRANSLATIONS);
 
     private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
-            ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS, EDITIONS, TRANSLATIONS);
+            ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS, EDITIONS, TRANSLATIONS,
+            ACCESSIBILITY);
 
     private Topics() {
     }

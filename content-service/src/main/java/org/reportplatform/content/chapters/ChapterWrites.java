@@ -64,6 +64,10 @@ public class ChapterWrites {
             }
             editions.checkWritable(edition);
             preconditions.checkWrite(revisionOf(current));
+            if (current.isEmpty() || !current.get().body().equals(request.body())) {
+                // Only a new text is checked: moving or retitling a chapter written before the edition became strict stays possible.
+                editions.checkAccessible(edition, request.body());
+            }
             EventMetadata meta = metadata.by(caller);
             long revision = latest.map(ChapterChanged::getRevision).orElse(0L) + 1;
             if (current.isEmpty()) {

@@ -309,13 +309,17 @@ public class DraftWrites<E extends SpecificRecord, P extends AtRevision> {
         });
     }
 
-    /** Why the draft may not be published now, as the 409 :publish answers; null if it may. */
+    /** Why the draft may not be published now, as :publish answers (409, or 422 for blocking accessibility findings); null if it may. */
     private ApiException whyNotPublishable(DraftChanged open) {
         DraftState draft = open.getDraft();
         DraftKey key = DraftKey.of(open);
         if (properties.reviewRequired(open.getEdition()) && draft.getReview() != ReviewState.APPROVED) {
             return conflict("review", "edition " + open.getEdition() + " requires review: the draft must be approved by a reviewer"
                     + " before it is published; it is " + Draft.kebab(draft.getReview().name()));
+        }
+        ApiException inaccessible = editions.accessibilityRefusal(open.getEdition(), draft.getBody());
+        if (inaccessible != null) {
+            return inaccessible;
         }
         if (!target.changedSince(key, draft.getBaseRevision())) {
             return null;

@@ -76,7 +76,8 @@ public class EditionWrites {
             EditionState state = EditionState.newBuilder()
                     .setTitle(request.title() == null ? from.title().replace(from.edition(), edition) : request.title().strip())
                     .setTitles(titles).setSourceLanguage(from.sourceLanguage()).setTargetLanguages(from.targetLanguages())
-                    .setStatus(EditionStatus.PREPARING).setStaleNotice(from.staleNotice()).setCopiedFrom(from.edition()).build();
+                    .setStatus(EditionStatus.PREPARING).setStaleNotice(from.staleNotice()).setAccessibilityBlocking(from.accessibilityBlocking())
+                    .setCopiedFrom(from.edition()).build();
             EditionChanged created = event(meta, edition, state);
             List<ChapterChanged> copies = new ArrayList<>();
             for (Chapter chapter : chapters.chapters(from.edition())) {
@@ -87,7 +88,7 @@ public class EditionWrites {
         });
     }
 
-    /** Changes an edition's titles, target languages and stale notice (If-Match required). */
+    /** Changes an edition's titles, target languages, stale notice and accessibility blocking (If-Match required). */
     public Written<Edition> update(String edition, EditionRequest request, Preconditions preconditions, Caller caller) {
         requireAdmin(caller, "only an admin changes an edition");
         EditionRules.checkYear(edition);
@@ -97,7 +98,10 @@ public class EditionWrites {
             EditionRules.checkChange(request, current.sourceLanguage());
             EditionState state = EditionState.newBuilder(current.state()).setTitle(request.title().strip())
                     .setTitles(new LinkedHashMap<>(request.titles())).setTargetLanguages(request.targetLanguages())
-                    .setStaleNotice(request.staleNotice()).build();
+                    .setStaleNotice(request.staleNotice())
+                    .setAccessibilityBlocking(request.accessibilityBlocking() == null ? current.accessibilityBlocking()
+                            : request.accessibilityBlocking())
+                    .build();
             if (state.equals(current.state())) {
                 return Decision.nothing(new Written<>(current, false));
             }

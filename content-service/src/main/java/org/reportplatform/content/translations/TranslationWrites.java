@@ -64,6 +64,9 @@ public class TranslationWrites {
                 requireAdmin(caller, "title and body are required: only an admin sends the translator team alone");
             }
             requireMayTranslate(caller, chapter, currentTeam, language);
+            if (!request.isAssignmentOnly()) {
+                editions.checkAccessible(edition, request.body());
+            }
             TranslationState state = request.isAssignmentOnly()
                     ? assignment(current, team, chapter)
                     : new TranslationState(request.title(), request.body(), sourceRevision(request, chapter), team);

@@ -239,6 +239,53 @@ class EditionApiTest {
     }
 
     @Test
+    void anEditionThatMakesAccessibilityFindingsBlockingRefusesToPublishThem() {
+        // Given edition 2111 with a chapter of team enfants, and an admin making its accessibility findings blocking
+        emptyEdition("2111", "Rapport annuel 2111", "fr", List.of()).expectStatus().isCreated();
+        chapter("2111", "enfants", "Enfants", "Un texte propre.", "enfants");
+        put(ADMIN, "/api/editions/2111", Map.of("title", "Rapport annuel 2111", "titles", Map.of(), "targetLanguages", List.of(),
+                "staleNotice", true, "accessibilityBlocking", true), "\"1\"")
+                .expectStatus().isOk().expectBody().jsonPath("$.accessibilityBlocking").isEqualTo(true);
+        String withoutAlt = "Un texte.\n\n![](https://example.org/photo.jpg)\n\nLisez [ici](https://example.org/r).";
+
+        // When the team changes the chapter to a text with two findings
+        put(ENFANTS, "/api/editions/2111/chapters/enfants", Map.of("title", "Enfants", "body", withoutAlt), "\"1\"")
+                // Then 422 lists each finding on the body, with its line
+                .expectStatus().isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].problem").value(problem -> assertThat((String) problem).startsWith("ligne 3 (IMAGE_WITHOUT_ALT)"))
+                .jsonPath("$.errors[1].problem").value(problem -> assertThat((String) problem).startsWith("ligne 5 (VAGUE_LINK_TEXT)"));
+
+        // And a draft with the same text is saved (a draft is work in progress) but not published
+        draft("2111", "enfants", withoutAlt, "*").expectStatus().isCreated();
+        post(ENFANTS, "/api/editions/2111/chapters/enfants/draft:publish", null)
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+
+        // When the draft is fixed, it is published; the text refused never reached the log
+        String fixed = "Un texte.\n\n![Une salle d'audience](https://example.org/photo.jpg)\n\nLisez [le rapport](https://example.org/r).";
+        draft("2111", "enfants", fixed, "\"1\"").expectStatus().isOk();
+        post(ENFANTS, "/api/editions/2111/chapters/enfants/draft:publish", null).expectStatus().isOk();
+        assertThat(chapterEvents("2111")).extracting(e -> e.getChapter().getBody()).containsExactly("Un texte propre.", fixed);
+        // and a change of the edition that does not name the setting keeps it
+        put(ADMIN, "/api/editions/2111", Map.of("title", "Rapport annuel 2111 (bis)", "titles", Map.of(), "targetLanguages", List.of(),
+                "staleNotice", true), "\"2\"")
+                .expectStatus().isOk().expectBody().jsonPath("$.accessibilityBlocking").isEqualTo(true);
+        assertThat(editionEvents("2111")).last().satisfies(e -> assertThat(e.getState().getAccessibilityBlocking()).isTrue());
+    }
+
+    @Test
+    void findingsAreWarningsWhereTheEditionDoesNotBlock() {
+        // Given edition 2112, not blocking (the default)
+        emptyEdition("2112", "Rapport annuel 2112", "fr", List.of()).expectStatus().isCreated();
+
+        // When a chapter is written with an image without alternative text, Then it is published
+        chapter("2112", "enfants", "Enfants", "![](https://example.org/photo.jpg)", "enfants");
+        assertThat(chapterEvents("2112")).hasSize(1);
+    }
+
+    @Test
     void theOpenApiDescriptionHasTheEditionsApi() {
         http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
@@ -296,6 +343,13 @@ class EditionApiTest {
             put = put.header(HttpHeaders.IF_NONE_MATCH, "*");
         }
         return put.bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec draft(String edition, String slug, String body, String precondition) {
+        WebTestClient.RequestBodySpec put = http.put().uri("/api/editions/" + edition + "/chapters/" + slug + "/draft")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ENFANTS).contentType(MediaType.APPLICATION_JSON);
+        put = "*".equals(precondition) ? put.header(HttpHeaders.IF_NONE_MATCH, "*") : put.header(HttpHeaders.IF_MATCH, precondition);
+        return put.bodyValue(Map.of("title", "Enfants", "body", body)).exchange();
     }
 
     private List<EditionChanged> editionEvents(String edition) {

@@ -28,7 +28,9 @@ public class ApiRoutesConfiguration {
                 // A chapter's preview (the studio's; render-service renders it) before the content route takes every chapter path.
                 .route("preview", route -> route
                         .order(-1)
-                        .path("/api/editions/{edition}/chapters/{slug}/preview")
+                        .path("/api/editions/{edition}/chapters/{slug}/preview",
+                                // what the render service's accessibility checker found in the chapter and its translations
+                                "/api/editions/{edition}/chapters/{slug}/accessibility")
                         .metadata(metadata(Upstream.RENDER, properties))
                         .uri(Upstream.RENDER.uri(properties)))
                 .route("content", route -> route

@@ -4,7 +4,8 @@
 // - the live stream /api/live (each rebuild as it is served: the rebuilds table and the chart),
 //   followed with notices.js, which also draws each rebuild's row,
 // - the render service's operator endpoints through the gateway: GET/POST /api/ops/rebuild,
-//   GET /api/ops/dead-letters, POST /api/ops/dead-letters/{id}/replay.
+//   GET /api/ops/dead-letters, POST /api/ops/dead-letters/{id}/replay, GET /api/ops/accessibility
+//   (the accessibility findings of the published texts, by edition and rule).
 // Every call rides on this page's session; the POSTs carry Spring Security's CSRF token from the page (X-CSRF-Token).
 // Everything shown is put in the page as text, never as HTML.
 (function () {
@@ -573,6 +574,50 @@
 
   // ---------------------------------------------------------------- start
 
+  var RULES = {
+    IMAGE_WITHOUT_ALT: 'Image sans texte alternatif',
+    SKIPPED_HEADING_LEVEL: 'Niveau d\u2019intertitre saut\u00e9',
+    EMPTY_HEADING: 'Intertitre vide',
+    VAGUE_LINK_TEXT: 'Lien qui ne dit pas o\u00f9 il m\u00e8ne',
+    TABLE_WITHOUT_HEADER: 'Tableau sans en-t\u00eate',
+    ALL_CAPITALS: 'Texte en capitales'
+  };
+
+  function refreshAccessibility() {
+    return api('GET', '/api/ops/accessibility').then(function (result) {
+      var statusLine = $('a11y-status');
+      var table = $('a11y');
+      var rows = $('a11y-rows');
+      if (result.status !== 200 || result.body === null || typeof result.body !== 'object') {
+        table.hidden = true;
+        $('a11y-count').textContent = '';
+        statusLine.textContent = 'Indisponible : ' + problem(result, 'le service de rendu ne r\u00e9pond pas');
+        return;
+      }
+      clear(rows);
+      var total = 0;
+      Object.keys(result.body).sort().reverse().forEach(function (edition) {
+        var byRule = result.body[edition];
+        Object.keys(byRule).sort().forEach(function (rule) {
+          total += byRule[rule];
+          var row = document.createElement('tr');
+          row.setAttribute('data-edition', edition);
+          row.setAttribute('data-rule', rule);
+          [edition, RULES[rule] || rule, number(byRule[rule])].forEach(function (text, i) {
+            var cell = document.createElement(i === 0 ? 'th' : 'td');
+            if (i === 0) { cell.setAttribute('scope', 'row'); }
+            cell.textContent = text;
+            row.appendChild(cell);
+          });
+          rows.appendChild(row);
+        });
+      });
+      $('a11y-count').textContent = total === 0 ? 'aucun point' : total + (total === 1 ? ' point \u00e0 v\u00e9rifier' : ' points \u00e0 v\u00e9rifier');
+      statusLine.textContent = total === 0 ? 'Aucun point \u00e0 v\u00e9rifier dans les textes publi\u00e9s.' : '';
+      table.hidden = total === 0;
+    });
+  }
+
   makeChart();
   refreshPipeline();
   connectStream();
@@ -580,6 +625,8 @@
   watchRunningRebuild();
   setInterval(refreshPipeline, PIPELINE_EVERY_MS);
   setInterval(refreshDeadLetters, DEAD_LETTERS_EVERY_MS);
+  refreshAccessibility();
+  setInterval(refreshAccessibility, DEAD_LETTERS_EVERY_MS);
   // The chart's window slides even when nothing happens.
   setInterval(updateChart, 5000);
 }());

@@ -157,18 +157,22 @@ class EditionsAndTranslationsPagesTest {
         String form = get(CLAIRE, "/studio/editions/2024/reglages");
         assertThat(form).contains("<label for=\"title\">Titre (français)</label>", "<label for=\"title-en\">Titre (anglais)</label>",
                 "<label for=\"title-es\">Titre (espagnol)</label>", "name=\"revision\" value=\"1\"",
-                "<label for=\"staleNotice\">Le signaler aux lecteurs</label>");
+                "<label for=\"staleNotice\">Le signaler aux lecteurs</label>",
+                "<label for=\"accessibilityBlocking\">Refuser de publier un texte qui a des points d’accessibilité à vérifier</label>");
         assertThat(form).containsPattern("id=\"staleNotice\"[^>]*checked");
+        assertThat(form).doesNotContainPattern("id=\"accessibilityBlocking\"[^>]*checked");
 
         CONTENT.answer("PUT", "/api/editions/2024", json(200, E2024));
         signedIn(CLAIRE).mutateWith(csrf()).post().uri("/studio/editions/2024/reglages")
-                .body(form(Map.of("title", "Rapport annuel 2024", "title-en", "Annual report 2024", "title-es", "", "revision", "1")))
+                .body(form(Map.of("title", "Rapport annuel 2024", "title-en", "Annual report 2024", "title-es", "", "revision", "1",
+                        "accessibilityBlocking", "on")))
                 .exchange()
                 .expectStatus().isSeeOther().expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/editions?fait=modifiee&edition=2024");
         Received put = only(CONTENT, "PUT", "/api/editions/2024");
         assertThat(put.header("If-Match")).isEqualTo("\"1\"");
         assertThat(JSON.readTree(put.body())).isEqualTo(JSON.readTree("""
-                {"title": "Rapport annuel 2024", "titles": {"en": "Annual report 2024"}, "targetLanguages": ["en", "es"], "staleNotice": false}"""));
+                {"title": "Rapport annuel 2024", "titles": {"en": "Annual report 2024"}, "targetLanguages": ["en", "es"], "staleNotice": false,
+                 "accessibilityBlocking": true}"""));
 
         // Read at revision 1; someone else made it revision 2 meanwhile: nothing is sent, the form says so with the edition as it is now
         CONTENT.reset();

@@ -20,6 +20,7 @@ import org.reportplatform.schemas.EditionState;
  *
  * @param titles          the title in each target language that has one
  * @param targetLanguages the languages it is translated into, in the order the site lists them
+ * @param accessibilityBlocking whether a text with accessibility findings is refused publication (else they are warnings)
  * @param copiedFrom      the edition it was started from, or null
  * @param revision        0 for an edition known only from its chapters (older data: see {@link #implicit})
  */
@@ -31,6 +32,7 @@ public record Edition(
         List<String> targetLanguages,
         Status status,
         boolean staleNotice,
+        boolean accessibilityBlocking,
         String copiedFrom,
         Instant publishedAt,
         Instant closedAt,
@@ -60,7 +62,8 @@ public record Edition(
     public static Edition of(EditionChanged event) {
         EditionState state = event.getState();
         return new Edition(event.getEdition(), state.getTitle(), new TreeMap<>(state.getTitles()), state.getSourceLanguage(),
-                state.getTargetLanguages(), Status.valueOf(state.getStatus().name()), state.getStaleNotice(), state.getCopiedFrom(),
+                state.getTargetLanguages(), Status.valueOf(state.getStatus().name()), state.getStaleNotice(), state.getAccessibilityBlocking(),
+                state.getCopiedFrom(),
                 state.getPublishedAt(), state.getClosedAt(), event.getRevision());
     }
 
@@ -70,7 +73,7 @@ public record Edition(
      * title is its year until someone gives it one.
      */
     public static Edition implicit(String edition, String chapterLanguage) {
-        return new Edition(edition, edition, Map.of(), chapterLanguage, List.of(), Status.PUBLISHED, true, null, null, null, 0);
+        return new Edition(edition, edition, Map.of(), chapterLanguage, List.of(), Status.PUBLISHED, true, false, null, null, null, 0);
     }
 
     @JsonIgnore
@@ -97,6 +100,6 @@ public record Edition(
     public EditionState state() {
         return EditionState.newBuilder().setTitle(title).setTitles(titles).setSourceLanguage(sourceLanguage)
                 .setTargetLanguages(targetLanguages).setStatus(org.reportplatform.schemas.EditionStatus.valueOf(status.name()))
-                .setStaleNotice(staleNotice).setCopiedFrom(copiedFrom).setPublishedAt(publishedAt).setClosedAt(closedAt).build();
+                .setStaleNotice(staleNotice).setAccessibilityBlocking(accessibilityBlocking).setCopiedFrom(copiedFrom).setPublishedAt(publishedAt).setClosedAt(closedAt).build();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.reportplatform.render.RenderProperties;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.publishing.CoalescingWorker;
 import org.reportplatform.render.publishing.PublishFailedException;
 import org.reportplatform.render.publishing.RebuildSummary;
@@ -28,17 +29,19 @@ public final class DraftPageWorker extends CoalescingWorker {
     private final OpenDrafts drafts;
     private final DraftRenderer renderer;
     private final PreviewPublication publication;
+    private final AccessibilityReview accessibility;
     private final Timer timer;
     // Guarded by the worker's lock (see CoalescingWorker).
     private boolean pending;
 
-    DraftPageWorker(OpenDrafts drafts, DraftRenderer renderer, PreviewPublication publication, RenderProperties properties,
-            MeterRegistry meters) {
+    DraftPageWorker(OpenDrafts drafts, DraftRenderer renderer, PreviewPublication publication, AccessibilityReview accessibility,
+            RenderProperties properties, MeterRegistry meters) {
         super("draft-preview-worker", "publishing a draft preview",
                 new FixedBackOff(properties.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
         this.drafts = drafts;
         this.renderer = renderer;
         this.publication = publication;
+        this.accessibility = accessibility;
         this.timer = DraftPreviews.timer(meters, "page");
     }
 
@@ -80,6 +83,9 @@ public final class DraftPageWorker extends CoalescingWorker {
                     continue;
                 }
                 tally.add(publication.publish(rendition.get()));
+                // What the author sees beside the preview: the findings of the text it shows.
+                accessibility.draftRendered(job.edition(), job.slug(),
+                        job.draft().map(d -> new AccessibilityReview.Revised(d.revision(), d.body())));
                 log.debug("{} {} in {} ms", rendition.get().path(), rendition.get().exists() ? "rendered" : "deleted",
                         (System.nanoTime() - started) / 1_000_000);
             } catch (PublishFailedException e) {

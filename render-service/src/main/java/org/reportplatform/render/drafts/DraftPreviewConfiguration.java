@@ -5,6 +5,7 @@ import java.util.List;
 import org.reportplatform.platform.log.FollowerSettings;
 import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.render.RenderProperties;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.preview.ChapterPreviews;
 import org.reportplatform.render.publishing.OutputPublisher;
 import org.reportplatform.render.publishing.PublishedOutputs;
@@ -30,8 +31,8 @@ public class DraftPreviewConfiguration {
 
     @Bean
     DraftPageWorker draftPageWorker(OpenDrafts drafts, DraftRenderer renderer, PublishedOutputs published, OutputPublisher publisher,
-            RenderProperties properties, MeterRegistry meters) {
-        return new DraftPageWorker(drafts, renderer, new PreviewPublication(published, publisher), properties, meters);
+            AccessibilityReview accessibility, RenderProperties properties, MeterRegistry meters) {
+        return new DraftPageWorker(drafts, renderer, new PreviewPublication(published, publisher), accessibility, properties, meters);
     }
 
     @Bean

@@ -5,12 +5,12 @@ import org.reportplatform.platform.security.Role;
 import org.reportplatform.platform.errors.ApiException;
 
 /** The operator endpoints need the OPERATOR or ADMIN role (403 otherwise; no token is a 401 already). */
-final class Operators {
+public final class Operators {
 
     private Operators() {
     }
 
-    static void require(Caller caller, String what) {
+    public static void require(Caller caller, String what) {
         if (!caller.isAdmin() && !caller.roles().contains(Role.OPERATOR)) {
             throw ApiException.forbidden(what + " needs the OPERATOR or ADMIN role");
         }

@@ -3,6 +3,7 @@ package org.reportplatform.render.publishing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.drafts.DraftPreviews;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.render.sources.InvalidEventException;
@@ -14,7 +15,8 @@ import org.springframework.kafka.listener.MessageListener;
 
 /**
  * Applies the live events of the source topics to the site and wakes the render workers (pages,
- * documents, and the previews of the edition's open drafts).
+ * documents, and the previews of the edition's open drafts); a changed text is checked for
+ * accessibility.
  *
  * <p>Runs in a listener container made by Boot's container factory (so it has the platform's
  * consumer settings and the {@link org.reportplatform.render.deadletters.DeadLetters} error handler), started by the start-up
@@ -32,13 +34,16 @@ public final class SourceListener implements MessageListener<String, Object> {
     private final RebuildWorker worker;
     private final DocumentWorker documents;
     private final DraftPreviews drafts;
+    private final AccessibilityReview accessibility;
     private final MeterRegistry meters;
 
-    public SourceListener(Site site, RebuildWorker worker, DocumentWorker documents, DraftPreviews drafts, MeterRegistry meters) {
+    public SourceListener(Site site, RebuildWorker worker, DocumentWorker documents, DraftPreviews drafts,
+            AccessibilityReview accessibility, MeterRegistry meters) {
         this.site = site;
         this.worker = worker;
         this.documents = documents;
         this.drafts = drafts;
+        this.accessibility = accessibility;
         this.meters = meters;
     }
 
@@ -70,6 +75,7 @@ public final class SourceListener implements MessageListener<String, Object> {
             documents.signal();
             // What publishing an open draft of this edition would show changed too.
             drafts.sourcesChanged(event);
+            accessibility.sourceChanged(event);
         }
         return applied;
     }

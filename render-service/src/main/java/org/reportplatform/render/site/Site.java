@@ -330,6 +330,11 @@ public final class Site {
         return index.sources(id);
     }
 
+    /** The editions that have at least one chapter, public or not. */
+    public synchronized SortedSet<String> editions() {
+        return new TreeSet<>(state.editions());
+    }
+
     /** The chapters of an edition in report order (for operators and tests). */
     public synchronized List<Chapter> chapters(String edition) {
         return state.chapters(edition);

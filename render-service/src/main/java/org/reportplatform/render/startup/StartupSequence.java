@@ -11,6 +11,7 @@ import org.reportplatform.platform.log.FollowerSettings;
 import org.reportplatform.platform.log.LogFollower;
 import org.reportplatform.platform.log.Retrying;
 import org.reportplatform.render.RenderProperties;
+import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.drafts.DraftPreviews;
 import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.PublishedOutputs;
@@ -35,13 +36,15 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * readiness REFUSING_TRAFFIC until every runner has returned, and only then ACCEPTING_TRAFFIC.
  *
  * <ol>
- *   <li>read {@code report.pages.v1}, {@code report.documents.v1} and {@code report.previews.v1}
- *       to their end: the SHA-256 of every output already published;</li>
+ *   <li>read {@code report.pages.v1}, {@code report.documents.v1}, {@code report.previews.v1} and
+ *       {@code report.accessibility.v1} to their end: the SHA-256 of every output already
+ *       published, the accessibility findings already published;</li>
  *   <li>replay the three source topics from the beginning to their current end into the state;</li>
  *   <li>render every page once, publish those whose bytes differ from what is published, and
  *       tombstone published pages that no longer exist: a restart republishes nothing else;
  *       mark every document dirty: the document worker renders them as soon as it runs, and
- *       publishes only those that differ;</li>
+ *       publishes only those that differ; check every chapter's and translation's text for
+ *       accessibility and publish the findings that differ;</li>
  *   <li>start the render worker, the drafts' preview workers (once the drafts topic is read: every
  *       open draft's previews are rendered, those of drafts closed meanwhile deleted) and the source
  *       listener, which resumes from the group's committed offsets (records the replay already
@@ -65,13 +68,15 @@ public final class StartupSequence implements ApplicationRunner {
     private final DocumentWorker documents;
     private final MessageListenerContainer sourceListener;
     private final DraftPreviews drafts;
+    private final AccessibilityReview accessibility;
     private final ApplicationEventPublisher events;
     private final RenderProperties properties;
 
     public StartupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
             PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents, MessageListenerContainer sourceListener,
-            DraftPreviews drafts, ApplicationEventPublisher events, RenderProperties properties) {
+            DraftPreviews drafts, AccessibilityReview accessibility, ApplicationEventPublisher events, RenderProperties properties) {
         this.drafts = drafts;
+        this.accessibility = accessibility;
         this.publishedLog = publishedLog;
         this.sourceLog = sourceLog;
         this.published = published;
@@ -98,7 +103,14 @@ public final class StartupSequence implements ApplicationRunner {
         long started = System.nanoTime();
         long pages = retrying("read " + String.join(" and ", publishedLog.topics()), () -> {
             published.clear();
-            return publishedLog.readToEnd(published::load).records();
+            accessibility.clear();
+            return publishedLog.readToEnd(record -> {
+                if (accessibility.reads(record.topic())) {
+                    accessibility.load(record);
+                } else {
+                    published.load(record);
+                }
+            }).records();
         });
         long[] skipped = {0};
         long sources = retrying("replay the source topics", () -> {
@@ -111,6 +123,10 @@ public final class StartupSequence implements ApplicationRunner {
         });
         RebuildSummary summary = retrying("render and publish the site", worker::rebuildAll);
         site.markAllDocumentsDirty(published.publishedDocuments());
+        retrying("check the texts' accessibility", () -> {
+            accessibility.reviewAll(site);
+            return null;
+        });
         worker.start();
         documents.start();
         // Before the listener: a source event from now on re-renders the drafts it concerns.

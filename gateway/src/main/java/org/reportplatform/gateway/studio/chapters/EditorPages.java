@@ -107,9 +107,12 @@ final class EditorPages {
     }
 
     Mono<ServerResponse> show(HttpStatusCode status, Viewer viewer, EditorView view) {
-        byte[] html = UiPages.render("studio/chapters/editor.jte", Map.of("viewer", viewer, "view", view, "labels", pages.labels()));
-        return view.preview() == null ? UiPages.respond(status, html)
-                : UiPages.respond(status, html, UiPages.contentSecurityPolicyWithStyles(view.preview().styleHashes()));
+        return AccessibilityNotes.of(backends, viewer.caller(), view.edition(), view.slug(), view.hasDraft()).flatMap(accessibility -> {
+            byte[] html = UiPages.render("studio/chapters/editor.jte",
+                    Map.of("viewer", viewer, "view", view, "labels", pages.labels(), "accessibility", accessibility));
+            return view.preview() == null ? UiPages.respond(status, html)
+                    : UiPages.respond(status, html, UiPages.contentSecurityPolicyWithStyles(view.preview().styleHashes()));
+        });
     }
 
     /**

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * @param status {@code preparing}, {@code published} or {@code closed}
  */
 public record Edition(String edition, String title, Map<String, String> titles, String sourceLanguage, List<String> targetLanguages,
-        String status, boolean staleNotice, String copiedFrom, Instant publishedAt, Instant closedAt, long revision) {
+        String status, boolean staleNotice, boolean accessibilityBlocking, String copiedFrom, Instant publishedAt, Instant closedAt, long revision) {
 
     public static final String PREPARING = "preparing";
     public static final String PUBLISHED = "published";
@@ -32,7 +32,7 @@ public record Edition(String edition, String title, Map<String, String> titles, 
      * in French, with no translation, which is how the services read an edition without an edition event.
      */
     public static Edition unrecorded(String edition) {
-        return new Edition(edition, "Rapport annuel " + edition, Map.of(), "fr", List.of(), PUBLISHED, true, null, null, null, 0);
+        return new Edition(edition, "Rapport annuel " + edition, Map.of(), "fr", List.of(), PUBLISHED, true, false, null, null, null, 0);
     }
 
     /** Read leniently: what is missing takes the meaning of an edition without an edition event. */
@@ -45,6 +45,7 @@ public record Edition(String edition, String title, Map<String, String> titles, 
         String title = json.path("title").asString("");
         return new Edition(id, title.isBlank() ? "Rapport annuel " + id : title, titles, json.path("sourceLanguage").asString("fr"),
                 targets, json.path("status").asString(PUBLISHED).toLowerCase(java.util.Locale.ROOT), json.path("staleNotice").asBoolean(true),
+                json.path("accessibilityBlocking").asBoolean(false),
                 text(json, "copiedFrom"), StudioLabels.instant(text(json, "publishedAt")), StudioLabels.instant(text(json, "closedAt")),
                 json.path("revision").asLong(0));
     }

@@ -16,13 +16,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * An edition's settings ({@code /studio/editions/{e}/reglages}, admins): its title in each of its
- * languages, and whether readers of a stale translation see a discreet notice. The form carries
+ * languages, whether readers of a stale translation see a discreet notice, and whether a text with
+ * accessibility findings may still be published. The form carries
  * the revision it was read at, so a change made meanwhile by someone else is never overwritten (412).
  */
 final class EditionSettingsHandler {
 
     static final String PATH = "/studio/editions/{edition}/reglages";
     static final String STALE_NOTICE = "staleNotice";
+    static final String ACCESSIBILITY_BLOCKING = "accessibilityBlocking";
 
     private final StudioPages pages;
     private final EditionsApi editions;
@@ -60,7 +62,8 @@ final class EditionSettingsHandler {
                             titles.put(language, translated);
                         }
                     }
-                    return editions.change(viewer.caller(), found, title, titles, data.containsKey(STALE_NOTICE))
+                    return editions.change(viewer.caller(), found, title, titles, data.containsKey(STALE_NOTICE),
+                            data.containsKey(ACCESSIBILITY_BLOCKING))
                             .flatMap(changed -> StudioPages.seeOther("/studio/editions?fait=modifiee&edition=" + edition))
                             .onErrorResume(BackendRefusal.class, refusal -> refusal.status() >= 500 ? Mono.error(refusal)
                                     : settings(viewer, found, HttpStatusCode.valueOf(refusal.status()), refused(form, refusal)));
@@ -88,6 +91,9 @@ final class EditionSettingsHandler {
         values.put("revision", java.util.List.of(Long.toString(edition.revision())));
         if (edition.staleNotice()) {
             values.put(STALE_NOTICE, java.util.List.of("on"));
+        }
+        if (edition.accessibilityBlocking()) {
+            values.put(ACCESSIBILITY_BLOCKING, java.util.List.of("on"));
         }
         return FormState.of(values);
     }

@@ -67,15 +67,18 @@ public final class EditionsApi {
     }
 
     /**
-     * {@code PUT /api/editions/{e}} with {@code If-Match}: the titles and whether readers see that a
-     * translation is stale; the languages are sent as they are (the settings page does not change them).
+     * {@code PUT /api/editions/{e}} with {@code If-Match}: the titles, whether readers see that a
+     * translation is stale, and whether texts with accessibility findings are refused publication;
+     * the languages are sent as they are (the settings page does not change them).
      */
-    public Mono<Edition> change(Caller caller, Edition edition, String title, Map<String, String> titles, boolean staleNotice) {
+    public Mono<Edition> change(Caller caller, Edition edition, String title, Map<String, String> titles, boolean staleNotice,
+            boolean accessibilityBlocking) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("titles", titles);
         body.put("targetLanguages", edition.targetLanguages());
         body.put("staleNotice", staleNotice);
+        body.put("accessibilityBlocking", accessibilityBlocking);
         return content.put(caller, EDITION, edition.edition()).ifMatch(edition.revision()).json(body).fetchJson()
                 .map(answer -> Edition.of(answer.body(), edition.edition()));
     }
