@@ -149,8 +149,8 @@ public final class AccessibilityReview {
     }
 
     /** A draft's preview was rendered (its text checked) or removed (its findings too). */
-    public void draftRendered(String edition, String slug, Optional<Revised> draft) {
-        Text text = new Text(edition, slug, null, true);
+    public void draftRendered(String edition, String slug, String language, Optional<Revised> draft) {
+        Text text = new Text(edition, slug, language, true);
         draft.ifPresentOrElse(d -> review(text, d), () -> remove(text));
     }
 

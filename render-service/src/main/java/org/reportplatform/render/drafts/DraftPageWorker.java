@@ -84,7 +84,7 @@ public final class DraftPageWorker extends CoalescingWorker {
                 }
                 tally.add(publication.publish(rendition.get()));
                 // What the author sees beside the preview: the findings of the text it shows.
-                accessibility.draftRendered(job.edition(), job.slug(),
+                accessibility.draftRendered(job.edition(), job.key().slug(), job.key().language(),
                         job.draft().map(d -> new AccessibilityReview.Revised(d.revision(), d.body())));
                 log.debug("{} {} in {} ms", rendition.get().path(), rendition.get().exists() ? "rendered" : "deleted",
                         (System.nanoTime() - started) / 1_000_000);

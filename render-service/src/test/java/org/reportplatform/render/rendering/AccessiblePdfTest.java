@@ -50,7 +50,7 @@ class AccessiblePdfTest {
             Rendition pdf = site.renderDocument(job.get()).orElseThrow();
             pdfs.put(pdf.path(), pdf.content());
         }
-        chapterPreview = Renderers.documents().renderChapter(DemoReport.EDITION, "donateurs-finances", site.snapshot(DemoReport.EDITION))
+        chapterPreview = Renderers.documents().renderChapter(DemoReport.EDITION, null, "donateurs-finances", site.snapshot(DemoReport.EDITION))
                 .orElseThrow().content();
     }
 
