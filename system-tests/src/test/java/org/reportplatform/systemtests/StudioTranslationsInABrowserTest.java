@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * others. Screenshots in {@code system-tests/target/screenshots/studio-translation*.png},
  * {@code studio-translation-draft.png}, {@code studio-editions*.png}, {@code studio-closed-edition.png}, {@code studio-indicator-texts.png}.
  */
-@ExtendWith(StudioPlatform.class)
+@ExtendWith(StudioInABrowser.class)
 class StudioTranslationsInABrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -44,22 +41,9 @@ class StudioTranslationsInABrowserTest {
     private static Http gateway;
 
     @BeforeAll
-    static void openABrowser() {
-        demo = DemoInABrowser.on(StudioPlatform.get());
-        gateway = new Http(StudioPlatform.get().gatewayUrl());
-    }
-
-    @AfterAll
-    static void closeIt() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        demo.browser().manage().deleteAllCookies();
-        demo.browser().manage().window().setSize(new Dimension(1280, 1000));
+    static void aBrowser(DemoInABrowser browser, Http api) {
+        demo = browser;
+        gateway = api;
     }
 
     @Test
