@@ -36,6 +36,12 @@ record PageText(String edition, String language, String path, String kind, Strin
     private static final java.util.Set<String> INLINE = java.util.Set.of("a", "abbr", "b", "bdi", "bdo", "cite", "code",
             "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr");
 
+    /**
+     * Ends each block of text (a heading, a paragraph, a table cell): the paragraph separator, which
+     * the sentence break iterator of the snippets treats as the end of a sentence (a line feed is not).
+     */
+    static final String BLOCK_END = "\u2029";
+
     PageText {
         text = Map.copyOf(text);
     }
@@ -63,7 +69,7 @@ record PageText(String edition, String language, String path, String kind, Strin
         collect(main, language, byLanguage);
         Map<String, String> text = new LinkedHashMap<>();
         byLanguage.forEach((lang, words) -> {
-            String clean = words.toString().replaceAll("[ \\t]*\\n[\\s]*", "\n").strip();
+            String clean = words.toString().replaceAll("\\s*" + BLOCK_END + "[\\s" + BLOCK_END + "]*", BLOCK_END).strip();
             if (!clean.isEmpty()) {
                 text.put(lang, clean);
             }
@@ -98,7 +104,7 @@ record PageText(String edition, String language, String path, String kind, Strin
             } else if (child instanceof Element inner) {
                 collect(inner, lang, byLanguage);
                 if (!INLINE.contains(inner.normalName())) {
-                    byLanguage.computeIfAbsent(lang, l -> new StringBuilder()).append('\n');
+                    byLanguage.computeIfAbsent(lang, l -> new StringBuilder()).append(BLOCK_END);
                 }
             }
         }

@@ -141,14 +141,14 @@ public class ReportSearch {
         for (String field : fields) {
             String[] found = snippets.get(field);
             if (found != null && found[i] != null && !found[i].isBlank()) {
-                return found[i].strip();
+                return found[i].replace(PageText.BLOCK_END, " ").strip();
             }
         }
         for (String field : fields) {
             String text = document.get(field);
             if (text != null) {
                 String start = text.length() <= PLAIN_SNIPPET ? text : text.substring(0, PLAIN_SNIPPET) + "…";
-                return HtmlUtils.htmlEscape(start.replace('\n', ' '), "UTF-8");
+                return HtmlUtils.htmlEscape(start.replace(PageText.BLOCK_END, " "), "UTF-8");
             }
         }
         return "";
