@@ -158,6 +158,7 @@ class SearchOnBrokerTest {
                     .anyMatch(href -> href.endsWith("/2024/defenseurs"));
             assertThat(browser.findElement(By.id("recherche-compte")).getAttribute("aria-live")).isEqualTo("polite");
             assertThat(browser.getCurrentUrl()).endsWith("/2024/recherche?q=defenseur");
+            demo.screenshot("search-results.png");
 
             // And nothing found says so, with advice
             field.clear();
@@ -166,7 +167,7 @@ class SearchOnBrokerTest {
                     driver.findElement(By.id("recherche-compte")).getText().equals("Aucun résultat pour « baleine »"));
             assertThat(browser.findElement(By.cssSelector(".search-advice")).isDisplayed()).isTrue();
             assertThat(demo.accessibilityViolations()).as("axe-core with no result").isEmpty();
-            demo.screenshot("search-page.png");
+            demo.screenshot("search-no-result.png");
         }
     }
 

@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -53,6 +55,12 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     static final String TEXT = "text";
     /** Analysed fields: each one per analysis, named {@code <field>_<analysis>}. */
     static final List<String> ANALYSED_FIELDS = List.of(TITLE, TEXT);
+
+    /**
+     * The text fields: stored (for the snippets) with their offsets in the postings, so the
+     * highlighter reads where the words found are instead of analysing each result's text again.
+     */
+    private static final FieldType TEXT_TYPE = textType();
 
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final Analyzer analyzer = ReportAnalyzers.perField(ANALYSED_FIELDS);
@@ -233,6 +241,13 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         }
     }
 
+    private static FieldType textType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private static Document document(PageText page) {
         Document document = new Document();
         document.add(new StringField(PATH, page.path(), Field.Store.YES));
@@ -243,7 +258,7 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         document.add(new TextField(TITLE + "_" + ReportAnalyzers.analysis(page.titleLanguage()), page.title(), Field.Store.NO));
         // Stored for the snippets; two languages analysed alike (both OTHER) make two values of one field.
         page.text().forEach((language, text) ->
-                document.add(new TextField(TEXT + "_" + ReportAnalyzers.analysis(language), text, Field.Store.YES)));
+                document.add(new Field(TEXT + "_" + ReportAnalyzers.analysis(language), text, TEXT_TYPE)));
         return document;
     }
 }
