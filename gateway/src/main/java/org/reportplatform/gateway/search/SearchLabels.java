@@ -16,7 +16,7 @@ public record SearchLabels(
         String previous,
         String next,
         String resultPages,
-        String pageOf) {
+        String pageOfPages) {
 
     static final SearchLabels FRENCH = new SearchLabels("Rechercher dans le rapport", "Mots à rechercher", "Rechercher",
             "1 résultat pour « {0} »", "{1} résultats pour « {0} »", "Aucun résultat pour « {0} »",
@@ -49,6 +49,6 @@ public record SearchLabels(
     }
 
     public String pageOf(int page, int pages) {
-        return MessageFormat.format(pageOf, String.valueOf(page), String.valueOf(pages));
+        return MessageFormat.format(pageOfPages, String.valueOf(page), String.valueOf(pages));
     }
 }
