@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
@@ -75,8 +76,9 @@ public class ReportSearch {
                 .add(words, Occur.MUST)
                 .build();
         int wanted = query.page() * SearchQuery.PER_PAGE;
-        TopDocs top = searcher.search(lucene, wanted);
-        int total = searcher.count(lucene);
+        // One pass gives the best pages and the exact count (no early termination of the counting).
+        TopDocs top = searcher.search(lucene, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+        int total = Math.toIntExact(top.totalHits.value);
         int from = (query.page() - 1) * SearchQuery.PER_PAGE;
         ScoreDoc[] onPage = from >= top.scoreDocs.length ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
