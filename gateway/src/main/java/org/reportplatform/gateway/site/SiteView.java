@@ -34,7 +34,8 @@ public class SiteView {
     /**
      * What else follows the rendered topics through this view (the search index): told of every
      * change on the reader's thread, in log order, initial read included, so that it needs no
-     * consumer of its own and is exactly as current as the view.
+     * consumer of its own. Told after the change is served and announced on the live stream, so
+     * that its work never delays a page going live.
      */
     public interface Listener {
         /** The output at {@code entry.path()} is now {@code entry}. */
@@ -64,16 +65,16 @@ public class SiteView {
         if (value == null) {
             if (entries.remove(path) != null) {
                 indexRemoved(path);
-                listeners.forEach(listener -> listener.removed(topic, path));
                 emit(SiteChange.removed(topic, path, Instant.now()));
+                listeners.forEach(listener -> listener.removed(topic, path));
             }
             return;
         }
         SiteEntry entry = SiteEntry.of(topic, path, value);
         entries.put(path, entry);
         indexAdded(path);
-        listeners.forEach(listener -> listener.updated(entry));
         emit(SiteChange.updated(entry, Instant.now()));
+        listeners.forEach(listener -> listener.updated(entry));
     }
 
     public Optional<SiteEntry> get(String path) {
