@@ -16,6 +16,7 @@ import org.reportplatform.systemtests.benchmarks.LargeReport;
 import org.reportplatform.systemtests.benchmarks.LiveStream;
 import org.reportplatform.systemtests.benchmarks.Machine;
 import org.reportplatform.systemtests.benchmarks.Memory;
+import org.reportplatform.systemtests.benchmarks.SearchBenchmark;
 import org.reportplatform.systemtests.benchmarks.Microbenchmarks;
 import org.reportplatform.systemtests.benchmarks.Nginx;
 import org.reportplatform.systemtests.benchmarks.PdfRebuild;
@@ -110,6 +111,7 @@ class PlatformBenchmarks {
         HugoSite.Result hugoLarge;
         Map<String, Long> largeRest;
         Map<String, Long> largePeak;
+        SearchBenchmark.Result search;
         try (KafkaServerProcess broker = KafkaServerProcess.start(settings.work().resolve("broker-large-" + System.currentTimeMillis()));
                 Platform platform = Platform.start(broker.bootstrapServers(), false, largeReportJvm(settings));
                 LiveStream live = LiveStream.open(platform.gatewayUrl(), "demo-webteam")) {
@@ -125,13 +127,15 @@ class PlatformBenchmarks {
                         "demo-admin", Math.min(10, settings.warmupEdits()), settings.indicatorEdits());
                 largePeak = sampler.peaks();
             }
+            search = new SearchBenchmark(api, live).run(LARGE, 100, 1_000, Math.min(settings.largeChapters(), 50));
+            progress("search done", started);
             hugoLarge = new HugoSite(api, settings.work()).build("large", LARGE, settings.hugoRuns());
             progress("large report done", started);
         }
 
         Results results = new Results(machine, settings, loadBefore, Machine.loadAverage(), versions, jmh, demoReadyMs, editToLive,
                 demoIndicator, pdf, serving, hugoDemo, demoRest, demoLoad, large, largeIndicator, hugoLarge, largeRest, largePeak,
-                (System.nanoTime() - started) / 1_000_000_000);
+                search, (System.nanoTime() - started) / 1_000_000_000);
         Path report = new ReportDocument(results).write();
         System.out.println("Benchmark report written: " + report + " (" + results.totalSeconds() + " s)");
     }

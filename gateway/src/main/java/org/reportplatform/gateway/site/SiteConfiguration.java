@@ -41,8 +41,8 @@ public class SiteConfiguration {
     /** The public report's view: primary, so that a view of other topics (the previews) is only ever injected by name. */
     @Bean
     @Primary
-    SiteView siteView() {
-        return new SiteView(TOPICS);
+    SiteView siteView(ObjectProvider<SiteView.Listener> listeners) {
+        return new SiteView(TOPICS, listeners.orderedStream().toList());
     }
 
     @Bean

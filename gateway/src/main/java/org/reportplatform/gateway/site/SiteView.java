@@ -28,12 +28,35 @@ public class SiteView {
     /** Edition number -> edition as written in its index path, for every index page present. */
     private final ConcurrentSkipListMap<Long, String> editions = new ConcurrentSkipListMap<>();
     private final Sinks.Many<SiteChange> changes = Sinks.many().multicast().directBestEffort();
+    private final List<Listener> listeners;
     private volatile boolean caughtUp;
+
+    /**
+     * What else follows the rendered topics through this view (the search index): told of every
+     * change on the reader's thread, in log order, initial read included, so that it needs no
+     * consumer of its own. Told after the change is served and announced on the live stream, so
+     * that its work never delays a page going live.
+     */
+    public interface Listener {
+        /** The output at {@code entry.path()} is now {@code entry}. */
+        void updated(SiteEntry entry);
+
+        /** The output at {@code path} of {@code topic} was deleted (a tombstone). */
+        void removed(String topic, String path);
+
+        /** The initial read is done; called before the view reports itself caught up (readiness waits for it). */
+        void caughtUp();
+    }
 
     /** @param topics the topics this view holds, in lookup order (a path present in two is served from the first) */
     public SiteView(List<String> topics) {
+        this(topics, List.of());
+    }
+
+    public SiteView(List<String> topics, List<Listener> listeners) {
         this.topics = List.copyOf(topics);
         this.topics.forEach(topic -> byTopic.put(topic, new ConcurrentHashMap<>()));
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Applies one record of a rendered topic: a value replaces the path's output, a tombstone (null) removes it. */
@@ -43,6 +66,7 @@ public class SiteView {
             if (entries.remove(path) != null) {
                 indexRemoved(path);
                 emit(SiteChange.removed(topic, path, Instant.now()));
+                listeners.forEach(listener -> listener.removed(topic, path));
             }
             return;
         }
@@ -50,6 +74,7 @@ public class SiteView {
         entries.put(path, entry);
         indexAdded(path);
         emit(SiteChange.updated(entry, Instant.now()));
+        listeners.forEach(listener -> listener.updated(entry));
     }
 
     public Optional<SiteEntry> get(String path) {
@@ -84,6 +109,7 @@ public class SiteView {
 
     /** The initial read is done (its reader says so; tests that fill a view by hand too). */
     public void markCaughtUp() {
+        listeners.forEach(Listener::caughtUp);
         caughtUp = true;
     }
 

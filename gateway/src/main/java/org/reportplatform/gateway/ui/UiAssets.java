@@ -38,6 +38,8 @@ public final class UiAssets {
             Map.entry("live.js", JAVASCRIPT),
             Map.entry("reload.js", JAVASCRIPT),
             Map.entry("ops.js", JAVASCRIPT),
+            // Results as one types on the report's search pages.
+            Map.entry("search.js", JAVASCRIPT),
             // The studio's own style and scripts (one script per kind of page).
             Map.entry("studio.css", CSS),
             Map.entry("studio-home.js", JAVASCRIPT),

@@ -4,7 +4,14 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -33,6 +40,7 @@ public final class UiPages {
     private static final String TEMPLATES_PACKAGE = "org.reportplatform.gateway.templates";
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
             UiPages.class.getClassLoader(), TEMPLATES_PACKAGE);
+    private static final Pattern STYLE_ELEMENT = Pattern.compile("<style[^>]*>(.*?)</style>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private UiPages() {
@@ -95,6 +103,24 @@ public final class UiPages {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "same-origin");
         return response.writeWith(Mono.just(response.bufferFactory().wrap(html)));
+    }
+
+    /**
+     * The CSP sources ({@code 'sha256-…'}) of the {@code <style>} elements of {@code html}: what
+     * {@link #contentSecurityPolicyWithStyles} needs to allow a report page's own inline style sheet.
+     */
+    public static Set<String> styleHashes(String html) {
+        Set<String> hashes = new LinkedHashSet<>();
+        Matcher style = STYLE_ELEMENT.matcher(html);
+        while (style.find()) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(style.group(1).getBytes(StandardCharsets.UTF_8));
+                hashes.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return hashes;
     }
 
     /** The template {@code name} (e.g. {@code "live.jte"}) rendered with these parameters, as UTF-8. */

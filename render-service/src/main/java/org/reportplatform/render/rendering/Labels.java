@@ -45,7 +45,9 @@ public record Labels(
         String correctedOn,
         String editions,
         String editionsIntro,
-        String noEditions) {
+        String noEditions,
+        String searchReport,
+        String search) {
 
     public static final Labels FRENCH = new Labels("Rapport annuel", "Aller au contenu", "Sommaire", "Chiffres clés",
             "Navigation entre les chapitres", "Chapitre précédent", "Chapitre suivant", "Retour au sommaire",
@@ -58,7 +60,7 @@ public record Labels(
             "Ce chapitre n’est pas encore traduit en {0}\u00A0: il est présenté dans sa version originale, en {1}.",
             "Le texte original a été modifié depuis cette traduction\u00A0; elle sera mise à jour.",
             "Corrigé le {0}\u00A0: ", "Éditions du rapport", "Les rapports annuels publiés, du plus récent au plus ancien.",
-            "Aucune édition n’est encore publiée.");
+            "Aucune édition n’est encore publiée.", "Rechercher dans le rapport", "Rechercher");
 
     public static final Labels ENGLISH = new Labels("Annual report", "Skip to content", "Contents", "Key figures",
             "Chapter navigation", "Previous chapter", "Next chapter", "Back to contents",
@@ -71,7 +73,7 @@ public record Labels(
             "This chapter has not been translated into {0} yet: it is shown in its original version, in {1}.",
             "The original text has changed since this translation was made; it will be updated.",
             "Corrected on {0}: ", "Report editions", "The published annual reports, newest first.",
-            "No edition has been published yet.");
+            "No edition has been published yet.", "Search the report", "Search");
 
     public static final Labels SPANISH = new Labels("Informe anual", "Ir al contenido", "Índice", "Cifras clave",
             "Navegación entre capítulos", "Capítulo anterior", "Capítulo siguiente", "Volver al índice",
@@ -84,7 +86,7 @@ public record Labels(
             "Este capítulo todavía no está traducido al {0}: se muestra en su versión original, en {1}.",
             "El texto original ha cambiado desde esta traducción; se actualizará.",
             "Corregido el {0}: ", "Ediciones del informe", "Los informes anuales publicados, del más reciente al más antiguo.",
-            "Todavía no se ha publicado ninguna edición.");
+            "Todavía no se ha publicado ninguna edición.", "Buscar en el informe", "Buscar");
 
     /** The labels of a language: French, English, Spanish; any other language is labelled in French, the report's first language. */
     public static Labels forLanguage(String language) {

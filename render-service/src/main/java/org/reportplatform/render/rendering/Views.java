@@ -61,6 +61,10 @@ public final class Views {
 
     /** The edition's fixed pages. */
     public record SiteLinks(String index, String keyFigures, String finances, String pdf) {
+        /** The edition's search page in this language, served by the gateway. */
+        public String search() {
+            return index + "recherche";
+        }
     }
 
     /** A link to a page; {@code lang} the title's language when it is not the page's (an untranslated chapter's title), else null. */

@@ -1,18 +1,13 @@
 package org.reportplatform.gateway.studio.chapters;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.reportplatform.gateway.backend.BackendClient;
 import org.reportplatform.gateway.backend.BackendRefusal;
+import org.reportplatform.gateway.ui.UiPages;
 import org.reportplatform.platform.security.Caller;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +36,6 @@ public record Preview(String html, List<Reference> missing, String problem) {
         }
     }
 
-    private static final Pattern STYLE_ELEMENT = Pattern.compile("<style[^>]*>(.*?)</style>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     /** Asks the render service for the page as {@code caller}, with this title and text. */
     static Mono<Preview> of(BackendClient render, Caller caller, String edition, String slug, String title, String body) {
@@ -99,22 +93,6 @@ public record Preview(String html, List<Reference> missing, String problem) {
      * report's own inline style sheet is allowed by its hash, and nothing else is.
      */
     public Set<String> styleHashes() {
-        Set<String> hashes = new LinkedHashSet<>();
-        if (html == null) {
-            return hashes;
-        }
-        Matcher style = STYLE_ELEMENT.matcher(html);
-        while (style.find()) {
-            hashes.add("'sha256-" + Base64.getEncoder().encodeToString(sha256(style.group(1))) + "'");
-        }
-        return hashes;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return html == null ? new LinkedHashSet<>() : UiPages.styleHashes(html);
     }
 }
