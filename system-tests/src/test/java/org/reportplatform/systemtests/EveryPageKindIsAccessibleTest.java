@@ -8,13 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * text, put back as it was); reads every other page. Screenshot:
  * {@code system-tests/target/screenshots/studio-accessibility.png}.
  */
-@ExtendWith(StudioPlatform.class)
+@ExtendWith(StudioInABrowser.class)
 class EveryPageKindIsAccessibleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -42,22 +39,9 @@ class EveryPageKindIsAccessibleTest {
     private static Http gateway;
 
     @BeforeAll
-    static void openABrowser() {
-        demo = DemoInABrowser.on(StudioPlatform.get());
-        gateway = new Http(StudioPlatform.get().gatewayUrl());
-    }
-
-    @AfterAll
-    static void closeIt() {
-        if (demo != null) {
-            demo.close();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        demo.browser().manage().deleteAllCookies();
-        demo.browser().manage().window().setSize(new Dimension(1280, 1000));
+    static void aBrowser(DemoInABrowser browser, Http api) {
+        demo = browser;
+        gateway = api;
     }
 
     @Test

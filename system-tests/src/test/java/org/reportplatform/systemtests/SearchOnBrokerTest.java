@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -24,18 +25,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * asked, and never finds what is not public. Chapters of this class: initiatives-culturelles
  * (edited), soutien-aux-victimes (a draft, then scheduled); the others are read only.
  */
-@ExtendWith(StudioPlatform.class)
+@ExtendWith(StudioInABrowser.class)
 class SearchOnBrokerTest {
 
     private static final Duration LIVE = Duration.ofSeconds(30);
     /** From the page served with the new text to the text being found. */
     private static final Duration SEARCHABLE = Duration.ofSeconds(1);
 
+    private static DemoInABrowser demo;
+
     private final Platform platform = StudioPlatform.get();
     private final Http gateway = new Http(platform.gatewayUrl());
     private final RawHttp raw = new RawHttp(platform.gatewayUrl());
     private final ReportApi api = new ReportApi(raw);
     private final DraftApi drafts = new DraftApi(raw);
+
+    @BeforeAll
+    static void aBrowser(DemoInABrowser browser) {
+        demo = browser;
+    }
 
     @Test
     void aWordAddedByAnEditIsFoundWithinASecondAndNoLongerOnceRemoved() {
@@ -137,38 +145,36 @@ class SearchOnBrokerTest {
 
     @Test
     void theSearchPageShowsResultsAsOneTypesAndPassesAxeCore() {
-        try (DemoInABrowser demo = DemoInABrowser.on(platform)) {
-            WebDriver browser = demo.browser();
-            // Given the search box of a report page, sent without typing anything more than a word
-            browser.get(demo.url("/2024/enfants"));
-            browser.findElement(By.cssSelector("form[role=search] input[type=search]")).sendKeys("torture\n");
-            new WebDriverWait(browser, LIVE).until(driver -> driver.getCurrentUrl().contains("/2024/recherche?q=torture"));
-            assertThat(browser.findElements(By.cssSelector(".search-results li"))).isNotEmpty();
-            assertThat(demo.accessibilityViolations()).as("axe-core on the results page").isEmpty();
+        WebDriver browser = demo.browser();
+        // Given the search box of a report page, sent without typing anything more than a word
+        browser.get(demo.url("/2024/enfants"));
+        browser.findElement(By.cssSelector("form[role=search] input[type=search]")).sendKeys("torture\n");
+        new WebDriverWait(browser, LIVE).until(driver -> driver.getCurrentUrl().contains("/2024/recherche?q=torture"));
+        assertThat(browser.findElements(By.cssSelector(".search-results li"))).isNotEmpty();
+        assertThat(demo.accessibilityViolations()).as("axe-core on the results page").isEmpty();
 
-            // When the reader types other words in the labelled field
-            WebElement field = browser.findElement(By.xpath("//label[normalize-space()='Mots à rechercher']/following::input[1]"));
-            field.clear();
-            field.sendKeys("defenseur");
+        // When the reader types other words in the labelled field
+        WebElement field = browser.findElement(By.xpath("//label[normalize-space()='Mots à rechercher']/following::input[1]"));
+        field.clear();
+        field.sendKeys("defenseur");
 
-            // Then the results and the announced count follow, without a page load
-            new WebDriverWait(browser, LIVE).until(driver ->
-                    driver.findElement(By.id("recherche-compte")).getText().endsWith("pour « defenseur »"));
-            assertThat(browser.findElements(By.cssSelector(".search-results a")).stream().map(a -> a.getAttribute("href")))
-                    .anyMatch(href -> href.endsWith("/2024/defenseurs"));
-            assertThat(browser.findElement(By.id("recherche-compte")).getAttribute("aria-live")).isEqualTo("polite");
-            assertThat(browser.getCurrentUrl()).endsWith("/2024/recherche?q=defenseur");
-            demo.screenshot("search-results.png");
+        // Then the results and the announced count follow, without a page load
+        new WebDriverWait(browser, LIVE).until(driver ->
+                driver.findElement(By.id("recherche-compte")).getText().endsWith("pour « defenseur »"));
+        assertThat(browser.findElements(By.cssSelector(".search-results a")).stream().map(a -> a.getAttribute("href")))
+                .anyMatch(href -> href.endsWith("/2024/defenseurs"));
+        assertThat(browser.findElement(By.id("recherche-compte")).getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(browser.getCurrentUrl()).endsWith("/2024/recherche?q=defenseur");
+        demo.screenshot("search-results.png");
 
-            // And nothing found says so, with advice
-            field.clear();
-            field.sendKeys("baleine");
-            new WebDriverWait(browser, LIVE).until(driver ->
-                    driver.findElement(By.id("recherche-compte")).getText().equals("Aucun résultat pour « baleine »"));
-            assertThat(browser.findElement(By.cssSelector(".search-advice")).isDisplayed()).isTrue();
-            assertThat(demo.accessibilityViolations()).as("axe-core with no result").isEmpty();
-            demo.screenshot("search-no-result.png");
-        }
+        // And nothing found says so, with advice
+        field.clear();
+        field.sendKeys("baleine");
+        new WebDriverWait(browser, LIVE).until(driver ->
+                driver.findElement(By.id("recherche-compte")).getText().equals("Aucun résultat pour « baleine »"));
+        assertThat(browser.findElement(By.cssSelector(".search-advice")).isDisplayed()).isTrue();
+        assertThat(demo.accessibilityViolations()).as("axe-core with no result").isEmpty();
+        demo.screenshot("search-no-result.png");
     }
 
     private List<String> paths(String words, String language) {
