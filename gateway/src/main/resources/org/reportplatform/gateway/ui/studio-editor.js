@@ -87,8 +87,9 @@
     // Leaving the page (another page, the tab closed, a save that reloads it): the others stop
     // seeing the person at once instead of after the presence window; the next page load says
     // "here" again. A beacon survives the page's unloading; it carries the form's CSRF token.
+    // Only pages that show who is here (a chapter's, not a translation's) say so.
     var csrf = form.querySelector('input[name="_csrf"]');
-    if (navigator.sendBeacon && csrf) {
+    if (navigator.sendBeacon && csrf && document.getElementById('presence')) {
         window.addEventListener('pagehide', function () {
             navigator.sendBeacon(form.getAttribute('action') + '/presence/depart', new URLSearchParams({ _csrf: csrf.value }));
         });
