@@ -373,6 +373,18 @@ class EditionsAndTranslationsPagesTest {
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/migrants/traductions/en?fait=deprogrammee");
         assertThat(only(CONTENT, "POST", "/api/editions/2024/chapters/migrants/translations/en/draft:unschedule")
                 .header(HttpHeaders.IF_MATCH)).isEqualTo("\"5\"");
+
+        // Discarding it says what is lost and what stays, then closes the draft on the revision shown
+        assertThat(get(NADIA, "/studio/2024/chapitres/migrants/traductions/en/abandonner")).contains(
+                "Abandonner le brouillon de la traduction en anglais ?", "n’aura pas lieu", "elle reste telle qu’elle est publiée (révision 2)",
+                "name=\"draft\" value=\"5\"");
+        CONTENT.answer("DELETE", "/api/editions/2024/chapters/migrants/translations/en/draft", json(204, ""));
+        signedIn(NADIA).mutateWith(csrf()).post().uri("/studio/2024/chapitres/migrants/traductions/en/abandonner")
+                .body(form(Map.of("draft", "5"))).exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/studio/2024/chapitres/migrants/traductions/en?fait=abandonne");
+        assertThat(only(CONTENT, "DELETE", "/api/editions/2024/chapters/migrants/translations/en/draft")
+                .header(HttpHeaders.IF_MATCH)).isEqualTo("\"5\"");
     }
 
     @Test

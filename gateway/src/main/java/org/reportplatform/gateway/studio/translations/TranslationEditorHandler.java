@@ -140,6 +140,26 @@ final class TranslationEditorHandler {
                 act(viewer, at, null, "unschedule", revision(form.getFirst("draft")), Map.of(), "deprogrammee")));
     }
 
+    /** GET {@code …/abandonner}: what discarding loses, and the button (no draft: back to the editor). */
+    Mono<ServerResponse> confirmDiscard(ServerRequest request) {
+        Address at = Address.of(request);
+        return pages.forViewer(request, at.edition(), viewer -> view(viewer, at).flatMap(view -> view.isEmpty() ? notTranslated(viewer, at)
+                : !view.get().hasDraft() ? StudioPages.seeOther(view.get().path())
+                : pages.ok("translations/discard.jte", pages.model(viewer, at.edition()).put("view", view.get()))));
+    }
+
+    /** POST {@code …/abandonner}: the draft closed on the revision the person saw; the published translation stays. */
+    Mono<ServerResponse> discard(ServerRequest request) {
+        Address at = Address.of(request);
+        return pages.forViewer(request, at.edition(), viewer -> request.formData().flatMap(form ->
+                drafts(at.language()).discard(viewer.caller(), at.edition(), at.slug(), revision(form.getFirst("draft")))
+                        .then(done(at, "abandonne"))
+                        .onErrorResume(BackendRefusal.class, refusal -> again(viewer, at, null, refusal, refusal.status() == 412
+                                ? "Le brouillon a changé depuis que vous l’avez ouvert : il n’a pas été abandonné. Relisez-le, puis "
+                                        + "recommencez si vous voulez toujours l’abandonner."
+                                : actionRefusal("discard", refusal)))));
+    }
+
     /** POST {@code …/approuver} (reviewers): approves the draft revision the reviewer read. */
     Mono<ServerResponse> approve(ServerRequest request) {
         Address at = Address.of(request);
@@ -305,6 +325,7 @@ final class TranslationEditorHandler {
             case "programmee" -> "Publication programmée" + (view.draft() != null && view.draft().scheduled()
                     ? " le " + view.draft().schedule().said() : "") + ".";
             case "deprogrammee" -> "Publication programmée annulée : le brouillon reste, rien n’est publié.";
+            case "abandonne" -> "Brouillon abandonné : la traduction publiée reste telle qu’elle est.";
             case "approuvee" -> "Brouillon approuvé : l’équipe peut le publier.";
             case "modifications" -> "Modifications demandées : l’équipe lira votre commentaire.";
             case "equipe" -> "Équipe de traduction enregistrée.";

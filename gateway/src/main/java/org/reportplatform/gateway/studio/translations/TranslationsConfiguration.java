@@ -34,6 +34,8 @@ public class TranslationsConfiguration {
                 .POST(translation + "/soumettre", editor::submit)
                 .POST(translation + "/programmer", editor::schedule)
                 .POST(translation + "/deprogrammer", editor::unschedule)
+                .GET(translation + "/abandonner", editor::confirmDiscard)
+                .POST(translation + "/abandonner", editor::discard)
                 .POST(translation + "/approuver", editor::approve)
                 .POST(translation + "/modifications", editor::requestChanges)
                 .POST(translation + "/equipe", editor::assign)
