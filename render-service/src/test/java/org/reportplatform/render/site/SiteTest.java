@@ -334,7 +334,9 @@ class SiteTest {
         void an_event_during_a_documents_render_makes_it_dirty_again() {
             site.apply(edition(Edition.Status.PUBLISHED, List.of("en"), true));
             site.apply(chapter("a", "A", 1, "Texte A"));
-            // Given the English PDF taken for rendering (its snapshot taken, what it uses not recorded yet)
+            // Given the English PDF taken for rendering (its snapshot taken, what it uses not recorded yet), after
+            // the source language's, which is taken first
+            assertThat(site.takeDirtyDocument().orElseThrow().id()).isEqualTo(new OutputId.ReportDocument(E, null));
             Site.DocumentJob english = site.takeDirtyDocument().orElseThrow();
             assertThat(english.id()).isEqualTo(new OutputId.ReportDocument(E, "en"));
             // When a figure appears meanwhile, Then once rendered from the old snapshot, it is dirty again
