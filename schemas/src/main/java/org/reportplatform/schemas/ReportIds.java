@@ -24,11 +24,12 @@ public final class ReportIds {
     /**
      * Names the site itself uses right under {@code /{edition}/} (render-service
      * {@code site/OutputId}: the key-figures pages {@code chiffres-cles}, {@code chiffres-cles/2}...,
-     * and the finance page {@code finances}): a chapter page there would collide with them. The
+     * the finance page {@code finances}, and the gateway's search page {@code recherche}): a chapter
+     * page there would collide with them. The
      * index is {@code /{edition}/} (no slug is empty) and the PDF {@code report.pdf} (no slug has a
      * dot), so the slug's shape already keeps those apart. Sorted.
      */
-    public static final List<String> RESERVED_SLUGS = List.of("chiffres-cles", "finances");
+    public static final List<String> RESERVED_SLUGS = List.of("chiffres-cles", "finances", "recherche");
 
     /**
      * The languages a report can be written or translated in (BCP 47 primary codes). A target

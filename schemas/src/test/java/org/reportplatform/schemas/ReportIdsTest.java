@@ -43,7 +43,8 @@ class ReportIdsTest {
 
     @Test
     void theSitesOwnPagesAreReservedSlugs() {
-        assertThat(ReportIds.RESERVED_SLUGS).containsExactly("chiffres-cles", "finances");
+        assertThat(ReportIds.RESERVED_SLUGS).containsExactly("chiffres-cles", "finances", "recherche");
+        assertThat(ReportIds.isReservedSlug("recherche")).isTrue();
         assertThat(ReportIds.isReservedSlug("chiffres-cles")).isTrue();
         assertThat(ReportIds.isReservedSlug("finances")).isTrue();
         assertThat(ReportIds.isReservedSlug("finances-2024")).isFalse();

@@ -32,6 +32,7 @@ import org.reportplatform.schemas.EventMetadata;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorState;
 import org.reportplatform.schemas.IndicatorType;
+import org.reportplatform.schemas.ReportIds;
 import org.reportplatform.schemas.Topics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -207,8 +208,8 @@ class ChapterApiTest {
 
     @Test
     void theSitesOwnPagesAreNotChapterSlugs() {
-        // The site serves /{edition}/chiffres-cles and /{edition}/finances itself (render-service)
-        for (String reserved : List.of("chiffres-cles", "finances")) {
+        // The site serves /{edition}/chiffres-cles and /{edition}/finances itself (render-service), and the gateway /{edition}/recherche
+        for (String reserved : ReportIds.RESERVED_SLUGS) {
             put(ADMIN, "2049", reserved, Map.of("title", "Chiffres", "body", "Texte.", "ownerTeam", "enfants"), null)
                     .expectStatus().isBadRequest()
                     .expectBody()
