@@ -130,6 +130,11 @@ final class DatasetEditorHandler {
     }
 
     private Mono<DatasetView> current(Viewer viewer, String edition, String id) {
+        return read(figures, viewer, edition, id);
+    }
+
+    /** The dataset as figures-service shows it to the person looking (the table, its texts, its revision). */
+    static Mono<DatasetView> read(BackendClient figures, Viewer viewer, String edition, String id) {
         return figures.get(viewer.caller(), ONE, edition, id).fetchJson().map(answer -> DatasetView.of(answer.body()));
     }
 

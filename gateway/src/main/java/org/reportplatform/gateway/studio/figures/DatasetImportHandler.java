@@ -119,7 +119,7 @@ final class DatasetImportHandler {
     }
 
     private Mono<DatasetView> current(Viewer viewer, String edition, String id) {
-        return figures.get(viewer.caller(), DatasetEditorHandler.ONE, edition, id).fetchJson().map(a -> DatasetView.of(a.body()));
+        return DatasetEditorHandler.read(figures, viewer, edition, id);
     }
 
     private Mono<ServerResponse> show(HttpStatus status, Viewer viewer, String edition, DatasetView dataset,

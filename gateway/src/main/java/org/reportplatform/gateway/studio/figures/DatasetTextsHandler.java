@@ -88,7 +88,7 @@ final class DatasetTextsHandler {
     }
 
     private Mono<DatasetView> current(Viewer viewer, String edition, String id) {
-        return figures.get(viewer.caller(), DatasetEditorHandler.ONE, edition, id).fetchJson().map(answer -> DatasetView.of(answer.body()));
+        return DatasetEditorHandler.read(figures, viewer, edition, id);
     }
 
     private static boolean mayEdit(Viewer viewer, DatasetView dataset, Edition edition) {
