@@ -343,7 +343,8 @@ public final class Site {
     /**
      * A render that throws (a bug: rendering is total over valid state) loses only that output's
      * update: it is logged and counted, its last published version stays, and its recorded
-     * dependencies are kept so that the next change of its sources tries again.
+     * dependencies are kept so that the next change of its sources tries again. The same for a
+     * render that runs out of heap.
      */
     private Optional<Rendition> renderSafely(OutputRenderer renderer, OutputId id, Causes causes, ReportState from) {
         try {
@@ -353,6 +354,15 @@ public final class Site {
                 failures++;
             }
             log.error("could not render {}: its published version stays as it is", id.path(), e);
+            return Optional.empty();
+        } catch (OutOfMemoryError e) {
+            // One render's objects (a long report's PDF above all) are garbage once it has thrown, so
+            // the service goes on: the worker thread must not die with it and stop every later PDF.
+            synchronized (this) {
+                failures++;
+            }
+            log.error("could not render {} within the heap (raise render-service's -Xmx): its published version stays as it is",
+                    id.path());
             return Optional.empty();
         }
     }

@@ -455,4 +455,30 @@ class SiteTest {
             }
         }
     }
+
+    @Test
+    void a_document_render_that_runs_out_of_heap_keeps_the_published_version_and_the_next_render_goes_on() {
+        // Given a site whose PDF renderer runs out of heap on its first render, as a long report's PDF can
+        boolean[] outOfHeap = {true};
+        OutputRenderer documents = Renderers.documents();
+        Site site = new Site(Renderers.pages(), (id, state) -> {
+            if (outOfHeap[0]) {
+                outOfHeap[0] = false;
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return documents.render(id, state);
+        });
+        site.apply(chapter("enfants", "Enfants", 1, "Texte."));
+
+        // When its PDF is rendered, then rendered again after the next edit
+        Optional<Rendition> failed = site.renderDocument(site.takeDirtyDocument().orElseThrow());
+        site.apply(chapter("enfants", "Enfants", 1, "Texte corrigé."));
+        Optional<Rendition> next = site.renderDocument(site.takeDirtyDocument().orElseThrow());
+
+        // Then the failure is counted and publishes nothing, and the next render publishes the PDF
+        assertThat(failed).isEmpty();
+        assertThat(site.failures()).isEqualTo(1);
+        assertThat(next).map(Rendition::path).contains("/2024/report.pdf");
+        assertThat(next.orElseThrow().content()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+    }
 }

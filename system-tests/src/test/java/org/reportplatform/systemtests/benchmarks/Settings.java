@@ -17,8 +17,8 @@ import org.reportplatform.platform.testing.RunConfiguration;
  * @param wrkThreads       wrk's threads (default 2)
  * @param largeChapters    chapters of the generated large report (default 1,000)
  * @param largeIndicators  indicators of the generated large report (default 10,000)
- * @param largeHeap        the services' -Xmx on the large report (default 512m; with run.sh's 384m
- *                         render-service may run out of heap rendering its PDF)
+ * @param largeHeap        the services' -Xmx on the large report (default 1g: the large report's
+ *                         tagged PDF holds about 650 MB of heap while it is built)
  * @param hugoRuns         timed Hugo builds of each site (default 5, after one untimed)
  * @param jmh              whether the JMH micro-benchmarks run (default true)
  * @param jmhSeconds       seconds per JMH iteration (default 1; 3 warm-up and 5 measured iterations)
@@ -40,7 +40,7 @@ public record Settings(int edits, int warmupEdits, int indicatorEdits, int pdfEd
                 Integer.getInteger("benchmark.wrk-threads", 2),
                 Integer.getInteger("benchmark.large-chapters", 1_000),
                 Integer.getInteger("benchmark.large-indicators", 10_000),
-                System.getProperty("benchmark.large-heap", "512m"),
+                System.getProperty("benchmark.large-heap", "1g"),
                 Integer.getInteger("benchmark.hugo-runs", 5),
                 Boolean.parseBoolean(System.getProperty("benchmark.jmh", "true")),
                 Integer.getInteger("benchmark.jmh-seconds", 1),

@@ -49,7 +49,10 @@ final class DemoEvents {
                 String title = text.substring(0, newline).replaceFirst("^#\\s+", "").strip();
                 chapters.add(ChapterChanged.newBuilder().setMetadata(metadata(slug)).setEdition(EDITION).setSlug(slug).setRevision(1)
                         .setChapter(ChapterState.newBuilder().setTitle(title).setBody(text.substring(newline + 1).strip())
-                                .setPosition(Integer.parseInt(name.substring(0, dash))).setOwnerTeam(slug).setLanguage("fr").build())
+                                .setPosition(Integer.parseInt(name.substring(0, dash))).setOwnerTeam(slug).setLanguage("fr")
+                                // set, as the writer sets it: Avro would build the default list reflectively, from a
+                                // package outside its trusted ones (org.apache.avro.SERIALIZABLE_PACKAGES)
+                                .setErrata(List.of()).build())
                         .build());
             }
         } catch (IOException e) {
