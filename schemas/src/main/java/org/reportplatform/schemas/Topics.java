@@ -1,5 +1,7 @@
 package org.reportplatform.schemas;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -110,12 +112,21 @@ public final class Topics {
     public static final Topic<AccessibilityFindings> ACCESSIBILITY =
             new Topic<>("report.accessibility.v1", AccessibilityFindings.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
 
+    /**
+     * Who writes, for each writer service: one partition and no records. The instances of a writer
+     * form a consumer group on it; the member assigned the partition is the active writer, the
+     * others are standbys (platform's {@code WriterLeadership}). Nothing is ever written to it,
+     * hence the value type of any record.
+     */
+    public static final Topic<SpecificRecord> WRITER_LEADERSHIP =
+            new Topic<>("report.writer-leadership.v1", SpecificRecord.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
+
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
     public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS, EDITIONS, TRANSLATIONS);
 
     private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
             ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS, EDITIONS, TRANSLATIONS,
-            ACCESSIBILITY);
+            ACCESSIBILITY, WRITER_LEADERSHIP);
 
     private Topics() {
     }

@@ -34,6 +34,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.reportplatform.platform.leadership.LeadershipProperties;
+import org.reportplatform.platform.leadership.WriterLeadership;
+import org.reportplatform.platform.leadership.WriterRoleHealthIndicator;
+import org.reportplatform.platform.log.RevisionLog;
 import org.reportplatform.platform.scheduling.PublicationClock;
 import org.reportplatform.platform.scheduling.SchedulingProperties;
 import org.springframework.context.annotation.Import;
@@ -54,8 +64,34 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @Import({ServiceSecurityConfiguration.class, FirewallConfiguration.class})
 @EnableConfigurationProperties({SecurityProperties.class, KafkaTopicsProperties.class, ObservabilityProperties.class,
-        ChapterProperties.class, SchedulingProperties.class})
+        ChapterProperties.class, SchedulingProperties.class, LeadershipProperties.class})
 public class PlatformAutoConfiguration {
+
+    /** A writer service's election of its active instance (docs/scaling.md); its logs wait for it (RevisionBeans). */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(ElectsWriter.class)
+    static class Leadership {
+
+        @Bean
+        WriterLeadership writerLeadership(ConsumerFactory<String, Object> consumers, ObjectProvider<RevisionLog<?>> logs,
+                LeadershipProperties properties, Environment environment) {
+            return new WriterLeadership(consumers, logs.orderedStream().toList(), properties,
+                    WriterLeadership.transactionIdPrefix(environment));
+        }
+
+        /** The health contributor {@code writer}: active or standby. */
+        @Bean
+        WriterRoleHealthIndicator writerHealthIndicator(WriterLeadership leadership) {
+            return new WriterRoleHealthIndicator(leadership);
+        }
+    }
+
+    static class ElectsWriter implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return WriterLeadership.elects(context.getEnvironment());
+        }
+    }
 
     @Bean
     KafkaAdmin.NewTopics platformTopics(KafkaTopicsProperties properties) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.reportplatform.platform.log.LogUnavailableException;
+import org.reportplatform.platform.log.NotTheActiveWriterException;
 
 /**
  * Turns every refusal into the platform's one JSON error format (RFC 9457 problem details).
@@ -26,6 +27,9 @@ import org.reportplatform.platform.log.LogUnavailableException;
 public class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
+    /** On a standby's refusal: {@code Report-Writer: standby} (the gateway then tries another instance). */
+    public static final String WRITER_HEADER = "Report-Writer";
+    public static final String WRITER_STANDBY = "standby";
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> refused(ApiException e, ServerWebExchange exchange) {
@@ -53,6 +57,22 @@ public class ApiErrorHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "request body is not valid: " + reason, exchange);
         problem.setProperty("errors", List.of(new ApiException.FieldProblem("body", reason)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A standby instance of a writer: nothing was saved, another instance takes the writes. The
+     * header tells the gateway to send the request on to the next instance.
+     */
+    @ExceptionHandler(NotTheActiveWriterException.class)
+    public ResponseEntity<ProblemDetail> standby(NotTheActiveWriterException e, ServerWebExchange exchange) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "La modification n'a pas été enregistrée : cette"
+                + " instance du service est en attente, une autre instance enregistre les modifications. Réessayez dans un instant.",
+                exchange);
+        problem.setProperty("writer", WRITER_STANDBY);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .header(WRITER_HEADER, WRITER_STANDBY)
+                .body(problem);
     }
 
     @ExceptionHandler(LogUnavailableException.class)

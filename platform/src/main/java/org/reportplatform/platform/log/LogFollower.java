@@ -60,6 +60,14 @@ public class LogFollower<K, V> {
         return read(true, (partition, begin, end) -> begin, handler);
     }
 
+    /**
+     * Like {@link #readToEnd}, but from the given offsets where there is one (the next record a
+     * view has not applied yet); a partition without one is read from its beginning.
+     */
+    public LogRead readToEndFrom(Map<TopicPartition, Long> from, Consumer<ConsumerRecord<K, V>> handler) {
+        return read(true, (partition, begin, end) -> Math.max(begin, from.getOrDefault(partition, begin)), handler);
+    }
+
     /** The last {@code perPartition} records of each partition (fewer where it holds fewer); topics that do not exist are left out. */
     public LogRead readLast(int perPartition, Consumer<ConsumerRecord<K, V>> handler) {
         return read(false, (partition, begin, end) -> Math.max(begin, end - perPartition), handler);
@@ -93,8 +101,14 @@ public class LogFollower<K, V> {
      * at start are reached, before any later record is handed over.
      */
     public LogTail<K, V> follow(Consumer<ConsumerRecord<K, V>> handler, Consumer<LogRead> onCaughtUp) {
+        return followFrom(Map.of(), handler, onCaughtUp);
+    }
+
+    /** Like {@link #follow}, but from the given offsets where there is one (a view that already read that far). */
+    public LogTail<K, V> followFrom(Map<TopicPartition, Long> from, Consumer<ConsumerRecord<K, V>> handler,
+            Consumer<LogRead> onCaughtUp) {
         LogTail<K, V> tail = new LogTail<>(this, handler, onCaughtUp);
-        tail.start();
+        tail.start(from);
         return tail;
     }
 

@@ -49,7 +49,8 @@ public final class LogTail<K, V> {
         this.onCaughtUp = onCaughtUp;
     }
 
-    synchronized void start() {
+    synchronized void start(Map<TopicPartition, Long> from) {
+        resumeAt.putAll(from);
         running = true;
         startedNanos = System.nanoTime();
         Thread reader = new Thread(this::run, settings.clientId());

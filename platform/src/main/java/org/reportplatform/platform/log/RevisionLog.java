@@ -2,7 +2,10 @@ package org.reportplatform.platform.log;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,7 +14,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.schemas.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +42,11 @@ import org.springframework.kafka.support.SendResult;
  *
  * <p>If Kafka fails or hangs, the transaction is aborted and {@link LogUnavailableException} is
  * thrown within a bounded time; read-committed consumers never see the aborted events.
+ *
+ * <p>A log made {@code standbyFirst} (a writer service whose instances elect one active writer,
+ * {@code platform/leadership}) does not open its producer at start: after the replay it keeps
+ * following its topic and refuses writes ({@link NotTheActiveWriterException}) until
+ * {@link #takeOver} makes it the writer, and {@link #standBy} makes it a follower again.
  */
 public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
@@ -51,18 +61,37 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     private final KafkaTemplate<String, SpecificRecord> template;
     private final ConsumerFactory<String, Object> consumers;
     private final Duration timeout;
+    private final boolean standbyFirst;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** Per partition, the offset after the last record the state holds (replayed, followed or written). */
+    private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
     private volatile boolean replayed;
     private volatile long replayedEvents;
+    private volatile boolean writable;
+    // Guarded by writeLock: the tail a standby follows its topic with, and whether its records still apply.
+    private LogTail<String, Object> tail;
+    private boolean following;
 
+    /** The single writer of its topic from start on (the log opens its producer once replayed). */
     public RevisionLog(Topic<E> topic, Function<E, String> keyOf, BiConsumer<E, LogPosition> applier,
             KafkaTemplate<String, SpecificRecord> template, ConsumerFactory<String, Object> consumers, Duration timeout) {
+        this(topic, keyOf, applier, template, consumers, timeout, false);
+    }
+
+    /**
+     * @param standbyFirst true: after the replay, follow the topic and refuse writes until
+     *                     {@link #takeOver} (a leadership decides who writes); false: write from start on
+     */
+    public RevisionLog(Topic<E> topic, Function<E, String> keyOf, BiConsumer<E, LogPosition> applier,
+            KafkaTemplate<String, SpecificRecord> template, ConsumerFactory<String, Object> consumers, Duration timeout,
+            boolean standbyFirst) {
         this.topic = topic;
         this.keyOf = keyOf;
         this.applier = applier;
         this.template = template;
         this.consumers = consumers;
         this.timeout = timeout;
+        this.standbyFirst = standbyFirst;
     }
 
     /**
@@ -70,15 +99,16 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
      * then nothing is published. Blocking: call it off the event loop.
      */
     public <R> R write(Supplier<Decision<E, R>> decide) {
-        requireReplayed();
+        requireWritable();
         writeLock.lock();
         try {
+            requireWritable();
             Decision<E, R> decision = decide.get();
             List<E> events = decision.events();
             if (!events.isEmpty()) {
                 List<LogPosition> positions = publishAll(events.stream().map(this::send).toList());
                 for (int i = 0; i < events.size(); i++) {
-                    applier.accept(events.get(i), positions.get(i));
+                    apply(events.get(i), positions.get(i));
                 }
             }
             return decision.result();
@@ -100,14 +130,16 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         if (other == this || other.template != template) {
             throw new IllegalArgumentException("a joint write needs two logs sharing one transactional template");
         }
-        requireReplayed();
-        other.requireReplayed();
+        requireWritable();
+        other.requireWritable();
         boolean thisFirst = topic.name().compareTo(other.topic.name()) < 0;
         ReentrantLock first = thisFirst ? writeLock : other.writeLock;
         ReentrantLock second = thisFirst ? other.writeLock : writeLock;
         first.lock();
         second.lock();
         try {
+            requireWritable();
+            other.requireWritable();
             JointDecision<E, F, R> decision = decide.get();
             List<Send> sends = new ArrayList<>();
             decision.events().forEach(event -> sends.add(send(event)));
@@ -116,10 +148,10 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
                 List<LogPosition> positions = publishAll(sends);
                 int i = 0;
                 for (E event : decision.events()) {
-                    applier.accept(event, positions.get(i++));
+                    apply(event, positions.get(i++));
                 }
                 for (F event : decision.otherEvents()) {
-                    other.applier.accept(event, positions.get(i++));
+                    other.apply(event, positions.get(i++));
                 }
             }
             return decision.result();
@@ -136,18 +168,123 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
      * decision was taken on). Blocking: call it off the event loop.
      */
     public <R, A> A dryRun(Supplier<Decision<E, R>> decide, Function<Decision<E, R>, A> answer) {
-        requireReplayed();
+        requireWritable();
         writeLock.lock();
         try {
+            requireWritable();
             return answer.apply(decide.get());
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void requireReplayed() {
+    private void requireWritable() {
         if (!replayed) {
             throw new LogUnavailableException("the state of " + topic.name() + " is still being replayed", null);
+        }
+        if (!writable) {
+            throw new NotTheActiveWriterException(topic.name());
+        }
+    }
+
+    /** Whether this log takes writes now (replayed, and the active writer if a leadership decides). */
+    public boolean isWritable() {
+        return writable;
+    }
+
+    private void apply(E event, LogPosition position) {
+        applier.accept(event, position);
+        applied.merge(position.partition(), position.offset() + 1, Math::max);
+    }
+
+    /** A record read from the topic (replayed, followed, caught up with) into the state. */
+    private void apply(ConsumerRecord<String, Object> record) {
+        if (record.value() == null) {
+            log.error("skipped an unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
+        } else {
+            applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
+        }
+        applied.merge(record.partition(), record.offset() + 1, Math::max);
+    }
+
+    private Map<TopicPartition, Long> appliedPositions() {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        applied.forEach((partition, next) -> positions.put(new TopicPartition(topic.name(), partition), next));
+        return positions;
+    }
+
+    private LogFollower<String, Object> follower(String purpose) {
+        return new LogFollower<>(consumers, List.of(topic.name()),
+                FollowerSettings.named(topic.name() + "-" + purpose).withKafkaTimeout(timeout));
+    }
+
+    /**
+     * Makes this log the writer of its topic: stops following it, opens the transactional
+     * producer (InitProducerId under the writer's fixed transactional id: from this moment any
+     * other instance still holding that id is fenced, its next commit fails and nothing it had in
+     * flight becomes visible), then reads the topic to its end, committed records only, so the
+     * state holds every revision the previous writer committed; only then are writes accepted.
+     * Blocking; called by the leadership when this instance is elected.
+     */
+    public void takeOver() {
+        stopFollowing();
+        warmUp();
+        LogRead read = follower("catch-up").readToEndFrom(appliedPositions(), this::apply);
+        writable = true;
+        log.info("took over the writes of {}: caught up with {} events in {} ms", topic.name(), read.records(), read.millis());
+    }
+
+    /**
+     * Stops taking writes at once (a write in progress ends first: it commits, or fails if this
+     * instance was fenced), then follows the topic from where the state is, so it stays current
+     * for a later {@link #takeOver}. Called by the leadership when this instance is not (or no
+     * longer) the writer.
+     */
+    public void standBy() {
+        writable = false;
+        writeLock.lock();
+        try {
+            if (tail == null) {
+                following = true;
+                tail = follower("standby").followFrom(appliedPositions(), this::followed, caughtUp -> {
+                });
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Stops taking writes, without following the topic any more (the service is stopping). */
+    public void retire() {
+        writable = false;
+        stopFollowing();
+    }
+
+    private void followed(ConsumerRecord<String, Object> record) {
+        writeLock.lock();
+        try {
+            // A record polled just before a take-over stopped the tail: the catch-up reads it.
+            if (following) {
+                apply(record);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The tail is stopped outside the lock: its thread may be waiting for the lock to apply a record. */
+    private void stopFollowing() {
+        LogTail<String, Object> stopping;
+        writeLock.lock();
+        try {
+            following = false;
+            stopping = tail;
+            tail = null;
+        } finally {
+            writeLock.unlock();
+        }
+        if (stopping != null) {
+            stopping.stop();
         }
     }
 
@@ -194,18 +331,14 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
     /** Reads the topic from the beginning up to its current end (last stable offset). */
     void replay() {
-        long[] applied = {0};
-        LogRead read = new LogFollower<>(consumers, List.of(topic.name()),
-                FollowerSettings.named(topic.name() + "-replay").withKafkaTimeout(timeout)).readToEnd(record -> {
-                    if (record.value() == null) {
-                        log.error("skipped an unreadable record at {}-{}@{} while replaying", record.topic(),
-                                record.partition(), record.offset());
-                        return;
-                    }
-                    applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
-                    applied[0]++;
-                });
-        replayedEvents = applied[0];
+        long[] events = {0};
+        LogRead read = follower("replay").readToEnd(record -> {
+            apply(record);
+            if (record.value() != null) {
+                events[0]++;
+            }
+        });
+        replayedEvents = events[0];
         replayed = true;
         log.info("replayed {} events of {} in {} ms", replayedEvents, topic.name(), read.millis());
     }
@@ -225,7 +358,12 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     @Override
     public void start() {
         replay();
-        warmUp();
+        if (standbyFirst) {
+            standBy();
+        } else {
+            warmUp();
+            writable = true;
+        }
     }
 
     /**
@@ -249,6 +387,7 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     /** Lets a write in progress finish (its commit included) before the producer is closed. */
     @Override
     public void stop() {
+        stopFollowing();
         try {
             if (writeLock.tryLock(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 writeLock.unlock();

@@ -3,6 +3,7 @@ package org.reportplatform.platform.revisions;
 import java.time.Duration;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.reportplatform.platform.leadership.WriterLeadership;
 import org.reportplatform.platform.log.RevisionReader;
 import org.reportplatform.platform.log.RevisionLog;
 import org.springframework.beans.factory.BeanRegistrar;
@@ -62,10 +63,12 @@ public abstract class RevisionBeans<E extends SpecificRecord, S extends Specific
                 new RevisionReader<>(family.topic(), context.bean(ConsumerFactory.class), KAFKA_TIMEOUT)));
         registry.registerBean(book, bookType, spec -> spec.supplier(context ->
                 newBook.apply((RevisionReader<E>) context.bean(reader, RevisionReader.class))));
+        // Where the instances of the service elect their writer, the log follows its topic until elected.
+        boolean standbyFirst = WriterLeadership.elects(environment);
         registry.registerBean(family.noun() + "Log", logType, spec -> spec.supplier(context -> {
             B replayed = (B) context.bean(book, RevisionBook.class);
             return new RevisionLog<>(family.topic(), replayed::keyOf, replayed::apply, context.bean(KafkaTemplate.class),
-                    context.bean(ConsumerFactory.class), KAFKA_TIMEOUT);
+                    context.bean(ConsumerFactory.class), KAFKA_TIMEOUT, standbyFirst);
         }));
     }
 
