@@ -25,6 +25,8 @@ import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.Topics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Two instances of content-service on one broker, as two processes would run: the first is the
@@ -210,9 +212,18 @@ class WriterTakeOverTest {
         return app.getEnvironment().getProperty("local.server.port", Integer.class, 0);
     }
 
-    /** The service as run.sh starts it (demo tokens), on the test's broker and a free port. */
+    /**
+     * The service as run.sh starts it (demo tokens), on the test's broker and a free port, with
+     * event loops of its own: by default the instances of one JVM share Reactor Netty's global
+     * ones, and closing one instance would shut the other's web server down with them.
+     */
     private ConfigurableApplicationContext start() {
         ConfigurableApplicationContext instance = new SpringApplicationBuilder(ContentServiceApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+                    ReactorResourceFactory own = new ReactorResourceFactory();
+                    own.setUseGlobalResources(false);
+                    return own;
+                }))
                 .profiles("demo")
                 .run("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--server.port=0",
                         "--spring.main.banner-mode=off");
