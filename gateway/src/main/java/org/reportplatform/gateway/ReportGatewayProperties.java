@@ -1,6 +1,7 @@
 package org.reportplatform.gateway;
 
 import java.net.URI;
+import java.util.List;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code REPORT_GATEWAY_RENDER_URI}, {@code REPORT_GATEWAY_REQUEST_TIMEOUT},
  * {@code REPORT_GATEWAY_CONNECT_TIMEOUT}.
  *
- * @param contentUri     the content service (chapters): scheme, host and port, no path
- * @param figuresUri     the figures service (indicators, datasets)
+ * @param contentUri     the content service (chapters): scheme, host and port, no path; several
+ *                       (comma-separated) when it runs as an active writer and standbys: the
+ *                       gateway sends each request to the active one ({@code ServiceInstances})
+ * @param figuresUri     the figures service (indicators, datasets), one or several like contentUri
  * @param renderUri      the render service (operations)
  * @param requestTimeout how long a routed request may wait for the service's response headers
  *                       before the caller gets a 503
@@ -20,18 +23,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("report.gateway")
 public record ReportGatewayProperties(
-        @DefaultValue("http://localhost:8081") URI contentUri,
-        @DefaultValue("http://localhost:8082") URI figuresUri,
+        @DefaultValue("http://localhost:8081") List<URI> contentUri,
+        @DefaultValue("http://localhost:8082") List<URI> figuresUri,
         @DefaultValue("http://localhost:8083") URI renderUri,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("2s") Duration connectTimeout) {
 
     public ReportGatewayProperties {
-        requireServiceUri("content-uri", contentUri);
-        requireServiceUri("figures-uri", figuresUri);
+        contentUri = requireServiceUris("content-uri", contentUri);
+        figuresUri = requireServiceUris("figures-uri", figuresUri);
         requireServiceUri("render-uri", renderUri);
         requirePositive("request-timeout", requestTimeout);
         requirePositive("connect-timeout", connectTimeout);
+    }
+
+    private static List<URI> requireServiceUris(String name, List<URI> uris) {
+        if (uris == null || uris.isEmpty()) {
+            throw new IllegalArgumentException("report.gateway." + name + " must name at least one instance, such as http://localhost:8081");
+        }
+        uris.forEach(uri -> requireServiceUri(name, uri));
+        return List.copyOf(uris);
     }
 
     private static void requireServiceUri(String name, URI uri) {

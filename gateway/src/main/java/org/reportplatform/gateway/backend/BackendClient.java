@@ -1,6 +1,9 @@
 package org.reportplatform.gateway.backend;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.reportplatform.gateway.routing.ServiceInstances;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,12 +32,19 @@ import tools.jackson.databind.JsonNode;
  */
 public final class BackendClient {
 
-    private final WebClient web;
+    private final ServiceInstances instances;
+    private final Map<URI, WebClient> webs = new LinkedHashMap<>();
     private final CallerAssertions assertions;
     private final Duration timeout;
 
     public BackendClient(WebClient.Builder builder, URI baseUri, CallerAssertions assertions, Duration timeout) {
-        this.web = builder.clone().baseUrl(baseUri.toString()).build();
+        this(builder, new ServiceInstances(baseUri.toString(), List.of(baseUri)), assertions, timeout);
+    }
+
+    /** A service with several instances (a writer's active one and standbys): each call goes to the active one. */
+    public BackendClient(WebClient.Builder builder, ServiceInstances instances, CallerAssertions assertions, Duration timeout) {
+        this.instances = instances;
+        instances.all().forEach(uri -> webs.put(uri, builder.clone().baseUrl(uri.toString()).build()));
         this.assertions = assertions;
         this.timeout = timeout;
     }
@@ -125,6 +135,23 @@ public final class BackendClient {
         }
 
         private <T> Mono<Answer<T>> exchange(Function<ClientResponse, Mono<T>> read) {
+            return attempt(instances.inTurn(), 0, read).timeout(timeout);
+        }
+
+        /**
+         * One instance after the other, as long as one cannot be reached or is a standby (neither
+         * changed anything, so the request may go to the next); the last one's answer is the page's.
+         */
+        private <T> Mono<Answer<T>> attempt(List<URI> order, int index, Function<ClientResponse, Mono<T>> read) {
+            URI instance = order.get(index);
+            boolean last = index == order.size() - 1;
+            Mono<Answer<T>> answer = once(webs.get(instance), instance, read);
+            return last ? answer : answer.onErrorResume(e -> ServiceInstances.unreachable(e)
+                            || e instanceof BackendRefusal refusal && refusal.fromStandby(),
+                    e -> attempt(order, index + 1, read));
+        }
+
+        private <T> Mono<Answer<T>> once(WebClient web, URI instance, Function<ClientResponse, Mono<T>> read) {
             WebClient.RequestBodySpec request = web.method(method).uri(uri)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL)
                     .headers(h -> {
@@ -134,18 +161,23 @@ public final class BackendClient {
                         headers.accept(h);
                     });
             WebClient.RequestHeadersSpec<?> ready = body == null ? request : request.contentType(bodyType).bodyValue(body);
-            return ready.exchangeToMono(response -> response.statusCode().isError()
-                            ? response.bodyToMono(JsonNode.class)
-                                    .onErrorResume(unreadable -> Mono.empty())
-                                    .map(problem -> BackendRefusal.of(response.statusCode().value(), problem))
-                                    .defaultIfEmpty(BackendRefusal.of(response.statusCode().value(), null))
-                                    .flatMap(Mono::<Answer<T>>error)
-                            : read.apply(response)
-                                    .map(value -> new Answer<>(value, response.headers().asHttpHeaders().getETag(),
-                                            response.headers().asHttpHeaders()))
-                                    .defaultIfEmpty(new Answer<>(null, response.headers().asHttpHeaders().getETag(),
-                                            response.headers().asHttpHeaders())))
-                    .timeout(timeout);
+            return ready.exchangeToMono(response -> {
+                boolean standby = ServiceInstances.isStandbyRefusal(response.statusCode().value(), response.headers().asHttpHeaders());
+                if (!standby) {
+                    instances.answered(instance);
+                }
+                return response.statusCode().isError()
+                        ? response.bodyToMono(JsonNode.class)
+                                .onErrorResume(unreadable -> Mono.empty())
+                                .map(problem -> BackendRefusal.of(response.statusCode().value(), problem, standby))
+                                .defaultIfEmpty(BackendRefusal.of(response.statusCode().value(), null, standby))
+                                .flatMap(Mono::<Answer<T>>error)
+                        : read.apply(response)
+                                .map(value -> new Answer<>(value, response.headers().asHttpHeaders().getETag(),
+                                        response.headers().asHttpHeaders()))
+                                .defaultIfEmpty(new Answer<>(null, response.headers().asHttpHeaders().getETag(),
+                                        response.headers().asHttpHeaders()));
+            });
         }
     }
 

@@ -19,18 +19,24 @@ public final class BackendRefusal extends RuntimeException {
     private final String detail;
     private final List<FieldProblem> errors;
     private final JsonNode problem;
+    private final boolean fromStandby;
 
-    private BackendRefusal(int status, String detail, List<FieldProblem> errors, JsonNode problem) {
+    private BackendRefusal(int status, String detail, List<FieldProblem> errors, JsonNode problem, boolean fromStandby) {
         super(status + " " + detail, null, false, false);
         this.status = status;
         this.detail = detail;
         this.errors = List.copyOf(errors);
         this.problem = problem;
+        this.fromStandby = fromStandby;
     }
 
     static BackendRefusal of(int status, JsonNode problem) {
+        return of(status, problem, false);
+    }
+
+    static BackendRefusal of(int status, JsonNode problem, boolean fromStandby) {
         if (problem == null || !problem.isObject()) {
-            return new BackendRefusal(status, "", List.of(), null);
+            return new BackendRefusal(status, "", List.of(), null, fromStandby);
         }
         List<FieldProblem> errors = new ArrayList<>();
         JsonNode list = problem.path("errors");
@@ -39,7 +45,12 @@ public final class BackendRefusal extends RuntimeException {
                 errors.add(new FieldProblem(error.path("field").asString(""), error.path("problem").asString("")));
             }
         }
-        return new BackendRefusal(status, problem.path("detail").asString(""), errors, problem);
+        return new BackendRefusal(status, problem.path("detail").asString(""), errors, problem, fromStandby);
+    }
+
+    /** A standby instance of a writer refused: nothing changed, another instance may take the request. */
+    public boolean fromStandby() {
+        return fromStandby;
     }
 
     public int status() {

@@ -80,8 +80,8 @@ final class PipelineHandler {
     Mono<Pipeline> compute() {
         Mono<List<ServiceStatus>> services = Flux.mergeSequential(
                         Mono.fromSupplier(this::self),
-                        probe.probe("content-service", gateway.contentUri()),
-                        probe.probe("figures-service", gateway.figuresUri()),
+                        probe.probe("content-service", gateway.contentUri().get(0)),
+                        probe.probe("figures-service", gateway.figuresUri().get(0)),
                         probe.probe("render-service", gateway.renderUri()))
                 .collectList();
         Mono<LagOrError> consumers = Mono.fromCallable(() -> new LagOrError(lag.read(reader.positions(), view.isCaughtUp()), null))

@@ -8,6 +8,7 @@ import org.reportplatform.gateway.ReportGatewayProperties;
 import org.reportplatform.gateway.errors.ProblemResponses;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,13 +18,24 @@ import org.springframework.context.annotation.Configuration;
  * {@code Forwarded}/{@code X-Forwarded-*}. A service that is down or slower than
  * {@code report.gateway.request-timeout} gives the caller a 503 problem naming it
  * ({@link UpstreamFailureFilter}); any other answer of a service, errors included, reaches the
- * caller as the service gave it.
+ * caller as the service gave it. A writer with several instances (an active one and standbys) gets
+ * each request at its active instance ({@link ActiveInstanceFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiRoutesConfiguration {
 
     @Bean
-    RouteLocator apiRoutes(RouteLocatorBuilder routes, ReportGatewayProperties properties) {
+    Upstreams upstreams(ReportGatewayProperties properties) {
+        return Upstreams.from(properties);
+    }
+
+    @Bean
+    ActiveInstanceFilter activeInstanceFilter(Upstreams upstreams, ApplicationEventPublisher events) {
+        return new ActiveInstanceFilter(upstreams, events);
+    }
+
+    @Bean
+    RouteLocator apiRoutes(RouteLocatorBuilder routes, ReportGatewayProperties properties, Upstreams upstreams) {
         return routes.routes()
                 // A chapter's preview (the studio's; render-service renders it) before the content route takes every chapter path.
                 .route("preview", route -> route
@@ -32,7 +44,7 @@ public class ApiRoutesConfiguration {
                                 // what the render service's accessibility checker found in the chapter and its translations
                                 "/api/editions/{edition}/chapters/{slug}/accessibility")
                         .metadata(metadata(Upstream.RENDER, properties))
-                        .uri(Upstream.RENDER.uri(properties)))
+                        .uri(Upstream.RENDER.uri(upstreams)))
                 .route("content", route -> route
                         .path("/api/editions/{edition}/chapters", "/api/editions/{edition}/chapters/**", "/api/editions/{edition}/drafts",
                                 "/api/editions/{edition}/translations",
@@ -42,7 +54,7 @@ public class ApiRoutesConfiguration {
                                 // the editions API (content-service's editions package)
                                 "/api/editions", "/api/editions/{edition}", "/api/editions/{edition}:*")
                         .metadata(metadata(Upstream.CONTENT, properties))
-                        .uri(Upstream.CONTENT.uri(properties)))
+                        .uri(Upstream.CONTENT.uri(upstreams)))
                 .route("figures", route -> route
                         // indicators:import and datasets:import are custom methods on the collections
                         .path("/api/editions/{edition}/indicators", "/api/editions/{edition}/indicators/**",
@@ -50,11 +62,11 @@ public class ApiRoutesConfiguration {
                                 "/api/editions/{edition}/datasets", "/api/editions/{edition}/datasets/**",
                                 "/api/editions/{edition}/datasets:*")
                         .metadata(metadata(Upstream.FIGURES, properties))
-                        .uri(Upstream.FIGURES.uri(properties)))
+                        .uri(Upstream.FIGURES.uri(upstreams)))
                 .route("render", route -> route
                         .path("/api/ops", "/api/ops/**")
                         .metadata(metadata(Upstream.RENDER, properties))
-                        .uri(Upstream.RENDER.uri(properties)))
+                        .uri(Upstream.RENDER.uri(upstreams)))
                 .build();
     }
 
