@@ -53,6 +53,10 @@ public class EditionCopies {
         if (event.getState() == null || event.getState().getCopiedFrom() == null) {
             return;
         }
+        if (!indicatorLog.isWritable()) {
+            // A standby: the active instance copies (the check below makes a second look harmless).
+            return;
+        }
         String edition = event.getEdition();
         String from = event.getState().getCopiedFrom();
         String copied = indicatorLog.writeWith(datasetLog, () -> {

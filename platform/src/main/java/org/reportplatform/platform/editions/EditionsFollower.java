@@ -105,10 +105,13 @@ public class EditionsFollower extends FollowingLifecycle<String, Object> {
         }
     }
 
-    /** After the service's own logs replayed (phase 0): what follows from an edition may write to them. */
+    /**
+     * After the service's own logs replayed (phase 0) and its instances elected their writer
+     * (WriterLeadership, phase 10): what follows from an edition may write to them.
+     */
     @Override
     public int getPhase() {
-        return 1;
+        return 20;
     }
 
     private void applyRecord(ConsumerRecord<String, Object> record) {

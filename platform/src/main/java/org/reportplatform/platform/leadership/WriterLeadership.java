@@ -58,7 +58,8 @@ public final class WriterLeadership implements SmartLifecycle {
     private final List<RevisionLog<?>> logs;
     private final LeadershipProperties properties;
     private final String group;
-    private final CompletableFuture<Role> firstDecision = new CompletableFuture<>();
+    /** The group's first answer since the last start (a context may be stopped and started again, e.g. a paused test context). */
+    private volatile CompletableFuture<Role> firstDecision = new CompletableFuture<>();
 
     private volatile Role role = Role.STANDBY;
     private volatile long lastTakeOverMillis = -1;
@@ -100,6 +101,7 @@ public final class WriterLeadership implements SmartLifecycle {
     /** Joins the group and waits (a bounded time) for its first answer, so a lone instance opens its web server as the writer. */
     @Override
     public void start() {
+        firstDecision = new CompletableFuture<>();
         running = true;
         Thread elector = new Thread(this::run, group + "-leadership");
         elector.setDaemon(true);
