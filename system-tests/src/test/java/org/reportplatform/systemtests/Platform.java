@@ -83,6 +83,19 @@ final class Platform implements AutoCloseable {
     /** The same, with the gateway on {@code gateway} (a port chosen beforehand, e.g. for an identity provider's redirect URI). */
     static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
             Map<String, String> extraEnvironment, Path logs, int gateway) {
+        return start(bootstrapServers, loadDemo, jvmOptions, extraEnvironment, logs, gateway, false);
+    }
+
+    /**
+     * The platform without the demo, with a second content-service, {@code content-service-standby},
+     * started once the first one is the active writer (so it is the standby); the gateway lists both.
+     */
+    static Platform startWithStandbyWriter(String bootstrapServers, Path logs) {
+        return start(bootstrapServers, false, TEST_JVM, Map.of(), logs, freePort(), true);
+    }
+
+    private static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
+            Map<String, String> extraEnvironment, Path logs, int gateway, boolean standbyContent) {
         Platform platform = new Platform();
         platform.bootstrapServers = bootstrapServers;
         int content = freePort();
@@ -94,18 +107,26 @@ final class Platform implements AutoCloseable {
                 "REPORT_DEMO_LOAD", Boolean.toString(loadDemo)));
         common.putAll(extraEnvironment);
         platform.add("content-service", content, logs, common, Map.of(), jvmOptions);
+        String contentUris = "http://localhost:" + content;
+        List<List<String>> groups = new ArrayList<>(List.of(List.of("content-service", "figures-service"), List.of("render-service"),
+                List.of("gateway")));
+        if (standbyContent) {
+            int standby = freePort();
+            platform.add("content-service-standby", "content-service", standby, logs, common, Map.of(), jvmOptions);
+            contentUris += ",http://localhost:" + standby;
+            groups.add(1, List.of("content-service-standby"));
+        }
         platform.add("figures-service", figures, logs, common, Map.of(), jvmOptions);
         platform.add("render-service", render, logs, common, Map.of(), jvmOptions);
         platform.add("gateway", gateway, logs, common, Map.of(
-                "REPORT_GATEWAY_CONTENT_URI", "http://localhost:" + content,
+                "REPORT_GATEWAY_CONTENT_URI", contentUris,
                 "REPORT_GATEWAY_FIGURES_URI", "http://localhost:" + figures,
                 "REPORT_GATEWAY_RENDER_URI", "http://localhost:" + render), jvmOptions);
         // The three steps share one deadline, platform.ready-timeout-seconds: 300 s, as one service
         // start took over a minute on a machine whose 2 cores ran a dozen other builds.
         long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("platform.ready-timeout-seconds", 300)).toNanos();
         try {
-            for (List<String> group : List.of(List.of("content-service", "figures-service"), List.of("render-service"),
-                    List.of("gateway"))) {
+            for (List<String> group : groups) {
                 group.forEach(name -> platform.services.get(name).start());
                 await(group + " ready").atMost(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
                         .pollInterval(Duration.ofMillis(250))
@@ -139,13 +160,19 @@ final class Platform implements AutoCloseable {
 
     private void add(String name, int port, Path logs, Map<String, String> common, Map<String, String> extra,
             JvmOptions jvmOptions) {
-        Path jar = ROOT.resolve(name + "/target/" + name + "-" + VERSION + "-exec.jar");
+        add(name, name, port, logs, common, extra, jvmOptions);
+    }
+
+    /** A process named {@code name} running {@code module}'s jar (a second instance of a service has a name of its own). */
+    private void add(String name, String module, int port, Path logs, Map<String, String> common, Map<String, String> extra,
+            JvmOptions jvmOptions) {
+        Path jar = ROOT.resolve(module + "/target/" + module + "-" + VERSION + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no executable jar at " + jar + ": run the build (./mvnw verify) from the root");
         }
         Map<String, String> environment = new HashMap<>(common);
         environment.putAll(extra);
-        services.put(name, new ServiceProcess(name, port, jar, logs, environment, jvmOptions.of(name)));
+        services.put(name, new ServiceProcess(name, port, jar, logs, environment, jvmOptions.of(module)));
     }
 
     static int freePort() {
