@@ -187,6 +187,7 @@ final class Platform implements AutoCloseable {
     public void close() {
         // The gateway first, the writers last: nothing is left half-way.
         List<String> order = new ArrayList<>(List.of("gateway", "render-service", "figures-service", "content-service"));
+        services.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
         order.forEach(name -> services.get(name).close());
     }
 }
