@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -109,6 +110,8 @@ class SharedRenderingTest {
                 records -> records.stream().map(SharedRenderingTest::instanceOf).distinct().count() == 2);
 
         // When a burst of edits comes, in the middle of which instance a stops
+        long stopping = 0;
+        CompletableFuture<Long> stopped = null;
         for (int round = 1; round <= 40; round++) {
             int c = round % CHAPTERS;
             sent.add(chapter(c, ++revisions[c], round));
@@ -117,16 +120,21 @@ class SharedRenderingTest {
                 sent.add(sources.indicator(EDITION, "f" + f, ++figureRevisions[f], IndicatorType.INTEGER, Integer.toString(round), "cas"));
             }
             if (round == 20) {
-                long closing = System.nanoTime();
-                a.close();
-                System.out.printf("[sharing] instance a stopped in %d ms%n", (System.nanoTime() - closing) / 1_000_000);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> owned(b).size() == Topics.RENDER_OWNERSHIP.partitions());
-                System.out.printf("[sharing] instance b owned every partition %d ms after a began to stop%n",
-                        (System.nanoTime() - closing) / 1_000_000);
+                // (the edits go on while it stops)
+                stopping = System.nanoTime();
+                long began = stopping;
+                stopped = CompletableFuture.supplyAsync(() -> {
+                    a.close();
+                    return (System.nanoTime() - began) / 1_000_000;
+                });
             }
         }
         long lastEdit = System.nanoTime();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> owned(b).size() == Topics.RENDER_OWNERSHIP.partitions());
+        System.out.printf("[sharing] instance b owned every partition %d ms after a began to stop%n",
+                (System.nanoTime() - stopping) / 1_000_000);
+        System.out.printf("[sharing] instance a stopped in %d ms%n", stopped.join());
 
         // Then the topics hold the render from scratch of the final state, pages and PDFs
         ScratchRender.Outputs expected = ScratchRender.of(EDITION, sent);
