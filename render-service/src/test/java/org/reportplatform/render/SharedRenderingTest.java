@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -135,6 +136,8 @@ class SharedRenderingTest {
         System.out.printf("[sharing] instance b owned every partition %d ms after a began to stop%n",
                 (System.nanoTime() - stopping) / 1_000_000);
         System.out.printf("[sharing] instance a stopped in %d ms%n", stopped.join());
+        assertThat(b.getBean(MeterRegistry.class).get("report.render.ownership.partitions").gauge().value())
+                .isEqualTo(Topics.RENDER_OWNERSHIP.partitions());
 
         // Then the topics hold the render from scratch of the final state, pages and PDFs
         ScratchRender.Outputs expected = ScratchRender.of(EDITION, sent);

@@ -1,5 +1,7 @@
 package org.reportplatform.render.sharing;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,8 +25,12 @@ import org.springframework.kafka.listener.MessageListener;
 public class SharingConfiguration {
 
     @Bean
-    OutputOwnership outputOwnership(SharingProperties sharing) {
-        return sharing.enabled() ? OutputOwnership.shared() : OutputOwnership.everything();
+    OutputOwnership outputOwnership(SharingProperties sharing, MeterRegistry meters) {
+        OutputOwnership ownership = sharing.enabled() ? OutputOwnership.shared() : OutputOwnership.everything();
+        Gauge.builder("report.render.ownership.partitions", ownership, o -> o.partitions().size())
+                .description("Partitions of report.render-ownership.v1 whose outputs this instance renders (all 12 when alone)")
+                .register(meters);
+        return ownership;
     }
 
     @Bean
