@@ -22,6 +22,7 @@ import org.reportplatform.platform.testing.RunConfiguration;
 class DeploymentFilesTest {
 
     private static final Path ROOT = RunConfiguration.root();
+    private static final Pattern INSTANCE_ID = Pattern.compile("(?m)^\\s*REPORT_RENDER_SHARING_INSTANCE_ID: '?([^'\\s]+)'?$");
     private static final Pattern BALANCED = Pattern.compile("(?m)^\\s*server (gateway-\\d+):8080\\b");
 
     @Test
@@ -41,6 +42,18 @@ class DeploymentFilesTest {
         Matcher balanced = BALANCED.matcher(Files.readString(ROOT.resolve("deploy/load-balancer/gateways.conf")));
         List<String> servers = balanced.results().map(m -> m.group(1)).sorted().toList();
         assertThat(servers).isEqualTo(gateways);
+    }
+
+    @Test
+    void the_render_instances_share_the_outputs_each_under_a_name_of_its_own() throws Exception {
+        // Given the deployment's files
+        // When Compose reads them
+        Answer config = compose("config");
+
+        // Then there are several render instances sharing, and no two share a name (their consumer groups would collide)
+        assertThat(config.exit()).as(config.output()).isZero();
+        List<String> names = INSTANCE_ID.matcher(config.output()).results().map(m -> m.group(1)).toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
     }
 
     private record Answer(int exit, String output) {
