@@ -73,6 +73,15 @@ final class Author implements Runnable {
         this.stop = stop;
     }
 
+    /**
+     * Two authors of team enfants writing all the time, until {@code stop}: one edits chapter
+     * {@code slug}, which shows indicator {@code figure}; the other edits that indicator.
+     */
+    static List<Author> chapterAndItsFigure(ReportApi api, String edition, String slug, String figure, BooleanSupplier stop) {
+        return List.of(new Author(api, Kind.CHAPTER, edition, slug, "demo-enfants", Integer.MAX_VALUE, 0, stop).referencing(List.of(figure)),
+                new Author(api, Kind.INDICATOR, edition, figure, "demo-enfants", Integer.MAX_VALUE, 0, stop));
+    }
+
     /** The chapter text of attempt {@code number}; it references the indicators {@code figures}. */
     static String chapterBody(String slug, long number, List<String> figures) {
         StringBuilder body = new StringBuilder("Version " + number + " du chapitre " + slug + ".\n\n");

@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.platform.testing.RunConfiguration;
 import org.reportplatform.schemas.Topics;
@@ -75,23 +73,13 @@ class BrokerLossTest {
 
             // and an author editing the chapter and its figure, and a reader reading the page, all the time
             AtomicBoolean stop = new AtomicBoolean();
-            List<Author> authors = List.of(
-                    new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", Integer.MAX_VALUE, 0, stop::get)
-                            .referencing(List.of(FIGURE)),
-                    new Author(api, Author.Kind.INDICATOR, EDITION, FIGURE, "demo-enfants", Integer.MAX_VALUE, 0, stop::get));
-            ConcurrentHashMap<Integer, AtomicLong> readerAnswers = new ConcurrentHashMap<>();
-            AtomicLong slowestReadNanos = new AtomicLong();
+            List<Author> authors = Author.chapterAndItsFigure(api, EDITION, slug, FIGURE, stop::get);
+            PageReader reader = new PageReader(gateway, page, stop::get);
             ExecutorService pool = Executors.newFixedThreadPool(authors.size() + 1);
             try {
                 long writingFrom = System.nanoTime();
                 List<Future<?>> writing = authors.stream().<Future<?>>map(pool::submit).toList();
-                Future<?> reading = pool.submit(() -> {
-                    while (!stop.get()) {
-                        RawHttp.Answer answer = gateway.get(page);
-                        readerAnswers.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
-                        slowestReadNanos.accumulateAndGet(answer.nanos(), Math::max);
-                    }
-                });
+                Future<?> reading = pool.submit(reader);
                 awaitAcknowledgedSince(authors, writingFrom, "before the kill");
 
                 // When the node leading the chapter's partition (and coordinating content-service's transactions) is killed
@@ -139,7 +127,7 @@ class BrokerLossTest {
                 assertThat(platform.services().values()).allSatisfy(s -> assertThat(s.isAlive()).as(s.name()).isTrue());
 
                 // and the gateway answered every read, all along
-                assertThat(readerAnswers.keySet()).as("statuses the reader got").containsOnly(200);
+                assertThat(reader.statuses().keySet()).as("statuses the reader got").containsOnly(200);
 
                 List<Author.Attempt> afterKill = authors.stream().flatMap(a -> a.attempts().stream())
                         .filter(a -> a.answeredAt() > killed).toList();
@@ -153,7 +141,7 @@ class BrokerLossTest {
                                 + "acknowledged %d ms after it; %d answers not 2xx after the kill, slowest answer %d ms; node %d back in "
                                 + "sync %d ms after its start; %s; reader got %s (slowest %d ms)%n",
                         victim, Topics.CHAPTERS.name(), chapterPartition, controller, newLeader, writesBackMillis, refusedAfterKill,
-                        slowestAfterKill, victim, inSyncMillis, audit.figures(), readerAnswers, slowestReadNanos.get() / 1_000_000);
+                        slowestAfterKill, victim, inSyncMillis, audit.figures(), reader.statuses(), reader.slowestMillis());
             } finally {
                 stop.set(true);
                 pool.shutdownNow();
