@@ -60,6 +60,14 @@ public class LogFollower<K, V> {
         return read(true, (partition, begin, end) -> begin, handler);
     }
 
+    /**
+     * Every record after the given positions (per partition, the offset to read next; from the
+     * beginning where none is given) up to the end offsets seen now.
+     */
+    public LogRead readFrom(Map<TopicPartition, Long> next, Consumer<ConsumerRecord<K, V>> handler) {
+        return read(true, (partition, begin, end) -> Math.max(begin, next.getOrDefault(partition, begin)), handler);
+    }
+
     /** The last {@code perPartition} records of each partition (fewer where it holds fewer); topics that do not exist are left out. */
     public LogRead readLast(int perPartition, Consumer<ConsumerRecord<K, V>> handler) {
         return read(false, (partition, begin, end) -> Math.max(begin, end - perPartition), handler);

@@ -3,6 +3,8 @@ package org.reportplatform.platform.log;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,7 +13,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.reportplatform.schemas.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +40,9 @@ import org.springframework.kafka.support.SendResult;
  * revisions reach the partition in order.
  *
  * <p>If Kafka fails or hangs, the transaction is aborted and {@link LogUnavailableException} is
- * thrown within a bounded time; read-committed consumers never see the aborted events.
+ * thrown within a bounded time; read-committed consumers never see the aborted events. If Kafka
+ * acknowledged the events but not the commit, the outcome is open ({@link WriteOutcomeUnknownException}):
+ * the next write first settles it (see {@link #settle}).
  */
 public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
@@ -52,6 +58,10 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     private final ConsumerFactory<String, Object> consumers;
     private final Duration timeout;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** Per partition, the offset after the last record the state holds (replayed, written or settled). */
+    private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
+    /** A commit went unanswered: the topic may hold a write the state does not. */
+    private volatile boolean unsettled;
     private volatile boolean replayed;
     private volatile long replayedEvents;
 
@@ -73,12 +83,13 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         requireReplayed();
         writeLock.lock();
         try {
+            settle();
             Decision<E, R> decision = decide.get();
             List<E> events = decision.events();
             if (!events.isEmpty()) {
-                List<LogPosition> positions = publishAll(events.stream().map(this::send).toList());
+                List<LogPosition> positions = publishAll(events.stream().map(this::send).toList(), List.of(this));
                 for (int i = 0; i < events.size(); i++) {
-                    applier.accept(events.get(i), positions.get(i));
+                    apply(events.get(i), positions.get(i));
                 }
             }
             return decision.result();
@@ -108,18 +119,20 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         first.lock();
         second.lock();
         try {
+            settle();
+            other.settle();
             JointDecision<E, F, R> decision = decide.get();
             List<Send> sends = new ArrayList<>();
             decision.events().forEach(event -> sends.add(send(event)));
             decision.otherEvents().forEach(event -> sends.add(other.send(event)));
             if (!sends.isEmpty()) {
-                List<LogPosition> positions = publishAll(sends);
+                List<LogPosition> positions = publishAll(sends, List.of(this, other));
                 int i = 0;
                 for (E event : decision.events()) {
-                    applier.accept(event, positions.get(i++));
+                    apply(event, positions.get(i++));
                 }
                 for (F event : decision.otherEvents()) {
-                    other.applier.accept(event, positions.get(i++));
+                    other.apply(event, positions.get(i++));
                 }
             }
             return decision.result();
@@ -159,8 +172,12 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         return new Send(topic.name(), keyOf.apply(event), event);
     }
 
-    /** Publishes the records in one transaction; their positions on their topics, in order, once it committed. */
-    private List<LogPosition> publishAll(List<Send> records) {
+    /**
+     * Publishes the records of {@code logs} in one transaction; their positions on their topics,
+     * in order, once it committed.
+     */
+    private List<LogPosition> publishAll(List<Send> records, List<RevisionLog<?>> logs) {
+        boolean[] acknowledged = {false};
         try {
             return template.executeInTransaction(operations -> {
                 List<java.util.concurrent.CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>();
@@ -172,13 +189,65 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
                     RecordMetadata written = await(send).getRecordMetadata();
                     positions.add(new LogPosition(written.partition(), written.offset()));
                 }
+                acknowledged[0] = true;
                 return positions;
             });
         } catch (RuntimeException e) {
             String topics = String.join(" and ", records.stream().map(Send::topic).distinct().toList());
+            if (acknowledged[0]) {
+                // Spring Kafka does not abort after a failed commit: the coordinator may have
+                // recorded it (then it completes it), or not (then it aborts it).
+                logs.forEach(written -> written.unsettled = true);
+                throw new WriteOutcomeUnknownException("Kafka acknowledged " + records.size() + " event(s) on " + topics
+                        + " but did not confirm their commit: " + rootMessage(e), e);
+            }
             throw new LogUnavailableException("Kafka did not acknowledge " + records.size() + " event(s) on "
                     + topics + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * After a commit that went unanswered, brings the state up to the topic before anything is
+     * decided on it: a decision on a state that misses a committed revision would publish that
+     * revision number a second time. A new producer's initTransactions (the template replaced the
+     * one whose commit failed) returns only once the coordinator has completed the open
+     * transaction of this transactional id, committed or aborted, markers written; then the
+     * records past the state's positions are read (read_committed) and applied. Until that
+     * succeeds, writes are refused, and nothing of them is published.
+     */
+    private void settle() {
+        if (!unsettled) {
+            return;
+        }
+        try {
+            template.executeInTransaction(operations -> null);
+            Map<TopicPartition, Long> from = new java.util.HashMap<>();
+            nextOffsets.forEach((partition, offset) -> from.put(new TopicPartition(topic.name(), partition), offset));
+            long[] found = {0};
+            new LogFollower<>(consumers, List.of(topic.name()), FollowerSettings.named(topic.name() + "-settle").withKafkaTimeout(timeout))
+                    .readFrom(from, record -> found[0] += applyRecord(record, "settling") ? 1 : 0);
+            unsettled = false;
+            log.warn("settled {} after a commit Kafka did not confirm: {} event(s) on the topic that the state did not hold",
+                    topic.name(), found[0]);
+        } catch (RuntimeException e) {
+            throw new LogUnavailableException("an earlier write on " + topic.name() + " is not settled yet: " + rootMessage(e), e);
+        }
+    }
+
+    private void apply(E event, LogPosition position) {
+        applier.accept(event, position);
+        nextOffsets.merge(position.partition(), position.offset() + 1, Math::max);
+    }
+
+    /** Applies a record read from the topic; an unreadable one is logged and passed over. Whether it was applied. */
+    private boolean applyRecord(ConsumerRecord<String, Object> record, String doing) {
+        nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+        if (record.value() == null) {
+            log.error("skipped an unreadable record at {}-{}@{} while {}", record.topic(), record.partition(), record.offset(), doing);
+            return false;
+        }
+        applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
+        return true;
     }
 
     private <T> T await(java.util.concurrent.CompletableFuture<T> send) {
@@ -196,15 +265,8 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     void replay() {
         long[] applied = {0};
         LogRead read = new LogFollower<>(consumers, List.of(topic.name()),
-                FollowerSettings.named(topic.name() + "-replay").withKafkaTimeout(timeout)).readToEnd(record -> {
-                    if (record.value() == null) {
-                        log.error("skipped an unreadable record at {}-{}@{} while replaying", record.topic(),
-                                record.partition(), record.offset());
-                        return;
-                    }
-                    applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
-                    applied[0]++;
-                });
+                FollowerSettings.named(topic.name() + "-replay").withKafkaTimeout(timeout))
+                .readToEnd(record -> applied[0] += applyRecord(record, "replaying") ? 1 : 0);
         replayedEvents = applied[0];
         replayed = true;
         log.info("replayed {} events of {} in {} ms", replayedEvents, topic.name(), read.millis());
