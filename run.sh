@@ -6,6 +6,8 @@
 #
 #   ./run.sh                          # needs only a JDK 17 (./mvnw downloads Maven)
 #   REPORT_DATA=/tmp/report ./run.sh  # another data folder
+#   ./run.sh --cluster                # three Kafka nodes (localhost:9092, 9094, 9096) instead of one:
+#                                     # every topic on the three, two in sync at least (docs/scaling.md)
 #
 # Also read: REPORT_READY_TIMEOUT (seconds the services get to become ready, default 180) and
 # REPORT_SERVICE_JVM_OPTS / REPORT_RENDER_JVM_OPTS (replace the services' JVM options of
@@ -23,7 +25,22 @@ ROOT=$PWD
 readonly VERSION=0.1.0-SNAPSHOT
 readonly SERVICES=(content-service figures-service render-service gateway)
 readonly PORTS=(8081 8082 8083 8080)
-readonly KAFKA_PORT=9092 CONTROLLER_PORT=9093
+
+# One Kafka node, or three with --cluster: node i (from 1) takes client port KAFKA_PORTS[i-1] and
+# controller port CONTROLLER_PORTS[i-1].
+CLUSTER=
+case "${1:-}" in
+  "") ;;
+  --cluster) CLUSTER=1 ;;
+  *) printf 'usage: %s [--cluster]\n' "$0" >&2; exit 2 ;;
+esac
+if [[ -n $CLUSTER ]]; then
+  readonly KAFKA_PORTS=(9092 9094 9096) CONTROLLER_PORTS=(9093 9095 9097)
+else
+  readonly KAFKA_PORTS=(9092) CONTROLLER_PORTS=(9093)
+fi
+BOOTSTRAP_SERVERS=$(printf 'localhost:%s,' "${KAFKA_PORTS[@]}"); BOOTSTRAP_SERVERS=${BOOTSTRAP_SERVERS%,}
+readonly BOOTSTRAP_SERVERS
 
 readonly BROKER_LIB=$ROOT/system-tests/target/kafka-broker/lib
 readonly BROKER_CONFIG_DIR=$ROOT/system-tests/src/main/kafka
@@ -33,6 +50,7 @@ readonly BROKER_CONFIG_DIR=$ROOT/system-tests/src/main/kafka
 # shellcheck source=deploy/jvm-options.env
 source "$ROOT/deploy/jvm-options.env" || exit 1
 readonly BROKER_SETTINGS=$ROOT/deploy/kafka-broker.properties
+readonly CLUSTER_SETTINGS=$ROOT/deploy/kafka-cluster.properties
 readonly BROKER_JVM_OPTS
 readonly SERVICE_JVM_OPTS="${REPORT_SERVICE_JVM_OPTS:-$SERVICE_JVM_OPTS}"
 readonly RENDER_JVM_OPTS="${REPORT_RENDER_JVM_OPTS:-$RENDER_JVM_OPTS}"
@@ -47,8 +65,8 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 BROKER_JAVA=("$JAVA" $BROKER_JVM_OPTS -Dlog4j2.configurationFile="$BROKER_CONFIG_DIR/log4j2.xml"
              -cp "$BROKER_LIB/*")
 
-BROKER_PID=
-BROKER_STARTED=0     # bash's SECONDS when the broker was last started
+BROKER_PIDS=()
+BROKER_STARTED=()    # bash's SECONDS when each Kafka node was last started
 SERVICE_PIDS=()
 SERVICE_STARTED=()   # the same, per service
 STOPPING=
@@ -122,7 +140,7 @@ port_in_use() { (exec 3<>"/dev/tcp/localhost/$1") 2>/dev/null; }
 
 check_ports_free() {
   local port
-  for port in "$KAFKA_PORT" "$CONTROLLER_PORT" "${PORTS[@]}"; do
+  for port in "${KAFKA_PORTS[@]}" "${CONTROLLER_PORTS[@]}" "${PORTS[@]}"; do
     if port_in_use "$port"; then
       err "port $port is already in use: is the platform (or another Kafka) already running?"
       exit 1
@@ -132,37 +150,70 @@ check_ports_free() {
 
 # --- the broker -----------------------------------------------------------------------
 
-write_broker_config() {
-  local template
+# Node i's folder and log: one node keeps run.sh's single-node layout ($DATA/kafka, logs/kafka.log);
+# the cluster's nodes live apart from it ($DATA/kafka-cluster/node-<i>, logs/kafka-<i>.log).
+node_dir() { if [[ -n $CLUSTER ]]; then echo "$DATA/kafka-cluster/node-$1"; else echo "$DATA/kafka"; fi; }
+node_log() { if [[ -n $CLUSTER ]]; then echo "$LOGS/kafka-$1.log"; else echo "$LOGS/kafka.log"; fi; }
+
+# The local node's settings on node i's ports, the settings every broker shares, and for a cluster
+# its settings and node i's identity in the quorum (a later line wins over an earlier one).
+write_broker_config() {   # node (from 1)
+  local i=$1 dir template voters= n
+  dir=$(node_dir "$i")
   template=$(<"$BROKER_CONFIG_DIR/server.properties")
-  { printf '%s\n\n' "${template//@LOG_DIRS@/$DATA/kafka/logs}"; cat "$BROKER_SETTINGS"; } > "$DATA/kafka/server.properties"
+  template=${template//localhost:9092/localhost:${KAFKA_PORTS[i-1]}}
+  template=${template//localhost:9093/localhost:${CONTROLLER_PORTS[i-1]}}
+  {
+    printf '%s\n\n' "${template//@LOG_DIRS@/$dir/logs}"
+    cat "$BROKER_SETTINGS"
+    if [[ -n $CLUSTER ]]; then
+      for n in "${!KAFKA_PORTS[@]}"; do voters+="${voters:+,}$(( n + 1 ))@localhost:${CONTROLLER_PORTS[n]}"; done
+      printf '\n'; cat "$CLUSTER_SETTINGS"
+      printf '\n# This node in the cluster (written by run.sh --cluster)\nnode.id=%s\ncontroller.quorum.voters=%s\n' "$i" "$voters"
+    fi
+  } > "$dir/server.properties"
 }
 
+# Formats the nodes not formatted yet, all with the cluster id the others already have (if any).
 format_broker_storage() {
-  [[ -f $DATA/kafka/logs/meta.properties ]] && return 0
-  local cluster_id
-  cluster_id=$("${BROKER_JAVA[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null) \
-    || die "could not generate a Kafka cluster id"
-  "${BROKER_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$DATA/kafka/server.properties" \
-    >> "$LOGS/kafka.log" 2>&1 \
-    || die "formatting the Kafka storage failed; read $LOGS/kafka.log"
+  local i cluster_id=
+  for i in "${!KAFKA_PORTS[@]}"; do
+    [[ -f $(node_dir $(( i + 1 )))/logs/meta.properties ]] \
+      && cluster_id=$(sed -n 's/^cluster.id=//p' "$(node_dir $(( i + 1 )))/logs/meta.properties")
+  done
+  if [[ -z $cluster_id ]]; then
+    cluster_id=$("${BROKER_JAVA[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null) \
+      || die "could not generate a Kafka cluster id"
+  fi
+  for i in "${!KAFKA_PORTS[@]}"; do
+    local node=$(( i + 1 ))
+    [[ -f $(node_dir "$node")/logs/meta.properties ]] && continue
+    "${BROKER_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$(node_dir "$node")/server.properties" \
+      >> "$(node_log "$node")" 2>&1 \
+      || die "formatting the Kafka storage failed; read $(node_log "$node")"
+  done
 }
 
-start_broker() {
-  printf '=== %s: starting Kafka\n' "$(date '+%F %T')" >> "$LOGS/kafka.log"
-  "${BROKER_JAVA[@]}" kafka.Kafka "$DATA/kafka/server.properties" >> "$LOGS/kafka.log" 2>&1 &
-  BROKER_PID=$!
-  BROKER_STARTED=$SECONDS
+start_broker() {   # node (from 1)
+  local i=$1
+  printf '=== %s: starting Kafka\n' "$(date '+%F %T')" >> "$(node_log "$i")"
+  "${BROKER_JAVA[@]}" kafka.Kafka "$(node_dir "$i")/server.properties" >> "$(node_log "$i")" 2>&1 &
+  BROKER_PIDS[i-1]=$!
+  BROKER_STARTED[i-1]=$SECONDS
 }
 
+# Waits until every node accepts connections (the nodes of a cluster start together: each one's
+# controller waits for a majority of the quorum).
 wait_for_broker() {
-  local deadline=$(( SECONDS + BROKER_TIMEOUT ))
-  until port_in_use "$KAFKA_PORT"; do
-    kill -0 "$BROKER_PID" 2>/dev/null \
-      || { wait "$BROKER_PID" 2>/dev/null; die "Kafka exited with code $? while starting; read $LOGS/kafka.log"; }
-    (( SECONDS < deadline )) \
-      || die "Kafka did not accept connections on localhost:$KAFKA_PORT within ${BROKER_TIMEOUT}s; read $LOGS/kafka.log"
-    sleep 0.2
+  local deadline=$(( SECONDS + BROKER_TIMEOUT )) i
+  for i in "${!KAFKA_PORTS[@]}"; do
+    until port_in_use "${KAFKA_PORTS[i]}"; do
+      kill -0 "${BROKER_PIDS[i]}" 2>/dev/null \
+        || { wait "${BROKER_PIDS[i]}" 2>/dev/null; die "Kafka exited with code $? while starting; read $(node_log $(( i + 1 )))"; }
+      (( SECONDS < deadline )) \
+        || die "Kafka did not accept connections on localhost:${KAFKA_PORTS[i]} within ${BROKER_TIMEOUT}s; read $(node_log $(( i + 1 )))"
+      sleep 0.2
+    done
   done
 }
 
@@ -171,10 +222,17 @@ wait_for_broker() {
 start_service() {   # index into SERVICES
   local i=$1 name=${SERVICES[$1]}
   local vars=(
-    SPRING_KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT"
+    SPRING_KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP_SERVERS"
     SERVER_PORT="${PORTS[i]}"
     SPRING_PROFILES_ACTIVE=demo
   )
+  # On the cluster, the services create their topics with its replication and minimum in sync.
+  if [[ -n $CLUSTER ]]; then
+    vars+=(
+      REPORT_KAFKA_REPLICATION_FACTOR="$(sed -n 's/^default.replication.factor=//p' "$CLUSTER_SETTINGS")"
+      REPORT_KAFKA_MIN_INSYNC_REPLICAS="$(sed -n 's/^min.insync.replicas=//p' "$CLUSTER_SETTINGS")"
+    )
+  fi
   # Only on the first start: once the marker exists, the demo report is already in the log.
   [[ -f $DEMO_MARKER ]] || vars+=(REPORT_DEMO_LOAD=true)
   if [[ $name == gateway ]]; then
@@ -241,7 +299,7 @@ Report platform is ready in $1 s.
   API base      http://localhost:8080/api/
   Services      gateway http://localhost:8080   content-service http://localhost:8081
                 figures-service http://localhost:8082   render-service http://localhost:8083
-  Kafka         localhost:$KAFKA_PORT   (e.g. kcat -L -b localhost:$KAFKA_PORT)
+  Kafka         $BOOTSTRAP_SERVERS   (e.g. kcat -L -b localhost:${KAFKA_PORTS[0]})
 
   Sign in        http://localhost:8080/signin   (password demo-password for every demo account)
     admin@example.org      Claire Dubois: everything, and the people (/admin/accounts)
@@ -266,13 +324,15 @@ restart_delay() { (( SECONDS - $1 < 30 )) && echo 5 || echo 0; }
 supervise() {
   local i code
   while :; do
-    if ! kill -0 "$BROKER_PID" 2>/dev/null; then
-      wait "$BROKER_PID" 2>/dev/null; code=$?
-      err "Kafka exited unexpectedly (code $code); restarting it. Read $LOGS/kafka.log"
-      pause "$(restart_delay "$BROKER_STARTED")"
-      [[ -n $STOPPING ]] && return
-      start_broker
-    fi
+    for i in "${!KAFKA_PORTS[@]}"; do
+      if ! kill -0 "${BROKER_PIDS[i]}" 2>/dev/null; then
+        wait "${BROKER_PIDS[i]}" 2>/dev/null; code=$?
+        err "Kafka (node $(( i + 1 ))) exited unexpectedly (code $code); restarting it. Read $(node_log $(( i + 1 )))"
+        pause "$(restart_delay "${BROKER_STARTED[i]}")"
+        [[ -n $STOPPING ]] && return
+        start_broker $(( i + 1 ))
+      fi
+    done
     for i in "${!SERVICES[@]}"; do
       if ! kill -0 "${SERVICE_PIDS[i]}" 2>/dev/null; then
         wait "${SERVICE_PIDS[i]}" 2>/dev/null; code=$?
@@ -320,10 +380,10 @@ stop_all() {
   [[ -n $STOPPING ]] && return
   STOPPING=1
   [[ -n $TICK_PID ]] && kill "$TICK_PID" 2>/dev/null
-  if (( ${#SERVICE_PIDS[@]} )) || [[ -n $BROKER_PID ]]; then
+  if (( ${#SERVICE_PIDS[@]} )) || (( ${#BROKER_PIDS[@]} )); then
     say "Stopping..."
     stop_pids 30 ${SERVICE_PIDS[@]+"${SERVICE_PIDS[@]}"}   # (bash 3.2 with set -u: maybe empty)
-    stop_pids 30 "$BROKER_PID"
+    stop_pids 30 ${BROKER_PIDS[@]+"${BROKER_PIDS[@]}"}
     say "Stopped."
   fi
 }
@@ -342,10 +402,13 @@ main() {
 
   DATA=${DATA_ARG:-$ROOT/data}   # absolute: it goes into the broker's config
   LOGS=$DATA/logs
+  # The demo report is in the log it was loaded into: the cluster has a marker of its own.
   DEMO_MARKER=$DATA/demo-report-loaded
-  mkdir -p "$DATA/kafka" "$LOGS"
-  local name
-  for name in kafka "${SERVICES[@]}"; do
+  [[ -n $CLUSTER ]] && DEMO_MARKER=$DATA/kafka-cluster/demo-report-loaded
+  mkdir -p "$LOGS"
+  local name i
+  for i in "${!KAFKA_PORTS[@]}"; do mkdir -p "$(node_dir $(( i + 1 )))"; done
+  for name in kafka kafka-1 kafka-2 kafka-3 "${SERVICES[@]}"; do
     [[ -f $LOGS/$name.log ]] && mv -f "$LOGS/$name.log" "$LOGS/$name.log.1"
   done
 
@@ -355,12 +418,12 @@ main() {
   trap stop_all EXIT
 
   local start; start=$(now_ms)
-  say "Starting Kafka (logs: $LOGS/kafka.log)..."
-  write_broker_config
+  say "Starting Kafka (${#KAFKA_PORTS[@]} node(s); logs: $(node_log 1)${CLUSTER:+ ...})..."
+  for i in "${!KAFKA_PORTS[@]}"; do write_broker_config $(( i + 1 )); done
   format_broker_storage
-  start_broker
+  for i in "${!KAFKA_PORTS[@]}"; do start_broker $(( i + 1 )); done
   wait_for_broker
-  say "Kafka accepts connections on localhost:$KAFKA_PORT after $(seconds_since "$start") s."
+  say "Kafka accepts connections on $BOOTSTRAP_SERVERS after $(seconds_since "$start") s."
 
   # In order, each group once the previous one is ready, so that "ready" means the report is whole:
   # a writer is ready once it has replayed its topic (and loaded the demo, on the first start);

@@ -10,7 +10,10 @@ import org.apache.avro.specific.SpecificRecord;
 import io.micrometer.tracing.Tracer;
 import org.reportplatform.platform.chapters.ChapterProperties;
 import org.reportplatform.platform.log.LogFollower;
+import org.apache.kafka.clients.admin.Admin;
+import org.reportplatform.platform.observability.ConsumerGroupLag;
 import org.reportplatform.platform.observability.CurrentTraceparent;
+import org.reportplatform.platform.observability.ObservabilityProperties;
 import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.deadletters.DeadLetterReader;
 import org.reportplatform.render.accessibility.AccessibilityReview;
@@ -34,6 +37,9 @@ import org.reportplatform.render.rendering.DocumentRenderer;
 import org.reportplatform.render.rendering.HtmlSanitizer;
 import org.reportplatform.render.rendering.MarkdownRenderer;
 import org.reportplatform.render.rendering.PageRenderer;
+import org.reportplatform.render.sharing.OutputOwnership;
+import org.reportplatform.render.sharing.OwnershipGroup;
+import org.reportplatform.render.sharing.SharingProperties;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.render.startup.StartupSequence;
 import org.reportplatform.schemas.Topic;
@@ -84,8 +90,8 @@ public class RenderConfiguration {
     }
 
     @Bean
-    Site site(PageRenderer pages, DocumentRenderer documents) {
-        return new Site(pages, documents);
+    Site site(PageRenderer pages, DocumentRenderer documents, OutputOwnership ownership) {
+        return new Site(pages, documents, ownership);
     }
 
     @Bean
@@ -99,8 +105,9 @@ public class RenderConfiguration {
     }
 
     @Bean
-    OutputPublisher outputPublisher(KafkaTemplate<String, SpecificRecord> template, Clock clock, RenderProperties properties) {
-        return new OutputPublisher(template, clock, properties.sendTimeout());
+    OutputPublisher outputPublisher(KafkaTemplate<String, SpecificRecord> template, Clock clock, RenderProperties properties,
+            OutputOwnership ownership, SharingProperties sharing) {
+        return new OutputPublisher(template, clock, properties.sendTimeout(), ownership, sharing.instanceId());
     }
 
     @Bean
@@ -169,10 +176,12 @@ public class RenderConfiguration {
      */
     @Bean
     ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer(
-            ConcurrentKafkaListenerContainerFactory<String, Object> factory, SourceListener listener, RenderProperties properties) {
+            ConcurrentKafkaListenerContainerFactory<String, Object> factory, SourceListener listener, RenderProperties properties,
+            SharingProperties sharing) {
         ConcurrentMessageListenerContainer<String, Object> container =
                 factory.createContainer(Topics.SOURCES.stream().map(Topic::name).toArray(String[]::new));
-        container.getContainerProperties().setGroupId(properties.groupId());
+        // Every instance applies every source event (its state is the whole report): a group of its own each.
+        container.getContainerProperties().setGroupId(sharing.listenerGroup(properties.groupId()));
         // The writers publish in transactions: the last record of each is followed by a commit
         // marker that no poll returns, so without this the group's committed offset stops one
         // short of the end and its lag never reads 0 once caught up.
@@ -180,6 +189,14 @@ public class RenderConfiguration {
         container.getContainerProperties().setMessageListener(listener);
         container.setAutoStartup(false);
         return container;
+    }
+
+    /** The lag of this instance's source listener, per partition: {@code report.kafka.consumer.group.lag}. */
+    @Bean
+    ConsumerGroupLag consumerGroupLag(Admin observabilityAdmin, ObservabilityProperties observability, RenderProperties properties,
+            SharingProperties sharing, MeterRegistry meters) {
+        return new ConsumerGroupLag(observabilityAdmin, List.of(sharing.listenerGroup(properties.groupId())),
+                observability.consumerLagRefresh(), meters);
     }
 
     /** What the render service published: read at start, to republish only what changed. */
@@ -201,9 +218,9 @@ public class RenderConfiguration {
     StartupSequence startupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
             PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents,
             ConcurrentMessageListenerContainer<String, Object> sourceListenerContainer, DraftPreviews drafts,
-            AccessibilityReview accessibility, ApplicationEventPublisher events, RenderProperties properties) {
+            AccessibilityReview accessibility, OwnershipGroup ownershipGroup, ApplicationEventPublisher events,
+            RenderProperties properties) {
         return new StartupSequence(publishedLog, sourceLog, published, site, worker, documents, sourceListenerContainer, drafts,
-                accessibility, events,
-                properties);
+                accessibility, ownershipGroup, events, properties);
     }
 }

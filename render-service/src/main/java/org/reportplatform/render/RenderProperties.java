@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff   pause before a flush whose publishing failed is tried again
  * @param startupTimeout how long the start-up replay may wait for Kafka before the service gives up
  * @param groupId        the consumer group of the source listener (its committed offsets are the
- *                       service's lag; they decide nothing about the state, which is replayed)
+ *                       service's lag; they decide nothing about the state, which is replayed);
+ *                       {@code <groupId>-<instance-id>} when instances share the outputs
+ *                       ({@link org.reportplatform.render.sharing.SharingProperties})
  * @param documentWindow the report PDF is rendered at most once per window (a burst of changes,
  *                       however long, costs one render per window); also the longest a dirty PDF
  *                       waits under a steady stream of changes

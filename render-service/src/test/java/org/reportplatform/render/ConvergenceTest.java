@@ -3,14 +3,12 @@ package org.reportplatform.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,12 +19,8 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reportplatform.platform.testing.KafkaBroker;
-import org.reportplatform.render.site.Rendition;
 import org.reportplatform.render.site.Site;
-import org.reportplatform.render.sources.SourceEvent;
-import org.reportplatform.render.sources.SourceEvents;
 import org.reportplatform.schemas.AvroDeserializer;
 import org.reportplatform.schemas.ChapterChanged;
 import org.reportplatform.schemas.DatasetChanged;
@@ -34,7 +28,6 @@ import org.reportplatform.schemas.EditionChanged;
 import org.reportplatform.schemas.EditionStatus;
 import org.reportplatform.schemas.IndicatorChanged;
 import org.reportplatform.schemas.IndicatorType;
-import org.reportplatform.schemas.RenderedOutput;
 import org.reportplatform.schemas.Topics;
 import org.reportplatform.schemas.TranslationChanged;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -107,12 +100,12 @@ class ConvergenceTest {
         actions.forEach(run::apply);
 
         // When the service has caught up, Then its topics hold exactly the render from scratch of the final state
-        Expected expected = run.renderFromScratch();
+        ScratchRender.Outputs expected = ScratchRender.of(run.edition, run.sent);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
             pages.poll(Duration.ofMillis(20));
             documents.poll(Duration.ofMillis(20));
-            assertThat(published(pages, run.edition)).isEqualTo(expected.pages());
-            assertThat(published(documents, run.edition)).isEqualTo(expected.documents());
+            assertThat(ScratchRender.published(pages, run.edition)).isEqualTo(expected.pages());
+            assertThat(ScratchRender.published(documents, run.edition)).isEqualTo(expected.documents());
         });
     }
 
@@ -196,9 +189,6 @@ class ConvergenceTest {
     }
 
     // ---------------------------------------------------------------- one try
-
-    private record Expected(Map<String, String> pages, Map<String, String> documents) {
-    }
 
     /** The events of one try, sent to its edition, and the final state they leave. */
     private static final class Run {
@@ -330,76 +320,6 @@ class ConvergenceTest {
             latest.put(source, event);
             sent.add(event);
         }
-
-        Expected renderFromScratch() {
-            // Every event, in the order sent: what a replay of the topics gives (a translation is
-            // stale from the chapter's history, not only from its latest event)
-            Site scratch = Renderers.site();
-            for (SpecificRecord event : sent) {
-                String topic = topicOf(event);
-                scratch.replay(SourceEvents.decode(topic, keyOf(event), event));
-            }
-            Predicate<String> ofEdition = key -> key.startsWith("/" + edition + "/");
-            Map<String, String> pages = new TreeMap<>();
-            for (Rendition page : scratch.renderAll(List.of())) {
-                if (page.exists() && ofEdition.test(page.path())) {
-                    pages.put(page.path(), page.sha256());
-                }
-            }
-            Map<String, String> pdfs = new TreeMap<>();
-            scratch.markAllDocumentsDirty(List.of());
-            for (var job = scratch.takeDirtyDocument(); job.isPresent(); job = scratch.takeDirtyDocument()) {
-                scratch.renderDocument(job.get()).filter(Rendition::exists).ifPresent(pdf -> pdfs.put(pdf.path(), pdf.sha256()));
-            }
-            return new Expected(pages, pdfs);
-        }
-
-        private static String topicOf(SpecificRecord event) {
-            if (event instanceof ChapterChanged) {
-                return Topics.CHAPTERS.name();
-            }
-            if (event instanceof IndicatorChanged) {
-                return Topics.INDICATORS.name();
-            }
-            if (event instanceof DatasetChanged) {
-                return Topics.DATASETS.name();
-            }
-            return event instanceof EditionChanged ? Topics.EDITIONS.name() : Topics.TRANSLATIONS.name();
-        }
-
-        private static String keyOf(SpecificRecord event) {
-            if (event instanceof ChapterChanged c) {
-                return c.getEdition() + "/" + c.getSlug();
-            }
-            if (event instanceof IndicatorChanged i) {
-                return i.getEdition() + "/" + i.getIndicatorId();
-            }
-            if (event instanceof DatasetChanged d) {
-                return d.getEdition() + "/" + d.getDatasetId();
-            }
-            if (event instanceof EditionChanged e) {
-                return e.getEdition();
-            }
-            TranslationChanged t = (TranslationChanged) event;
-            return t.getEdition() + "/" + t.getSlug() + "/" + t.getLanguage();
-        }
-    }
-
-    /** Path -> SHA-256 of the content of the latest record of each path of the edition (a tombstone removes it). */
-    private static Map<String, String> published(TopicWatcher<SpecificRecord> watcher, String edition) {
-        Predicate<String> ofEdition = key -> key.startsWith("/" + edition + "/");
-        Map<String, String> latest = new TreeMap<>();
-        for (ConsumerRecord<String, SpecificRecord> record : watcher.records(ofEdition)) {
-            if (record.value() == null) {
-                latest.remove(record.key());
-            } else {
-                ByteBuffer content = ((RenderedOutput) record.value()).getContent().duplicate();
-                byte[] bytes = new byte[content.remaining()];
-                content.get(bytes);
-                latest.put(record.key(), Site.sha256Hex(bytes));
-            }
-        }
-        return latest;
     }
 
     private static void sleep(long millis) {

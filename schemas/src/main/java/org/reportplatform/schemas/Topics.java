@@ -121,12 +121,22 @@ public final class Topics {
     public static final Topic<SpecificRecord> WRITER_LEADERSHIP =
             new Topic<>("report.writer-leadership.v1", SpecificRecord.class, 1, Topic.Retention.COMPACTED, ONE_MIB);
 
+    /**
+     * The render service's outputs, shared among its instances: nothing is ever written here.
+     * Instances that share the rendering join one consumer group on it, and the instance Kafka
+     * assigns partition {@code p} renders and publishes every output whose path hashes to {@code p}
+     * (pages, report PDFs, draft previews). Twelve partitions: up to twelve instances, and
+     * a lost instance's share spread over the others in small parts.
+     */
+    public static final Topic<RenderedOutput> RENDER_OWNERSHIP =
+            new Topic<>("report.render-ownership.v1", RenderedOutput.class, 12, Topic.Retention.COMPACTED, ONE_MIB);
+
     /** The topics whose records the render service consumes, and dead-letters when it cannot process them. */
     public static final List<Topic<?>> SOURCES = List.of(CHAPTERS, INDICATORS, DATASETS, EDITIONS, TRANSLATIONS);
 
     private static final List<Topic<?>> ALL = List.of(CHAPTERS, INDICATORS, DATASETS, PAGES, DOCUMENTS, REPLAYED_DEAD_LETTERS,
             ACCOUNTS, PERSONAL_TOKENS, SESSIONS, PRESENCE, DRAFTS, INDICATOR_SCHEDULES, PREVIEWS, EDITIONS, TRANSLATIONS,
-            ACCESSIBILITY, WRITER_LEADERSHIP);
+            ACCESSIBILITY, WRITER_LEADERSHIP, RENDER_OWNERSHIP);
 
     private Topics() {
     }

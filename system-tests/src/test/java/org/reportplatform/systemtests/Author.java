@@ -26,11 +26,11 @@ final class Author implements Runnable {
     enum Kind { CHAPTER, INDICATOR }
 
     /**
-     * One attempt: its number, its answer, when it was sent and answered (System.nanoTime), and
-     * whether the answer leaves its outcome open: no answer at all, or the gateway's 503 after the
-     * writer's connection broke or timed out ("may or may not have been applied").
+     * One attempt: its number, its answer, when it was sent and answered (System.nanoTime),
+     * whether the answer leaves its outcome open (no answer at all, or a 503 saying the change
+     * "may or may not have been applied"), and whether it said when to try again (Retry-After).
      */
-    record Attempt(long number, int status, long sentAt, long answeredAt, boolean outcomeUnknown) {
+    record Attempt(long number, int status, long sentAt, long answeredAt, boolean outcomeUnknown, boolean saysWhenToRetry) {
 
         boolean acknowledged() {
             return status >= 200 && status < 300;
@@ -73,6 +73,15 @@ final class Author implements Runnable {
         this.stop = stop;
     }
 
+    /**
+     * Two authors of team enfants writing all the time, until {@code stop}: one edits chapter
+     * {@code slug}, which shows indicator {@code figure}; the other edits that indicator.
+     */
+    static List<Author> chapterAndItsFigure(ReportApi api, String edition, String slug, String figure, BooleanSupplier stop) {
+        return List.of(new Author(api, Kind.CHAPTER, edition, slug, "demo-enfants", Integer.MAX_VALUE, 0, stop).referencing(List.of(figure)),
+                new Author(api, Kind.INDICATOR, edition, figure, "demo-enfants", Integer.MAX_VALUE, 0, stop));
+    }
+
     /** The chapter text of attempt {@code number}; it references the indicators {@code figures}. */
     static String chapterBody(String slug, long number, List<String> figures) {
         StringBuilder body = new StringBuilder("Version " + number + " du chapitre " + slug + ".\n\n");
@@ -111,7 +120,8 @@ final class Author implements Runnable {
                         ? api.updateChapter(edition, id, token, revision, "Chapitre " + id, chapterBody(id, number, figures))
                         : api.updateIndicator(edition, id, token, revision, number);
                 attempts.add(new Attempt(number, answer.status(), sent, System.nanoTime(),
-                        answer.status() == 0 || (answer.status() == 503 && answer.body().contains("may or may not have been applied"))));
+                        answer.status() == 0 || (answer.status() == 503 && answer.body().contains("may or may not have been applied")),
+                        !answer.header("retry-after").isEmpty()));
                 if (answer.isSuccess()) {
                     revision = ReportApi.revision(answer);
                 } else if (answer.status() == 412 || answer.status() == 503 || answer.status() == 0 || answer.status() >= 500) {

@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -46,21 +44,11 @@ class KafkaRestartTest {
 
         // and readers reading it, and two authors writing, all the time
         AtomicBoolean stop = new AtomicBoolean();
-        List<Author> authors = List.of(
-                new Author(api, Author.Kind.CHAPTER, EDITION, slug, "demo-enfants", Integer.MAX_VALUE, 0, stop::get)
-                        .referencing(List.of(figure)),
-                new Author(api, Author.Kind.INDICATOR, EDITION, figure, "demo-enfants", Integer.MAX_VALUE, 0, stop::get));
-        ConcurrentHashMap<Integer, AtomicLong> readerAnswers = new ConcurrentHashMap<>();
-        AtomicLong slowestReadNanos = new AtomicLong();
+        List<Author> authors = Author.chapterAndItsFigure(api, EDITION, slug, figure, stop::get);
+        PageReader reader = new PageReader(platform.gateway(), page, stop::get);
         ExecutorService pool = Executors.newFixedThreadPool(authors.size() + 1);
         List<Future<?>> writing = authors.stream().<Future<?>>map(pool::submit).toList();
-        Future<?> reading = pool.submit(() -> {
-            while (!stop.get()) {
-                RawHttp.Answer answer = platform.gateway().get(page);
-                readerAnswers.computeIfAbsent(answer.status(), s -> new AtomicLong()).incrementAndGet();
-                slowestReadNanos.accumulateAndGet(answer.nanos(), Math::max);
-            }
-        });
+        Future<?> reading = pool.submit(reader);
         try {
             await("writes acknowledged before the outage").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> authors.stream().allMatch(a -> a.acknowledged() >= BEFORE / 2));
@@ -112,12 +100,12 @@ class KafkaRestartTest {
             assertThat(platform.platform().services().values()).allSatisfy(s -> assertThat(s.isAlive()).as(s.name()).isTrue());
 
             // and the gateway served the page to every reader, all along
-            assertThat(readerAnswers.keySet()).as("statuses the readers got").containsOnly(200);
+            assertThat(reader.statuses().keySet()).as("statuses the readers got").containsOnly(200);
 
             System.out.printf("[reliability] Kafka restart: broker down %d ms; %s; %d attempts while down, all 503, slowest %d ms; "
                             + "writes acknowledged again %d ms after the broker's start; readers got %s (slowest %d ms)%n",
-                    outageMillis, audit.figures(), duringOutage.size(), slowest503, recoveredMillis, readerAnswers,
-                    slowestReadNanos.get() / 1_000_000);
+                    outageMillis, audit.figures(), duringOutage.size(), slowest503, recoveredMillis, reader.statuses(),
+                    reader.slowestMillis());
         } finally {
             stop.set(true);
             pool.shutdownNow();

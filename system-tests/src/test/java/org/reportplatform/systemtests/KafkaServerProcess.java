@@ -16,14 +16,15 @@ import org.apache.kafka.common.Uuid;
 import org.reportplatform.platform.testing.RunConfiguration;
 
 /**
- * Apache Kafka's own broker (single-node KRaft, broker and controller in one process) run as an
+ * Apache Kafka's own server (KRaft, broker and controller in one process) run as an
  * operating-system process, the way {@code ./run.sh} runs it: the server jars the build copies to
  * {@code system-tests/target/kafka-broker/lib}, {@code src/main/kafka/server.properties}, storage
  * formatted with Kafka's StorageTool, the JVM options and broker settings of {@code deploy/}. Unlike run.sh it listens on free ports and keeps its log
  * in a folder of its own, so tests never meet a developer's broker.
  *
- * <p>Being a process of its own, it can be stopped and started again under running services
- * (the same ports and log folder: the services' clients reconnect to it).
+ * <p>Alone ({@link #start}) it is a single-node cluster; {@link KafkaCluster} makes nodes of one
+ * cluster out of it. Being a process of its own, it can be stopped, or killed, and started again
+ * under running services (the same ports and log folder: the services' clients reconnect to it).
  */
 final class KafkaServerProcess implements AutoCloseable {
 
@@ -31,51 +32,77 @@ final class KafkaServerProcess implements AutoCloseable {
     private static final Path LIB = ROOT.resolve("system-tests/target/kafka-broker/lib");
     private static final Path CONFIG_DIR = ROOT.resolve("system-tests/src/main/kafka");
 
-    private final int port;
+    /** One node of a cluster: its id, the port clients use and the port of its controller. */
+    record Node(int id, int port, int controllerPort) {
+
+        static Node onFreePorts(int id) {
+            return new Node(id, Ports.free(), Ports.free());
+        }
+
+        /** The node as a voter of the controller quorum ({@code controller.quorum.voters}). */
+        String voter() {
+            return id + "@localhost:" + controllerPort;
+        }
+    }
+
+    private final Node node;
     private final Path config;
     private final Path log;
     private final List<String> java;
     private Process process;
 
-    private KafkaServerProcess(int port, Path config, Path log, List<String> java) {
-        this.port = port;
+    private KafkaServerProcess(Node node, Path config, Path log, List<String> java) {
+        this.node = node;
         this.config = config;
         this.log = log;
         this.java = java;
     }
 
-    /** Formats a new log folder under {@code directory} and starts the broker; returns once it accepts connections. */
+    /** Formats a new log folder under {@code directory} and starts a single-node broker; returns once it accepts connections. */
     static KafkaServerProcess start(Path directory) {
+        KafkaServerProcess broker = formatted(directory, Node.onFreePorts(1), Uuid.randomUuid().toString(), List.of());
+        broker.start();
+        return broker;
+    }
+
+    /**
+     * Writes the node's configuration under {@code directory} and formats its log folder for
+     * cluster {@code clusterId}, without starting it. The configuration is run.sh's: the local
+     * node's settings on this node's ports, then {@code deploy/kafka-broker.properties}, then each
+     * of {@code moreSettings} (a later line wins over an earlier one of the same name).
+     */
+    static KafkaServerProcess formatted(Path directory, Node node, String clusterId, List<String> moreSettings) {
         if (!Files.isDirectory(LIB)) {
             throw new IllegalStateException("no Kafka server classpath at " + LIB + ": build system-tests (./mvnw verify) first");
         }
         try {
             Files.createDirectories(directory);
-            int port = Ports.free();
-            int controller = Ports.free();
-            // as run.sh: the local node's settings, then those every broker of the project shares
-            String properties = Files.readString(CONFIG_DIR.resolve("server.properties"))
-                    .replace("localhost:9092", "localhost:" + port)
-                    .replace("localhost:9093", "localhost:" + controller)
-                    .replace("@LOG_DIRS@", directory.resolve("logs").toString())
-                    + "\n" + Files.readString(RunConfiguration.brokerSettingsFile());
+            StringBuilder properties = new StringBuilder(Files.readString(CONFIG_DIR.resolve("server.properties"))
+                    .replace("localhost:9092", "localhost:" + node.port())
+                    .replace("localhost:9093", "localhost:" + node.controllerPort())
+                    .replace("@LOG_DIRS@", directory.resolve("logs").toString()))
+                    .append('\n').append(Files.readString(RunConfiguration.brokerSettingsFile()));
+            moreSettings.forEach(settings -> properties.append('\n').append(settings).append('\n'));
             Path config = directory.resolve("server.properties");
             Files.writeString(config, properties);
             String javaCommand = ProcessHandle.current().info().command().orElse("java");
             List<String> java = new ArrayList<>(List.of(javaCommand));
             java.addAll(RunConfiguration.jvmOptions(RunConfiguration.Role.BROKER));
             java.addAll(List.of("-Dlog4j2.configurationFile=" + CONFIG_DIR.resolve("log4j2.xml"), "-cp", LIB + "/*"));
-            KafkaServerProcess broker = new KafkaServerProcess(port, config, directory.resolve("kafka.log"), java);
-            broker.format();
-            broker.start();
-            return broker;
+            KafkaServerProcess server = new KafkaServerProcess(node, config, directory.resolve("kafka.log"), java);
+            server.format(clusterId);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     String bootstrapServers() {
-        return "localhost:" + port;
+        return "localhost:" + node.port();
+    }
+
+    Node node() {
+        return node;
     }
 
     Path log() {
@@ -84,7 +111,16 @@ final class KafkaServerProcess implements AutoCloseable {
 
     /** Starts the broker on its log folder (again) and waits until it accepts connections. */
     void start() {
+        launch();
+        awaitAcceptingConnections();
+    }
+
+    /** Starts the process and returns at once (the nodes of a cluster start together: a controller waits for its quorum). */
+    void launch() {
         process = run(List.of("kafka.Kafka", config.toString()));
+    }
+
+    void awaitAcceptingConnections() {
         await("Kafka accepting connections on " + bootstrapServers()).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100)).until(() -> {
                     if (!process.isAlive()) {
@@ -97,13 +133,13 @@ final class KafkaServerProcess implements AutoCloseable {
     /** SIGTERM and waits for the broker to exit: a broker stopped by its operator. */
     void stop() {
         process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitExit(60);
+    }
+
+    /** SIGKILL: the broker gets no chance to hand over its leaderships or flush anything, as when its machine dies. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit(10);
     }
 
     /** The operating-system process id of the broker's JVM (its memory is measured by the benchmarks). */
@@ -115,9 +151,18 @@ final class KafkaServerProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    private void format() {
-        Process format = run(List.of("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                "-c", config.toString()));
+    private void awaitExit(int seconds) {
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void format(String clusterId) {
+        Process format = run(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()));
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 throw new IllegalStateException("formatting the Kafka storage failed; see " + log);
@@ -141,7 +186,7 @@ final class KafkaServerProcess implements AutoCloseable {
 
     private boolean accepts() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
+            socket.connect(new InetSocketAddress("localhost", node.port()), 500);
             return true;
         } catch (IOException e) {
             return false;

@@ -28,6 +28,8 @@ final class Platform implements AutoCloseable {
     private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
 
     private final Map<String, ServiceProcess> services = new HashMap<>();
+    /** Instances started besides the four by {@link #startReplica}, in order. */
+    private final List<String> replicas = new ArrayList<>();
 
     /** JVM options per kind of service: render-service has its own (a PDF render's working set). */
     record JvmOptions(List<String> service, List<String> render) {
@@ -140,6 +142,22 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
+    /**
+     * Starts another instance of the service {@code name} as {@code replicaName} (same jar,
+     * environment and options, a free port) and returns once it is ready. It is stopped with the
+     * platform, before the others.
+     */
+    ServiceProcess startReplica(String name, String replicaName, Duration timeout) {
+        if (services.containsKey(replicaName)) {
+            throw new IllegalArgumentException(replicaName + " is already a service of this platform");
+        }
+        ServiceProcess replica = services.get(name).replica(replicaName, freePort());
+        replicas.add(replicaName);
+        services.put(replicaName, replica);
+        replica.restart(timeout);
+        return replica;
+    }
+
     ServiceProcess service(String name) {
         return services.get(name);
     }
@@ -186,7 +204,9 @@ final class Platform implements AutoCloseable {
     @Override
     public void close() {
         // The gateway first, the writers last: nothing is left half-way.
-        List<String> order = new ArrayList<>(List.of("gateway", "render-service", "figures-service", "content-service"));
+        List<String> order = new ArrayList<>(replicas);
+        java.util.Collections.reverse(order);
+        order.addAll(List.of("gateway", "render-service", "figures-service", "content-service"));
         services.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
         order.forEach(name -> services.get(name).close());
     }

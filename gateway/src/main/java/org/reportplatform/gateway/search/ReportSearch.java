@@ -135,6 +135,7 @@ public class ReportSearch {
         return new UnifiedHighlighter.Builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(locale))
+                .withScorer(new MatchCountScorer())
                 .withMaxNoHighlightPassages(0)
                 .build();
     }

@@ -163,7 +163,9 @@ public class PlatformAutoConfiguration {
         return new CountingProducerListener(meters);
     }
 
+    /** The groups of {@code report.observability.consumer-groups}; a service whose group's name is computed declares its own. */
     @Bean
+    @ConditionalOnMissingBean
     ConsumerGroupLag consumerGroupLag(Admin observabilityAdmin, ObservabilityProperties properties, MeterRegistry meters) {
         return new ConsumerGroupLag(observabilityAdmin, properties.consumerGroups(), properties.consumerLagRefresh(), meters);
     }

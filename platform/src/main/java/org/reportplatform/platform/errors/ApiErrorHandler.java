@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.reportplatform.platform.log.LogUnavailableException;
 import org.reportplatform.platform.log.NotTheActiveWriterException;
+import org.reportplatform.platform.log.WriteOutcomeUnknownException;
 
 /**
  * Turns every refusal into the platform's one JSON error format (RFC 9457 problem details).
@@ -80,6 +81,15 @@ public class ApiErrorHandler {
         log.warn("write refused, the event log is unavailable: {}", e.getMessage());
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE,
                 "the change was not saved: the event log (Kafka) is unavailable; try again shortly", exchange);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    /** Kafka took the change but did not confirm its commit: saying "not saved" could be false. */
+    @ExceptionHandler(WriteOutcomeUnknownException.class)
+    public ResponseEntity<ProblemDetail> outcomeUnknown(WriteOutcomeUnknownException e, ServerWebExchange exchange) {
+        log.warn("write outcome unknown: {}", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "the event log (Kafka) did not confirm the change in time: it"
+                + " may or may not have been applied; read it again before retrying", exchange);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 

@@ -61,11 +61,11 @@ public class LogFollower<K, V> {
     }
 
     /**
-     * Like {@link #readToEnd}, but from the given offsets where there is one (the next record a
-     * view has not applied yet); a partition without one is read from its beginning.
+     * Every record after the given positions (per partition, the offset to read next; from the
+     * beginning where none is given) up to the end offsets seen now.
      */
-    public LogRead readToEndFrom(Map<TopicPartition, Long> from, Consumer<ConsumerRecord<K, V>> handler) {
-        return read(true, (partition, begin, end) -> Math.max(begin, from.getOrDefault(partition, begin)), handler);
+    public LogRead readFrom(Map<TopicPartition, Long> next, Consumer<ConsumerRecord<K, V>> handler) {
+        return read(true, (partition, begin, end) -> Math.max(begin, next.getOrDefault(partition, begin)), handler);
     }
 
     /** The last {@code perPartition} records of each partition (fewer where it holds fewer); topics that do not exist are left out. */

@@ -41,7 +41,9 @@ import org.springframework.kafka.support.SendResult;
  * revisions reach the partition in order.
  *
  * <p>If Kafka fails or hangs, the transaction is aborted and {@link LogUnavailableException} is
- * thrown within a bounded time; read-committed consumers never see the aborted events.
+ * thrown within a bounded time; read-committed consumers never see the aborted events. If Kafka
+ * acknowledged the events but not the commit, the outcome is open ({@link WriteOutcomeUnknownException}):
+ * the next write first settles it (see {@link #settle}).
  *
  * <p>A log made {@code standbyFirst} (a writer service whose instances elect one active writer,
  * {@code platform/leadership}) does not open its producer at start: after the replay it keeps
@@ -63,8 +65,10 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     private final Duration timeout;
     private final boolean standbyFirst;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    /** Per partition, the offset after the last record the state holds (replayed, followed or written). */
-    private final Map<Integer, Long> applied = new ConcurrentHashMap<>();
+    /** Per partition, the offset after the last record the state holds (replayed, written or settled). */
+    private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
+    /** A commit went unanswered: the topic may hold a write the state does not. */
+    private volatile boolean unsettled;
     private volatile boolean replayed;
     private volatile long replayedEvents;
     private volatile boolean writable;
@@ -103,10 +107,11 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         writeLock.lock();
         try {
             requireWritable();
+            settle();
             Decision<E, R> decision = decide.get();
             List<E> events = decision.events();
             if (!events.isEmpty()) {
-                List<LogPosition> positions = publishAll(events.stream().map(this::send).toList());
+                List<LogPosition> positions = publishAll(events.stream().map(this::send).toList(), List.of(this));
                 for (int i = 0; i < events.size(); i++) {
                     apply(events.get(i), positions.get(i));
                 }
@@ -140,12 +145,14 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         try {
             requireWritable();
             other.requireWritable();
+            settle();
+            other.settle();
             JointDecision<E, F, R> decision = decide.get();
             List<Send> sends = new ArrayList<>();
             decision.events().forEach(event -> sends.add(send(event)));
             decision.otherEvents().forEach(event -> sends.add(other.send(event)));
             if (!sends.isEmpty()) {
-                List<LogPosition> positions = publishAll(sends);
+                List<LogPosition> positions = publishAll(sends, List.of(this, other));
                 int i = 0;
                 for (E event : decision.events()) {
                     apply(event, positions.get(i++));
@@ -192,24 +199,9 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         return writable;
     }
 
-    private void apply(E event, LogPosition position) {
-        applier.accept(event, position);
-        applied.merge(position.partition(), position.offset() + 1, Math::max);
-    }
-
-    /** A record read from the topic (replayed, followed, caught up with) into the state. */
-    private void apply(ConsumerRecord<String, Object> record) {
-        if (record.value() == null) {
-            log.error("skipped an unreadable record at {}-{}@{}", record.topic(), record.partition(), record.offset());
-        } else {
-            applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
-        }
-        applied.merge(record.partition(), record.offset() + 1, Math::max);
-    }
-
     private Map<TopicPartition, Long> appliedPositions() {
         Map<TopicPartition, Long> positions = new HashMap<>();
-        applied.forEach((partition, next) -> positions.put(new TopicPartition(topic.name(), partition), next));
+        nextOffsets.forEach((partition, next) -> positions.put(new TopicPartition(topic.name(), partition), next));
         return positions;
     }
 
@@ -229,7 +221,7 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     public void takeOver() {
         stopFollowing();
         warmUp();
-        LogRead read = follower("catch-up").readToEndFrom(appliedPositions(), this::apply);
+        LogRead read = follower("catch-up").readFrom(appliedPositions(), record -> applyRecord(record, "catching up"));
         writable = true;
         log.info("took over the writes of {}: caught up with {} events in {} ms", topic.name(), read.records(), read.millis());
     }
@@ -265,7 +257,7 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         try {
             // A record polled just before a take-over stopped the tail: the catch-up reads it.
             if (following) {
-                apply(record);
+                applyRecord(record, "following");
             }
         } finally {
             writeLock.unlock();
@@ -296,8 +288,12 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
         return new Send(topic.name(), keyOf.apply(event), event);
     }
 
-    /** Publishes the records in one transaction; their positions on their topics, in order, once it committed. */
-    private List<LogPosition> publishAll(List<Send> records) {
+    /**
+     * Publishes the records of {@code logs} in one transaction; their positions on their topics,
+     * in order, once it committed.
+     */
+    private List<LogPosition> publishAll(List<Send> records, List<RevisionLog<?>> logs) {
+        boolean[] acknowledged = {false};
         try {
             return template.executeInTransaction(operations -> {
                 List<java.util.concurrent.CompletableFuture<SendResult<String, SpecificRecord>>> sends = new ArrayList<>();
@@ -309,13 +305,65 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
                     RecordMetadata written = await(send).getRecordMetadata();
                     positions.add(new LogPosition(written.partition(), written.offset()));
                 }
+                acknowledged[0] = true;
                 return positions;
             });
         } catch (RuntimeException e) {
             String topics = String.join(" and ", records.stream().map(Send::topic).distinct().toList());
+            if (acknowledged[0]) {
+                // Spring Kafka does not abort after a failed commit: the coordinator may have
+                // recorded it (then it completes it), or not (then it aborts it).
+                logs.forEach(written -> written.unsettled = true);
+                throw new WriteOutcomeUnknownException("Kafka acknowledged " + records.size() + " event(s) on " + topics
+                        + " but did not confirm their commit: " + rootMessage(e), e);
+            }
             throw new LogUnavailableException("Kafka did not acknowledge " + records.size() + " event(s) on "
                     + topics + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * After a commit that went unanswered, brings the state up to the topic before anything is
+     * decided on it: a decision on a state that misses a committed revision would publish that
+     * revision number a second time. A new producer's initTransactions (the template replaced the
+     * one whose commit failed) returns only once the coordinator has completed the open
+     * transaction of this transactional id, committed or aborted, markers written; then the
+     * records past the state's positions are read (read_committed) and applied. Until that
+     * succeeds, writes are refused, and nothing of them is published.
+     */
+    private void settle() {
+        if (!unsettled) {
+            return;
+        }
+        try {
+            template.executeInTransaction(operations -> null);
+            Map<TopicPartition, Long> from = new java.util.HashMap<>();
+            nextOffsets.forEach((partition, offset) -> from.put(new TopicPartition(topic.name(), partition), offset));
+            long[] found = {0};
+            new LogFollower<>(consumers, List.of(topic.name()), FollowerSettings.named(topic.name() + "-settle").withKafkaTimeout(timeout))
+                    .readFrom(from, record -> found[0] += applyRecord(record, "settling") ? 1 : 0);
+            unsettled = false;
+            log.warn("settled {} after a commit Kafka did not confirm: {} event(s) on the topic that the state did not hold",
+                    topic.name(), found[0]);
+        } catch (RuntimeException e) {
+            throw new LogUnavailableException("an earlier write on " + topic.name() + " is not settled yet: " + rootMessage(e), e);
+        }
+    }
+
+    private void apply(E event, LogPosition position) {
+        applier.accept(event, position);
+        nextOffsets.merge(position.partition(), position.offset() + 1, Math::max);
+    }
+
+    /** Applies a record read from the topic; an unreadable one is logged and passed over. Whether it was applied. */
+    private boolean applyRecord(ConsumerRecord<String, Object> record, String doing) {
+        nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+        if (record.value() == null) {
+            log.error("skipped an unreadable record at {}-{}@{} while {}", record.topic(), record.partition(), record.offset(), doing);
+            return false;
+        }
+        applier.accept(topic.cast(record.value()), new LogPosition(record.partition(), record.offset()));
+        return true;
     }
 
     private <T> T await(java.util.concurrent.CompletableFuture<T> send) {
@@ -331,14 +379,11 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
 
     /** Reads the topic from the beginning up to its current end (last stable offset). */
     void replay() {
-        long[] events = {0};
-        LogRead read = follower("replay").readToEnd(record -> {
-            apply(record);
-            if (record.value() != null) {
-                events[0]++;
-            }
-        });
-        replayedEvents = events[0];
+        long[] applied = {0};
+        LogRead read = new LogFollower<>(consumers, List.of(topic.name()),
+                FollowerSettings.named(topic.name() + "-replay").withKafkaTimeout(timeout))
+                .readToEnd(record -> applied[0] += applyRecord(record, "replaying") ? 1 : 0);
+        replayedEvents = applied[0];
         replayed = true;
         log.info("replayed {} events of {} in {} ms", replayedEvents, topic.name(), read.millis());
     }

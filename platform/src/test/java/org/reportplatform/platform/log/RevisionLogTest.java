@@ -3,18 +3,23 @@ package org.reportplatform.platform.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +42,7 @@ import org.reportplatform.schemas.Topics;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -167,6 +173,59 @@ class RevisionLogTest {
         List<SpecificRecord> onChapters = topics.records(Topics.CHAPTERS).stream().map(ConsumerRecord::value).toList();
         assertThat(onChapters).contains(published, later).doesNotContain(refusedChapter);
         assertThat(topics.values(Topics.DRAFTS)).doesNotContain(refusedDraft);
+    }
+
+    @Test
+    void aCommitKafkaRecordedButDidNotConfirmIsSettledBeforeTheNextWriteIsDecided() {
+        // Given a writer whose producer loses the answer to a commit Kafka recorded (as when the
+        // node coordinating the transaction dies once it has written the commit)
+        AtomicInteger unansweredCommits = new AtomicInteger();
+        RevisionHistory<ChapterChanged, ChapterState> history = CHAPTERS.newHistory(readers.get(0)::read);
+        RevisionLog<ChapterChanged> log = new RevisionLog<>(Topics.CHAPTERS, history.keyOf(), history::apply,
+                losingCommitAnswers(unansweredCommits), consumers, Duration.ofSeconds(10));
+        log.start();
+        log.write(() -> Decision.publish(event("reponse", 1, "Premier texte.\n"), null));
+
+        // When the commit of revision 2 goes unanswered
+        unansweredCommits.set(1);
+        assertThatThrownBy(() -> log.write(() -> Decision.publish(event("reponse", 2, "Deuxième texte.\n"), null)))
+                .isInstanceOf(WriteOutcomeUnknownException.class).hasMessageContaining("did not confirm");
+
+        // Then the next write is decided on a state that holds revision 2: it publishes revision 3, not a second 2
+        ChapterChanged next = log.write(() -> {
+            ChapterChanged change = event("reponse", history.lastRevision("2024/reponse").orElse(0) + 1, "Troisième texte.\n");
+            return Decision.publish(change, change);
+        });
+        assertThat(next.getRevision()).isEqualTo(3);
+        assertThat(new TopicReader(kafka.bootstrapServers()).records(Topics.CHAPTERS)).filteredOn(r -> r.key().equals("2024/reponse"))
+                .extracting(r -> ((ChapterChanged) r.value()).getRevision()).containsExactly(1L, 2L, 3L);
+    }
+
+    /**
+     * A transactional template like a writer's (one transactional id), whose producers, while
+     * {@code unanswered} is above 0, commit and then throw as if the answer never came.
+     */
+    @SuppressWarnings("unchecked")
+    private static KafkaTemplate<String, SpecificRecord> losingCommitAnswers(AtomicInteger unanswered) {
+        DefaultKafkaProducerFactory<String, SpecificRecord> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new AvroSerializer());
+        producers.setTransactionIdPrefix("revision-log-settle-" + UUID.randomUUID() + "-");
+        producers.setTransactionIdSuffixStrategy(new DefaultTransactionIdSuffixStrategy(1));
+        producers.addPostProcessor(producer -> (Producer<String, SpecificRecord>) Proxy.newProxyInstance(
+                Producer.class.getClassLoader(), new Class<?>[] {Producer.class}, (proxy, method, arguments) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(producer, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("commitTransaction") && unanswered.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new TimeoutException("the answer to the commit was lost (test)");
+                    }
+                    return result;
+                }));
+        return new KafkaTemplate<>(producers);
     }
 
     private static final Revisioned<DraftChanged, DraftState> DRAFTS = new Revisioned<>(

@@ -36,6 +36,7 @@ public final class RunConfiguration {
 
     private static final String JVM_OPTIONS = "deploy/jvm-options.env";
     private static final String BROKER_SETTINGS = "deploy/kafka-broker.properties";
+    private static final String CLUSTER_SETTINGS = "deploy/kafka-cluster.properties";
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z_]+)=\"([^\"]*)\"");
 
     private RunConfiguration() {
@@ -75,8 +76,27 @@ public final class RunConfiguration {
 
     /** The settings every broker of the project shares, by name. */
     public static Map<String, String> brokerSettings() {
+        return settings(brokerSettingsFile());
+    }
+
+    /** {@code deploy/kafka-broker.properties}. */
+    public static Path brokerSettingsFile() {
+        return root().resolve(BROKER_SETTINGS);
+    }
+
+    /** The settings of a three-node cluster, by name: they replace some of {@link #brokerSettings()}. */
+    public static Map<String, String> clusterSettings() {
+        return settings(clusterSettingsFile());
+    }
+
+    /** {@code deploy/kafka-cluster.properties}. */
+    public static Path clusterSettingsFile() {
+        return root().resolve(CLUSTER_SETTINGS);
+    }
+
+    private static Map<String, String> settings(Path file) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(brokerSettingsFile())) {
+        try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,10 +104,5 @@ public final class RunConfiguration {
         Map<String, String> settings = new TreeMap<>();
         properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
         return settings;
-    }
-
-    /** {@code deploy/kafka-broker.properties}. */
-    public static Path brokerSettingsFile() {
-        return root().resolve(BROKER_SETTINGS);
     }
 }

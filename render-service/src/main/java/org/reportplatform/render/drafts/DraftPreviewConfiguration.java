@@ -9,6 +9,7 @@ import org.reportplatform.render.accessibility.AccessibilityReview;
 import org.reportplatform.render.preview.ChapterPreviews;
 import org.reportplatform.render.publishing.OutputPublisher;
 import org.reportplatform.render.publishing.PublishedOutputs;
+import org.reportplatform.render.sharing.OutputOwnership;
 import org.reportplatform.render.rendering.DocumentRenderer;
 import org.reportplatform.schemas.Topics;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 public class DraftPreviewConfiguration {
 
     @Bean
-    OpenDrafts openDrafts() {
-        return new OpenDrafts();
+    OpenDrafts openDrafts(OutputOwnership ownership) {
+        return new OpenDrafts(ownership);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.reportplatform.platform.log.LogTail;
 import org.reportplatform.render.site.OutputId;
 import org.reportplatform.render.sources.SourceEvent;
@@ -73,6 +74,23 @@ public final class DraftPreviews {
                 throw new IllegalStateException("interrupted while reading the drafts topic", e);
             }
         }
+        drafts.markAllDirty(keys(publishedPreviews));
+        pages.start();
+        documents.start();
+    }
+
+    /** Previews this instance has just been given (instances share the rendering): rendered again, from the current drafts. */
+    public void gained(Predicate<OutputId> gained, List<OutputId> publishedPreviews) {
+        drafts.markDirty(gained, keys(publishedPreviews));
+        changed();
+    }
+
+    /** Previews this instance no longer owns: no longer rendered here. */
+    public void lost() {
+        drafts.dropUnowned();
+    }
+
+    private static List<OpenDrafts.Key> keys(List<OutputId> publishedPreviews) {
         List<OpenDrafts.Key> published = new ArrayList<>();
         for (OutputId id : publishedPreviews) {
             if (id instanceof OutputId.DraftPage page) {
@@ -81,9 +99,7 @@ public final class DraftPreviews {
                 published.add(new OpenDrafts.Key(document.edition(), document.slug(), document.language()));
             }
         }
-        drafts.markAllDirty(published);
-        pages.start();
-        documents.start();
+        return published;
     }
 
     public OpenDrafts drafts() {

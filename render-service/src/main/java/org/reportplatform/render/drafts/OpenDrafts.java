@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.reportplatform.render.sharing.OutputOwnership;
 import org.reportplatform.render.site.Causes;
+import org.reportplatform.render.site.OutputId;
 import org.reportplatform.render.sources.EventInfo;
 
 /**
@@ -18,6 +21,7 @@ import org.reportplatform.render.sources.EventInfo;
  * and which of their previews wait to be rendered: the page and the PDF separately, each with the
  * events that made it dirty. A draft that closes stays dirty until its previews are deleted.
  * Synchronized: the drafts follower and the source listener write, the two preview workers take.
+ * Only the previews this instance owns ({@link OutputOwnership}, by their path) are ever dirty.
  */
 public final class OpenDrafts {
 
@@ -47,6 +51,25 @@ public final class OpenDrafts {
         public String edition() {
             return key.edition();
         }
+    }
+
+    private final OutputOwnership ownership;
+
+    /** Every preview is this instance's. */
+    public OpenDrafts() {
+        this(OutputOwnership.everything());
+    }
+
+    public OpenDrafts(OutputOwnership ownership) {
+        this.ownership = ownership;
+    }
+
+    private static OutputId page(Key key) {
+        return new OutputId.DraftPage(key.edition(), key.language(), key.slug());
+    }
+
+    private static OutputId document(Key key) {
+        return new OutputId.DraftDocument(key.edition(), key.language(), key.slug());
     }
 
     private final Map<Key, Draft> open = new HashMap<>();
@@ -100,8 +123,31 @@ public final class OpenDrafts {
     }
 
     private void markDirty(Key key, Causes causes) {
-        dirtyPages.merge(key, causes, Causes::merge);
-        dirtyDocuments.merge(key, causes, Causes::merge);
+        markDirty(key, causes, ownership::owns);
+    }
+
+    private void markDirty(Key key, Causes causes, Predicate<OutputId> mine) {
+        if (mine.test(page(key))) {
+            dirtyPages.merge(key, causes, Causes::merge);
+        }
+        if (mine.test(document(key))) {
+            dirtyDocuments.merge(key, causes, Causes::merge);
+        }
+    }
+
+    /**
+     * Previews this instance has just been given: those of every open draft and of the given
+     * drafts (previews published for drafts since closed) that {@code gained} accepts, dirty.
+     */
+    public synchronized void markDirty(Predicate<OutputId> gained, Collection<Key> published) {
+        open.keySet().forEach(key -> markDirty(key, Causes.none(), gained));
+        published.forEach(key -> markDirty(key, Causes.none(), gained));
+    }
+
+    /** Forgets the dirty previews this instance no longer owns. */
+    public synchronized void dropUnowned() {
+        dirtyPages.keySet().removeIf(key -> !ownership.owns(page(key)));
+        dirtyDocuments.keySet().removeIf(key -> !ownership.owns(document(key)));
     }
 
     public synchronized boolean hasDirtyPages() {
@@ -127,11 +173,15 @@ public final class OpenDrafts {
 
     /** Its publication failed: dirty again, causes kept. */
     public synchronized void requeuePage(Job job) {
-        dirtyPages.merge(job.key(), job.causes(), Causes::merge);
+        if (ownership.owns(page(job.key()))) {
+            dirtyPages.merge(job.key(), job.causes(), Causes::merge);
+        }
     }
 
     public synchronized void requeueDocument(Job job) {
-        dirtyDocuments.merge(job.key(), job.causes(), Causes::merge);
+        if (ownership.owns(document(job.key()))) {
+            dirtyDocuments.merge(job.key(), job.causes(), Causes::merge);
+        }
     }
 
     /** The open draft with that key, if any. */

@@ -16,7 +16,8 @@ import org.reportplatform.render.site.Rendition;
  */
 final class PreviewPublication {
 
-    enum Outcome { PUBLISHED, DELETED, UNCHANGED }
+    /** DISOWNED: not sent, another instance owns the preview now. */
+    enum Outcome { PUBLISHED, DELETED, UNCHANGED, DISOWNED }
 
     /** What a worker's round did, for its summary. */
     static final class Tally {
@@ -26,11 +27,14 @@ final class PreviewPublication {
         private int deleted;
 
         void add(Outcome outcome) {
-            rendered++;
+            if (outcome != Outcome.DISOWNED) {
+                rendered++;
+            }
             switch (outcome) {
                 case PUBLISHED -> published++;
                 case DELETED -> deleted++;
                 case UNCHANGED -> unchanged++;
+                case DISOWNED -> { }
             }
         }
 
@@ -58,6 +62,9 @@ final class PreviewPublication {
             return Outcome.UNCHANGED;
         }
         OutputPublisher.Result sent = publisher.publish(List.of(new OutputPublisher.Outgoing(rendition, rendition.causes())));
+        if (!sent.disowned().isEmpty()) {
+            return Outcome.DISOWNED;
+        }
         if (!sent.failed().isEmpty()) {
             throw new PublishFailedException(rendition.path() + " was not acknowledged by Kafka: " + sent.error(), sent.error());
         }

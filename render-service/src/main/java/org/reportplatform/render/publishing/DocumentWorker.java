@@ -120,6 +120,11 @@ public final class DocumentWorker extends PacedDocumentWorker {
                 Map<String, Long> was = before.map(PublishedOutputs.Published::sourceRevisions).orElse(Map.of());
                 Causes causes = r.causes().merge(Site.changesBetween(was, r.sourceRevisions(), job.snapshot()));
                 OutputPublisher.Result sent = publisher.publish(List.of(new OutputPublisher.Outgoing(r, causes)));
+                if (!sent.disowned().isEmpty()) {
+                    // Its partition went to another instance during the render: that one renders it.
+                    log.info("{} rendered but not published: another instance owns it now", r.path());
+                    continue;
+                }
                 if (!sent.failed().isEmpty() && sent.error() instanceof RecordTooLargeException) {
                     // Retrying would fail the same way until the sources change: wait for that.
                     log.error("{} ({} bytes) is larger than {} accepts: it is not published", r.path(), r.content().length,

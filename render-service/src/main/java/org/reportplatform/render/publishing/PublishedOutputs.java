@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.reportplatform.render.site.OutputId;
 import org.reportplatform.render.site.Rendition;
@@ -50,6 +51,11 @@ public final class PublishedOutputs {
 
     public void clear() {
         byTopic.clear();
+    }
+
+    /** Forgets the outputs (of every output topic) whose path {@code path} accepts: they are about to be read again. */
+    public void forget(Predicate<String> path) {
+        byTopic.values().forEach(paths -> paths.keySet().removeIf(path));
     }
 
     public Optional<Published> get(OutputId id) {

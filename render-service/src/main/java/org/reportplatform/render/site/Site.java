@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import org.reportplatform.render.sharing.OutputOwnership;
 import org.reportplatform.render.sources.Chapter;
 import org.reportplatform.render.sources.EventInfo;
 import org.reportplatform.render.sources.ReportState;
@@ -53,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Pages are rendered from the latest state only when the page worker flushes, each once per flush;
  * the PDF when the document worker gets to it.
+ *
+ * <p>Only the outputs this instance owns ({@link OutputOwnership}: every one unless instances share
+ * the rendering) are ever dirty; the state is the whole report all the same, since a page depends
+ * on its neighbours and the index on every chapter.
  */
 public final class Site {
 
@@ -71,11 +77,18 @@ public final class Site {
     private final Set<OutputId> documentsInFlight = new HashSet<>();
     private final OutputRenderer pages;
     private final OutputRenderer documents;
+    private final OutputOwnership ownership;
     private long failures;
 
+    /** A site that renders every output. */
     public Site(OutputRenderer pages, OutputRenderer documents) {
+        this(pages, documents, OutputOwnership.everything());
+    }
+
+    public Site(OutputRenderer pages, OutputRenderer documents, OutputOwnership ownership) {
         this.pages = pages;
         this.documents = documents;
+        this.ownership = ownership;
     }
 
     /** Applies an event during the start-up replay: no output is dirtied (a full render follows). */
@@ -169,7 +182,7 @@ public final class Site {
         }
         documentsInFlight.stream().filter(id -> edition.equals(id.edition())).forEach(touched::add);
         Causes cause = Causes.of(event.info());
-        touched.forEach(id -> dirtySet(id).merge(id, cause, Causes::merge));
+        touched.stream().filter(ownership::owns).forEach(id -> dirtySet(id).merge(id, cause, Causes::merge));
         return true;
     }
 
@@ -245,6 +258,7 @@ public final class Site {
         all.addAll(SitePlan.pages(state));
         all.addAll(published);
         all.addAll(dirty.keySet());
+        all.removeIf(id -> !ownership.owns(id));
         planned.accept(all.size());
         for (OutputId id : all) {
             renderSafely(pages, id, dirty.getOrDefault(id, Causes.none()), state).ifPresent(sink);
@@ -259,8 +273,29 @@ public final class Site {
     public synchronized int markAllDocumentsDirty(Collection<OutputId> published) {
         SortedSet<OutputId> all = new TreeSet<>(SitePlan.documents(state));
         all.addAll(published);
+        all.removeIf(id -> !ownership.owns(id));
         all.forEach(id -> dirtyDocuments.merge(id, Causes.none(), Causes::merge));
         return all.size();
+    }
+
+    /**
+     * Outputs this instance has just been given: every one of the site that {@code gained} accepts,
+     * and the given published ones (those no longer in the site render as absent), dirty. Returns
+     * how many.
+     */
+    public synchronized int markDirty(Predicate<OutputId> gained, Collection<OutputId> published) {
+        SortedSet<OutputId> all = new TreeSet<>(SitePlan.pages(state));
+        all.addAll(SitePlan.documents(state));
+        all.addAll(published);
+        all.removeIf(gained.negate());
+        all.forEach(id -> dirtySet(id).merge(id, Causes.none(), Causes::merge));
+        return all.size();
+    }
+
+    /** Forgets the dirty outputs this instance no longer owns: their new owner renders them. */
+    public synchronized void dropUnowned() {
+        dirty.keySet().removeIf(id -> !ownership.owns(id));
+        dirtyDocuments.keySet().removeIf(id -> !ownership.owns(id));
     }
 
     /** A document to render: its id, why, and a snapshot of its edition's sources. */
@@ -292,7 +327,11 @@ public final class Site {
 
     /** Marks outputs dirty again (their publishing failed), keeping their causes. */
     public synchronized void requeue(Map<OutputId, Causes> outputs) {
-        outputs.forEach((id, causes) -> dirtySet(id).merge(id, causes, Causes::merge));
+        outputs.forEach((id, causes) -> {
+            if (ownership.owns(id)) {
+                dirtySet(id).merge(id, causes, Causes::merge);
+            }
+        });
     }
 
     /**

@@ -17,6 +17,7 @@ import org.reportplatform.render.publishing.DocumentWorker;
 import org.reportplatform.render.publishing.PublishedOutputs;
 import org.reportplatform.render.publishing.RebuildSummary;
 import org.reportplatform.render.publishing.RebuildWorker;
+import org.reportplatform.render.sharing.OwnershipGroup;
 import org.reportplatform.render.site.Site;
 import org.reportplatform.render.sources.InvalidEventException;
 import org.reportplatform.render.sources.SourceEvents;
@@ -40,6 +41,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  *       {@code report.accessibility.v1} to their end: the SHA-256 of every output already
  *       published, the accessibility findings already published;</li>
  *   <li>replay the three source topics from the beginning to their current end into the state;</li>
+ *   <li>when instances share the outputs, join the ownership group: from then on this instance
+ *       renders only the outputs of the partitions it is assigned (alone, it renders all);</li>
  *   <li>render every page once, publish those whose bytes differ from what is published, and
  *       tombstone published pages that no longer exist: a restart republishes nothing else;
  *       mark every document dirty: the document worker renders them as soon as it runs, and
@@ -69,13 +72,16 @@ public final class StartupSequence implements ApplicationRunner {
     private final MessageListenerContainer sourceListener;
     private final DraftPreviews drafts;
     private final AccessibilityReview accessibility;
+    private final OwnershipGroup ownershipGroup;
     private final ApplicationEventPublisher events;
     private final RenderProperties properties;
 
     public StartupSequence(LogFollower<String, Object> publishedLog, LogFollower<String, Object> sourceLog,
             PublishedOutputs published, Site site, RebuildWorker worker, DocumentWorker documents, MessageListenerContainer sourceListener,
-            DraftPreviews drafts, AccessibilityReview accessibility, ApplicationEventPublisher events, RenderProperties properties) {
+            DraftPreviews drafts, AccessibilityReview accessibility, OwnershipGroup ownershipGroup, ApplicationEventPublisher events,
+            RenderProperties properties) {
         this.drafts = drafts;
+        this.ownershipGroup = ownershipGroup;
         this.accessibility = accessibility;
         this.publishedLog = publishedLog;
         this.sourceLog = sourceLog;
@@ -121,6 +127,7 @@ public final class StartupSequence implements ApplicationRunner {
                 }
             }).records();
         });
+        ownershipGroup.join(properties.startupTimeout());
         RebuildSummary summary = retrying("render and publish the site", worker::rebuildAll);
         site.markAllDocumentsDirty(published.publishedDocuments());
         retrying("check the texts' accessibility", () -> {

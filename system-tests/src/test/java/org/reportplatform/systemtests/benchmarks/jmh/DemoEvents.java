@@ -70,7 +70,9 @@ final class DemoEvents {
                         .setIndicatorId(row.get("id")).setRevision(1)
                         .setIndicator(IndicatorState.newBuilder().setLabel(row.get("label")).setType(IndicatorType.valueOf(row.get("type")))
                                 .setValue(row.get("value")).setUnit(row.get("unit")).setPeriod(row.get("period")).setSource(row.get("source"))
-                                .setOwnerTeam(row.get("ownerTeam")).build())
+                                .setOwnerTeam(row.get("ownerTeam"))
+                                // set, as the writer sets them (see the chapters' errata)
+                                .setTexts(java.util.Map.of()).build())
                         .build());
             }
         } catch (IOException e) {
