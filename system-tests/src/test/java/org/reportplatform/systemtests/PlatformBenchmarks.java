@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.systemtests.benchmarks.Api;
 import org.reportplatform.systemtests.benchmarks.EditToLive;
+import org.reportplatform.systemtests.benchmarks.OnCluster;
 import org.reportplatform.systemtests.benchmarks.HugoSite;
 import org.reportplatform.systemtests.benchmarks.IndicatorChanges;
 import org.reportplatform.systemtests.benchmarks.LargeReport;
@@ -105,6 +106,26 @@ class PlatformBenchmarks {
             }
         }
 
+        // --- the demo report again, with Kafka as a three-node cluster (replication 3, two in sync)
+        OnCluster cluster;
+        try (KafkaCluster kafka = KafkaCluster.start(settings.work().resolve("cluster-demo-" + System.currentTimeMillis()))) {
+            long starting = System.nanoTime();
+            try (Platform platform = Platform.start(kafka.bootstrapServers(), true, Platform.RUN_SH_JVM, KafkaCluster.serviceEnvironment(),
+                    settings.work().resolve("cluster-logs-" + System.currentTimeMillis()))) {
+                Api api = new Api(platform.gatewayUrl());
+                awaitServed(api, "/" + DEMO + "/");
+                awaitServed(api, "/" + DEMO + "/report.pdf");
+                long readyMs = (System.nanoTime() - starting) / 1_000_000;
+                try (LiveStream live = LiveStream.open(platform.gatewayUrl(), "demo-webteam")) {
+                    live.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(2));
+                    EditToLive.Result edits = new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(),
+                            settings.edits());
+                    cluster = new OnCluster(readyMs, edits, new ServingRate(api, settings.work()).gatewayOnly(DEMO, settings));
+                }
+            }
+        }
+        progress("cluster done", started);
+
         // --- the large report, on a platform of its own
         LargeReport.Result large;
         IndicatorChanges.Result largeIndicator;
@@ -135,7 +156,7 @@ class PlatformBenchmarks {
 
         Results results = new Results(machine, settings, loadBefore, Machine.loadAverage(), versions, jmh, demoReadyMs, editToLive,
                 demoIndicator, pdf, serving, hugoDemo, demoRest, demoLoad, large, largeIndicator, hugoLarge, largeRest, largePeak,
-                search, (System.nanoTime() - started) / 1_000_000_000);
+                search, cluster, (System.nanoTime() - started) / 1_000_000_000);
         Path report = new ReportDocument(results).write();
         System.out.println("Benchmark report written: " + report + " (" + results.totalSeconds() + " s)");
     }

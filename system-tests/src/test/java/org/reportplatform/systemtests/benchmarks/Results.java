@@ -10,10 +10,11 @@ import java.util.Map;
  *                      and the demo report's index and PDF were served
  * @param largeLoadPeakKb the peak while the large report was generated, rendered and changed
  * @param search        search on the large report: queries, page served to searchable, the index's memory
+ * @param cluster       the demo report's edits and serving with Kafka as a three-node cluster
  */
 public record Results(Machine machine, Settings settings, String loadBefore, String loadAfter, Map<String, String> versions,
         List<Microbenchmarks.Result> jmh, long demoReadyMs, EditToLive.Result editToLive, IndicatorChanges.Result demoIndicator,
         PdfRebuild.Result pdf, ServingRate.Result serving, HugoSite.Result hugoDemo, Map<String, Long> demoRestKb,
         Map<String, Long> demoLoadKb, LargeReport.Result large, IndicatorChanges.Result largeIndicator, HugoSite.Result hugoLarge,
-        Map<String, Long> largeRestKb, Map<String, Long> largeLoadPeakKb, SearchBenchmark.Result search, long totalSeconds) {
+        Map<String, Long> largeRestKb, Map<String, Long> largeLoadPeakKb, SearchBenchmark.Result search, OnCluster cluster, long totalSeconds) {
 }

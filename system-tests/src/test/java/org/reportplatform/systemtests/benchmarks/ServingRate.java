@@ -70,6 +70,13 @@ public final class ServingRate {
         }
     }
 
+    /** The gateway's request rate alone on the same pages, after the same warm-up (e.g. on another Kafka setup). */
+    public Wrk.Run gatewayOnly(String edition, Settings settings) {
+        Wrk wrk = new Wrk(work, pages(edition), settings.wrkThreads(), settings.wrkConnections());
+        wrk.run(gateway.base(), Math.max(3, settings.wrkSeconds()));
+        return wrk.run(gateway.base(), settings.wrkSeconds());
+    }
+
     /** The edition's index and every page of the edition it links to (not the PDF). */
     private List<String> pages(String edition) {
         String root = "/" + edition + "/";
