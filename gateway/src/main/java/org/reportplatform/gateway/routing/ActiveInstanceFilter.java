@@ -2,10 +2,10 @@ package org.reportplatform.gateway.routing;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -13,7 +13,6 @@ import org.springframework.cloud.gateway.event.EnableBodyCachingEvent;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
-import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
@@ -63,13 +62,11 @@ class ActiveInstanceFilter implements GlobalFilter, Ordered, SmartInitializingSi
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-        Object upstream = route == null ? null : route.getMetadata().get(Upstream.METADATA_KEY);
-        if (!(upstream instanceof Upstream service) || !upstreams.of(service).several()) {
+        Optional<ServiceInstances> several = Upstream.of(exchange).map(upstreams::of).filter(ServiceInstances::several);
+        if (several.isEmpty()) {
             return chain.filter(exchange);
         }
-        ServiceInstances instances = upstreams.of(service);
-        return attempt(exchange, chain, instances, instances.inTurn(), 0);
+        return attempt(exchange, chain, several.get(), several.get().inTurn(), 0);
     }
 
     private enum Outcome {

@@ -1,7 +1,5 @@
 package org.reportplatform.gateway.routing;
 
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -15,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
-import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -60,9 +57,7 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
     }
 
     private Mono<Void> unavailable(ServerWebExchange exchange, Throwable e) {
-        Route route = exchange.getAttribute(GATEWAY_ROUTE_ATTR);
-        Object upstream = route == null ? null : route.getMetadata().get(Upstream.METADATA_KEY);
-        String service = upstream instanceof Upstream u ? u.serviceName() : "upstream service";
+        String service = Upstream.of(exchange).map(Upstream::serviceName).orElse("upstream service");
         boolean write = !SAFE.contains(exchange.getRequest().getMethod());
         Failure failure = Failure.of(e);
         String detail = switch (failure) {
