@@ -45,8 +45,8 @@ class PeopleInABrowserTest {
 
     @BeforeAll
     static void startAnIdentityProviderThePlatformAndABrowser() {
-        int gatewayPort = Platform.freePort();
-        provider = OidcProvider.start(Platform.freePort(), "http://localhost:" + gatewayPort + "/login/oauth2/code/organisation",
+        int gatewayPort = Ports.free();
+        provider = OidcProvider.start(Ports.free(), "http://localhost:" + gatewayPort + "/login/oauth2/code/organisation",
                 List.of(NADIA, VISITOR));
         // As an organisation configures the gateway (README): the registration, and its groups' roles and teams.
         String oidc = """

@@ -2,9 +2,6 @@ package org.reportplatform.systemtests;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +76,7 @@ final class Platform implements AutoCloseable {
      */
     static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
             Map<String, String> extraEnvironment, Path logs) {
-        return start(bootstrapServers, loadDemo, jvmOptions, extraEnvironment, logs, freePort());
+        return start(bootstrapServers, loadDemo, jvmOptions, extraEnvironment, logs, Ports.free());
     }
 
     /** The same, with the gateway on {@code gateway} (a port chosen beforehand, e.g. for an identity provider's redirect URI). */
@@ -93,16 +90,16 @@ final class Platform implements AutoCloseable {
      * started once the first one is the active writer (so it is the standby); the gateway lists both.
      */
     static Platform startWithStandbyWriter(String bootstrapServers, Path logs) {
-        return start(bootstrapServers, false, TEST_JVM, Map.of(), logs, freePort(), true);
+        return start(bootstrapServers, false, TEST_JVM, Map.of(), logs, Ports.free(), true);
     }
 
     private static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
             Map<String, String> extraEnvironment, Path logs, int gateway, boolean standbyContent) {
         Platform platform = new Platform();
         platform.bootstrapServers = bootstrapServers;
-        int content = freePort();
-        int figures = freePort();
-        int render = freePort();
+        int content = Ports.free();
+        int figures = Ports.free();
+        int render = Ports.free();
         Map<String, String> common = new HashMap<>(Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "SPRING_PROFILES_ACTIVE", "demo",
@@ -113,7 +110,7 @@ final class Platform implements AutoCloseable {
         List<List<String>> groups = new ArrayList<>(List.of(List.of("content-service", "figures-service"), List.of("render-service"),
                 List.of("gateway")));
         if (standbyContent) {
-            int standby = freePort();
+            int standby = Ports.free();
             platform.add("content-service-standby", "content-service", standby, logs, common, Map.of(), jvmOptions);
             contentUris += ",http://localhost:" + standby;
             groups.add(1, List.of("content-service-standby"));
@@ -151,7 +148,7 @@ final class Platform implements AutoCloseable {
         if (services.containsKey(replicaName)) {
             throw new IllegalArgumentException(replicaName + " is already a service of this platform");
         }
-        ServiceProcess replica = services.get(name).replica(replicaName, freePort());
+        ServiceProcess replica = services.get(name).replica(replicaName, Ports.free());
         replicas.add(replicaName);
         services.put(replicaName, replica);
         replica.restart(timeout);
@@ -193,13 +190,6 @@ final class Platform implements AutoCloseable {
         services.put(name, new ServiceProcess(name, port, jar, logs, environment, jvmOptions.of(module)));
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

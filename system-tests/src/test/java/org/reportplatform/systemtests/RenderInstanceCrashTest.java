@@ -44,7 +44,7 @@ class RenderInstanceCrashTest {
                 "SPRING_PROFILES_ACTIVE", "demo", "REPORT_DEMO_LOAD", "false", "REPORT_RENDER_SHARING_INSTANCE_ID", "b"));
         Path jar = RunConfiguration.root().resolve("render-service/target/render-service-"
                 + System.getProperty("platform.version", "0.1.0-SNAPSHOT") + "-exec.jar");
-        renderB = new ServiceProcess("render-service-b", Platform.freePort(), jar, logs, environment,
+        renderB = new ServiceProcess("render-service-b", Ports.free(), jar, logs, environment,
                 Platform.TEST_JVM.of("render-service"));
         renderB.start();
         await("render-service b ready").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(renderB::isReady);

@@ -2,7 +2,6 @@ package org.reportplatform.systemtests.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.reportplatform.platform.testing.RunConfiguration;
+import org.reportplatform.systemtests.Ports;
 
 /**
  * nginx (Debian's) on the loopback interface, in one of two roles: a static web server serving a
@@ -34,7 +34,7 @@ public final class Nginx implements AutoCloseable {
     }
 
     public static Nginx serve(Path site, Path workDirectory) {
-        int port = freePort();
+        int port = Ports.free();
         return start(workDirectory.resolve("nginx"), port, """
                   sendfile on;
                   tcp_nopush on;
@@ -55,7 +55,7 @@ public final class Nginx implements AutoCloseable {
      * (ports on this machine, in the file's order of servers), listening on a free port.
      */
     public static Nginx balance(List<Integer> replicas, Path workDirectory) {
-        int port = freePort();
+        int port = Ports.free();
         try {
             String balancer = Files.readString(LOAD_BALANCER).replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
             for (int i = 0; i < replicas.size(); i++) {
@@ -103,14 +103,6 @@ public final class Nginx implements AutoCloseable {
                 LiveStream.sleep(50);
             }
             return nginx;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
