@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       (comma-separated) when it runs as an active writer and standbys: the
  *                       gateway sends each request to the active one ({@code ServiceInstances})
  * @param figuresUri     the figures service (indicators, datasets), one or several like contentUri
- * @param renderUri      the render service (operations)
+ * @param renderUri      the render service (previews, accessibility checks, operations), one or
+ *                       several like contentUri: instances sharing the outputs are all complete
+ *                       for these requests, so one that cannot be reached is passed over
  * @param requestTimeout how long a routed request may wait for the service's response headers
  *                       before the caller gets a 503
  * @param connectTimeout how long to wait for a TCP connection to a service
@@ -25,14 +27,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReportGatewayProperties(
         @DefaultValue("http://localhost:8081") List<URI> contentUri,
         @DefaultValue("http://localhost:8082") List<URI> figuresUri,
-        @DefaultValue("http://localhost:8083") URI renderUri,
+        @DefaultValue("http://localhost:8083") List<URI> renderUri,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("2s") Duration connectTimeout) {
 
     public ReportGatewayProperties {
         contentUri = requireServiceUris("content-uri", contentUri);
         figuresUri = requireServiceUris("figures-uri", figuresUri);
-        requireServiceUri("render-uri", renderUri);
+        renderUri = requireServiceUris("render-uri", renderUri);
         requirePositive("request-timeout", requestTimeout);
         requirePositive("connect-timeout", connectTimeout);
     }

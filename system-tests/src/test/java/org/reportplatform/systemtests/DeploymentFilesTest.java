@@ -23,6 +23,7 @@ class DeploymentFilesTest {
 
     private static final Path ROOT = RunConfiguration.root();
     private static final Pattern INSTANCE_ID = Pattern.compile("(?m)^\\s*REPORT_RENDER_SHARING_INSTANCE_ID: '?([^'\\s]+)'?$");
+    private static final Pattern RENDER_URIS = Pattern.compile("(?m)^\\s*REPORT_GATEWAY_RENDER_URI: '?([^'\\s]+)'?$");
     private static final Pattern BALANCED = Pattern.compile("(?m)^\\s*server (gateway-\\d+):8080\\b");
 
     @Test
@@ -45,7 +46,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void the_render_instances_share_the_outputs_each_under_a_name_of_its_own() throws Exception {
+    void the_render_instances_share_the_outputs_each_under_a_name_of_its_own_and_every_gateway_lists_them_all() throws Exception {
         // Given the deployment's files
         // When Compose reads them
         Answer config = compose("config");
@@ -54,6 +55,9 @@ class DeploymentFilesTest {
         assertThat(config.exit()).as(config.output()).isZero();
         List<String> names = INSTANCE_ID.matcher(config.output()).results().map(m -> m.group(1)).toList();
         assertThat(names).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        // and every gateway replica can reach each of them (previews and operations pass over one that is down)
+        List<Integer> listed = RENDER_URIS.matcher(config.output()).results().map(m -> m.group(1).split(",").length).toList();
+        assertThat(listed).hasSizeGreaterThanOrEqualTo(2).containsOnly(names.size());
     }
 
     private record Answer(int exit, String output) {

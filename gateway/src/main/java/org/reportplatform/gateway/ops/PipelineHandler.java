@@ -1,5 +1,6 @@
 package org.reportplatform.gateway.ops;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,11 +79,10 @@ final class PipelineHandler {
     }
 
     Mono<Pipeline> compute() {
-        Mono<List<ServiceStatus>> services = Flux.mergeSequential(
-                        Mono.fromSupplier(this::self),
-                        probe.probe("content-service", gateway.contentUri().get(0)),
-                        probe.probe("figures-service", gateway.figuresUri().get(0)),
-                        probe.probe("render-service", gateway.renderUri()))
+        Mono<List<ServiceStatus>> services = Flux.mergeSequential(Mono.fromSupplier(this::self),
+                        probeEach("content-service", gateway.contentUri()),
+                        probeEach("figures-service", gateway.figuresUri()),
+                        probeEach("render-service", gateway.renderUri()))
                 .collectList();
         Mono<LagOrError> consumers = Mono.fromCallable(() -> new LagOrError(lag.read(reader.positions(), view.isCaughtUp()), null))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -106,6 +106,12 @@ final class PipelineHandler {
             return new Pipeline(Instant.now(), all.getT1(), new KafkaState(error == null, error),
                     lagOrError.lags(), eventsOrError.events(), newestFirst, latency(recent, notices.lastId()));
         });
+    }
+
+    /** Every instance of a service, in the configured order; numbered ({@code content-service 2}) when there are several. */
+    private Flux<ServiceStatus> probeEach(String service, List<URI> instances) {
+        return Flux.range(0, instances.size()).flatMapSequential(i ->
+                probe.probe(instances.size() == 1 ? service : service + " " + (i + 1), instances.get(i)));
     }
 
     private record EventsOrError(List<SourceEvent> events, String error) {

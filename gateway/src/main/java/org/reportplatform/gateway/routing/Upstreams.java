@@ -1,6 +1,5 @@
 package org.reportplatform.gateway.routing;
 
-import java.util.List;
 import org.reportplatform.gateway.ReportGatewayProperties;
 
 /** The instances of each service behind the gateway, shared by the API routes and the gateway's pages. */
@@ -10,7 +9,7 @@ public record Upstreams(ServiceInstances content, ServiceInstances figures, Serv
         return new Upstreams(
                 new ServiceInstances(Upstream.CONTENT.serviceName(), properties.contentUri()),
                 new ServiceInstances(Upstream.FIGURES.serviceName(), properties.figuresUri()),
-                new ServiceInstances(Upstream.RENDER.serviceName(), List.of(properties.renderUri())));
+                new ServiceInstances(Upstream.RENDER.serviceName(), properties.renderUri()));
     }
 
     ServiceInstances of(Upstream upstream) {
