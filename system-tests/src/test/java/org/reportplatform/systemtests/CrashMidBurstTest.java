@@ -110,7 +110,7 @@ class CrashMidBurstTest {
         // and the PDF is built from the final revisions
         Map<String, Long> finalRevisions = finalRevisions(authors);
         await("the PDF rendered from the final revisions").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> lastOutput(Topics.DOCUMENTS.name(), "/" + EDITION + "/report.pdf")
+                .until(() -> java.util.Optional.ofNullable(platform.topics().lastOutputs(Topics.DOCUMENTS.name()).get("/" + EDITION + "/report.pdf"))
                         .map(pdf -> finalRevisions.entrySet().stream().allMatch(e ->
                                 e.getValue().equals(pdf.getSourceRevisions().get(e.getKey()))))
                         .orElse(false));
@@ -125,7 +125,7 @@ class CrashMidBurstTest {
         assertThat(deleted).isZero();
 
         // and the gateway serves, for every page of the edition, the bytes of the last record of its path
-        Map<String, RenderedOutput> pages = lastOutputs(Topics.PAGES.name());
+        Map<String, RenderedOutput> pages = platform.topics().lastOutputs(Topics.PAGES.name());
         int compared = 0;
         for (var page : pages.entrySet()) {
             if (page.getKey().startsWith("/" + EDITION + "/") && page.getValue() != null) {
@@ -151,17 +151,5 @@ class CrashMidBurstTest {
             revisions.put((author.kind() == Author.Kind.CHAPTER ? "chapter:" : "indicator:") + author.key(), ReportApi.revision(current));
         }
         return revisions;
-    }
-
-    private java.util.Optional<RenderedOutput> lastOutput(String topic, String path) {
-        return java.util.Optional.ofNullable(lastOutputs(topic).get(path));
-    }
-
-    private Map<String, RenderedOutput> lastOutputs(String topic) {
-        Map<String, RenderedOutput> last = new HashMap<>();
-        for (TopicLog.Entry entry : platform.topics().records(topic)) {
-            last.put(entry.key(), entry.event() instanceof RenderedOutput output ? output : null);
-        }
-        return last;
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.core.ConditionTimeoutException;
 import org.reportplatform.platform.testing.RunConfiguration;
 
 /**
@@ -121,13 +123,38 @@ final class KafkaServerProcess implements AutoCloseable {
     }
 
     void awaitAcceptingConnections() {
-        await("Kafka accepting connections on " + bootstrapServers()).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100)).until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + log);
-                    }
-                    return accepts();
-                });
+        awaitAcceptingConnections(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Waits until the broker accepts connections, at most {@code timeout}. A KRaft broker opens its
+     * port only once it has caught up with the cluster's metadata and been unfenced (after a kill,
+     * also once it has recovered its log): that is what a restart's wait measures. On a timeout the
+     * error carries the end of the node's log.
+     */
+    void awaitAcceptingConnections(Duration timeout) {
+        try {
+            await("Kafka accepting connections on " + bootstrapServers()).atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + log + "\n" + logTail());
+                        }
+                        return accepts();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Kafka node " + node.id() + " not accepting connections on " + bootstrapServers() + " after "
+                    + timeout.toSeconds() + " s; the end of " + log + ":\n" + logTail(), e);
+        }
+    }
+
+    /** The last lines of the node's log. */
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     /** SIGTERM and waits for the broker to exit: a broker stopped by its operator. */

@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.reportplatform.platform.testing.RunConfiguration;
 
@@ -25,8 +29,6 @@ final class Platform implements AutoCloseable {
     private static final String VERSION = System.getProperty("platform.version", "0.1.0-SNAPSHOT");
 
     private final Map<String, ServiceProcess> services = new HashMap<>();
-    /** Instances started besides the four by {@link #startReplica}, in order. */
-    private final List<String> replicas = new ArrayList<>();
 
     /** JVM options per kind of service: render-service has its own (a PDF render's working set). */
     record JvmOptions(List<String> service, List<String> render) {
@@ -82,46 +84,74 @@ final class Platform implements AutoCloseable {
     /** The same, with the gateway on {@code gateway} (a port chosen beforehand, e.g. for an identity provider's redirect URI). */
     static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
             Map<String, String> extraEnvironment, Path logs, int gateway) {
-        return start(bootstrapServers, loadDemo, jvmOptions, extraEnvironment, logs, gateway, false);
+        return start(bootstrapServers, loadDemo, jvmOptions, extraEnvironment, logs, gateway, Instances.ONE_EACH);
     }
 
     /**
-     * The platform without the demo, with a second content-service, {@code content-service-standby},
-     * started once the first one is the active writer (so it is the standby); the gateway lists both.
+     * How many processes of each service a platform runs. The first of a kind has the service's
+     * name ({@code content-service}), the others a number ({@code content-service-2}). A second
+     * content-service is a standby writer (started once the first is the active one); render
+     * instances share the outputs (instance ids a, b...); gateways are replicas, each complete,
+     * for a load balancer to stand in front of. figures-service runs once.
      */
-    static Platform startWithStandbyWriter(String bootstrapServers, Path logs) {
-        return start(bootstrapServers, false, TEST_JVM, Map.of(), logs, Ports.free(), true);
+    record Instances(int contentServices, int renderServices, int gateways) {
+
+        static final Instances ONE_EACH = new Instances(1, 1, 1);
+
+        /** Issue 19's deployment, as docker-compose runs it: a standby writer, two render instances, two gateways. */
+        static final Instances SCALED_OUT = new Instances(2, 2, 2);
+
+        Instances {
+            if (contentServices < 1 || renderServices < 1 || gateways < 1) {
+                throw new IllegalArgumentException("at least one instance of each service: " + this);
+            }
+        }
+    }
+
+    /**
+     * The platform without the demo, with {@code instances} of each service on free ports and
+     * {@code extraEnvironment} added to each one's, logging to {@code logs}; returns once every
+     * process is ready.
+     */
+    static Platform start(String bootstrapServers, Instances instances, Map<String, String> extraEnvironment, Path logs) {
+        return start(bootstrapServers, false, TEST_JVM, extraEnvironment, logs, Ports.free(), instances);
+    }
+
+    /** The name of the {@code n}th (from 1) process of {@code service}. */
+    static String instanceName(String service, int n) {
+        return n == 1 ? service : service + "-" + n;
     }
 
     private static Platform start(String bootstrapServers, boolean loadDemo, JvmOptions jvmOptions,
-            Map<String, String> extraEnvironment, Path logs, int gateway, boolean standbyContent) {
+            Map<String, String> extraEnvironment, Path logs, int gateway, Instances instances) {
         Platform platform = new Platform();
         platform.bootstrapServers = bootstrapServers;
-        int content = Ports.free();
-        int figures = Ports.free();
-        int render = Ports.free();
         Map<String, String> common = new HashMap<>(Map.of(
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "SPRING_PROFILES_ACTIVE", "demo",
                 "REPORT_DEMO_LOAD", Boolean.toString(loadDemo)));
         common.putAll(extraEnvironment);
-        platform.add("content-service", content, logs, common, Map.of(), jvmOptions);
-        String contentUris = "http://localhost:" + content;
-        List<List<String>> groups = new ArrayList<>(List.of(List.of("content-service", "figures-service"), List.of("render-service"),
-                List.of("gateway")));
-        if (standbyContent) {
-            int standby = Ports.free();
-            platform.add("content-service-standby", "content-service", standby, logs, common, Map.of(), jvmOptions);
-            contentUris += ",http://localhost:" + standby;
-            groups.add(1, List.of("content-service-standby"));
+        List<List<String>> groups = new ArrayList<>();
+        List<String> contentUris = platform.addInstances("content-service", instances.contentServices(), n -> Ports.free(), logs, common,
+                n -> Map.of(), jvmOptions);
+        List<String> figuresUris = platform.addInstances("figures-service", 1, n -> Ports.free(), logs, common, n -> Map.of(), jvmOptions);
+        groups.add(List.of("content-service", "figures-service"));
+        // Standbys once the first writer is active: which one writes is then known, not a race.
+        for (int n = 2; n <= instances.contentServices(); n++) {
+            groups.add(List.of(instanceName("content-service", n)));
         }
-        platform.add("figures-service", figures, logs, common, Map.of(), jvmOptions);
-        platform.add("render-service", render, logs, common, Map.of(), jvmOptions);
-        platform.add("gateway", gateway, logs, common, Map.of(
-                "REPORT_GATEWAY_CONTENT_URI", contentUris,
-                "REPORT_GATEWAY_FIGURES_URI", "http://localhost:" + figures,
-                "REPORT_GATEWAY_RENDER_URI", "http://localhost:" + render), jvmOptions);
-        // The three steps share one deadline, platform.ready-timeout-seconds: 300 s, as one service
+        List<String> renderUris = platform.addInstances("render-service", instances.renderServices(), n -> Ports.free(), logs, common,
+                n -> instances.renderServices() == 1 ? Map.of()
+                        : Map.of("REPORT_RENDER_SHARING_INSTANCE_ID", String.valueOf((char) ('a' + n - 1))), jvmOptions);
+        groups.add(names("render-service", instances.renderServices()));
+        Map<String, String> routes = Map.of(
+                "REPORT_GATEWAY_CONTENT_URI", String.join(",", contentUris),
+                "REPORT_GATEWAY_FIGURES_URI", String.join(",", figuresUris),
+                "REPORT_GATEWAY_RENDER_URI", String.join(",", renderUris));
+        platform.addInstances("gateway", instances.gateways(), n -> n == 1 ? gateway : Ports.free(), logs, common, n -> routes,
+                jvmOptions);
+        groups.add(names("gateway", instances.gateways()));
+        // The steps share one deadline, platform.ready-timeout-seconds: 300 s, as one service
         // start took over a minute on a machine whose 2 cores ran a dozen other builds.
         long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("platform.ready-timeout-seconds", 300)).toNanos();
         try {
@@ -139,20 +169,23 @@ final class Platform implements AutoCloseable {
         return platform;
     }
 
+    private static List<String> names(String service, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(n -> instanceName(service, n)).toList();
+    }
+
     /**
-     * Starts another instance of the service {@code name} as {@code replicaName} (same jar,
-     * environment and options, a free port) and returns once it is ready. It is stopped with the
-     * platform, before the others.
+     * Adds {@code count} processes of {@code service}, the {@code n}th on {@code port.applyAsInt(n)}
+     * with {@code own.apply(n)} added to its environment; returns their URLs.
      */
-    ServiceProcess startReplica(String name, String replicaName, Duration timeout) {
-        if (services.containsKey(replicaName)) {
-            throw new IllegalArgumentException(replicaName + " is already a service of this platform");
+    private List<String> addInstances(String service, int count, IntUnaryOperator port, Path logs, Map<String, String> common,
+            IntFunction<Map<String, String>> own, JvmOptions jvmOptions) {
+        List<String> urls = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            int at = port.applyAsInt(n);
+            add(instanceName(service, n), service, at, logs, common, own.apply(n), jvmOptions);
+            urls.add("http://localhost:" + at);
         }
-        ServiceProcess replica = services.get(name).replica(replicaName, Ports.free());
-        replicas.add(replicaName);
-        services.put(replicaName, replica);
-        replica.restart(timeout);
-        return replica;
+        return urls;
     }
 
     ServiceProcess service(String name) {
@@ -173,11 +206,6 @@ final class Platform implements AutoCloseable {
         return services.get("gateway").url();
     }
 
-    private void add(String name, int port, Path logs, Map<String, String> common, Map<String, String> extra,
-            JvmOptions jvmOptions) {
-        add(name, name, port, logs, common, extra, jvmOptions);
-    }
-
     /** A process named {@code name} running {@code module}'s jar (a second instance of a service has a name of its own). */
     private void add(String name, String module, int port, Path logs, Map<String, String> common, Map<String, String> extra,
             JvmOptions jvmOptions) {
@@ -190,14 +218,13 @@ final class Platform implements AutoCloseable {
         services.put(name, new ServiceProcess(name, port, jar, logs, environment, jvmOptions.of(module)));
     }
 
-
     @Override
     public void close() {
-        // The gateway first, the writers last: nothing is left half-way.
-        List<String> order = new ArrayList<>(replicas);
-        java.util.Collections.reverse(order);
-        order.addAll(List.of("gateway", "render-service", "figures-service", "content-service"));
-        services.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
-        order.forEach(name -> services.get(name).close());
+        // The gateways first, the writers last (their standbys before them: no take-over on the way out): nothing is left half-way.
+        List<String> kinds = List.of("gateway", "render-service", "figures-service", "content-service");
+        services.keySet().stream()
+                .sorted(Comparator.comparingInt((String name) -> kinds.indexOf(kinds.stream().filter(name::startsWith).findFirst().orElseThrow()))
+                        .thenComparing(Comparator.reverseOrder()))
+                .forEach(name -> services.get(name).close());
     }
 }

@@ -38,24 +38,6 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     }
 
-    private ServiceProcess(String name, int port, Path log, List<String> command, Map<String, String> environment) {
-        this.name = name;
-        this.port = port;
-        this.log = log;
-        this.command = command;
-        this.environment = environment;
-    }
-
-    /**
-     * Another instance of this service, {@code replicaName} on {@code replicaPort}: the same jar,
-     * environment and JVM options, its own log beside this one's. Not started.
-     */
-    ServiceProcess replica(String replicaName, int replicaPort) {
-        List<String> replicaCommand = command.stream()
-                .map(argument -> argument.equals("--server.port=" + port) ? "--server.port=" + replicaPort : argument).toList();
-        return new ServiceProcess(replicaName, replicaPort, log.resolveSibling(replicaName + ".log"), replicaCommand, environment);
-    }
-
     void start() {
         try {
             Files.createDirectories(log.getParent());

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.reportplatform.schemas.AvroDeserializer;
+import org.reportplatform.schemas.RenderedOutput;
 
 /**
  * The topics as the tests look at them: raw bytes, committed records only. Unlike the platform's
@@ -91,6 +92,15 @@ final class TopicLog {
     /** The decoded events of a topic (records that are not events left out), cast to {@code type}. */
     <V extends SpecificRecord> List<V> events(String topic, Class<V> type) {
         return records(topic).stream().filter(e -> type.isInstance(e.event())).map(e -> type.cast(e.event())).toList();
+    }
+
+    /** The last output of each path on an output topic ({@code report.pages.v1}, {@code report.documents.v1}); null for a path whose last record deletes it. */
+    Map<String, RenderedOutput> lastOutputs(String topic) {
+        Map<String, RenderedOutput> last = new HashMap<>();
+        for (Entry entry : records(topic)) {
+            last.put(entry.key(), entry.event() instanceof RenderedOutput output ? output : null);
+        }
+        return last;
     }
 
     /** Writes one record of raw bytes, outside any transaction; waits for the acknowledgement. */
