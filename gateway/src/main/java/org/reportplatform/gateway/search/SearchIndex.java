@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.reportplatform.gateway.site.SiteEntry;
 import org.reportplatform.gateway.site.SiteView;
+import org.reportplatform.platform.threads.LowerCpuPriority;
 import org.reportplatform.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +40,14 @@ import org.slf4j.LoggerFactory;
  * serves. A page record replaces its document, a tombstone deletes it; nothing is ever rebuilt
  * whole after the initial read.
  *
- * <p>Near-real-time: after the initial read, every change asks for a refresh of the searcher on a
- * thread of its own; changes arriving while a refresh runs are picked up by the next one, so a
- * burst costs a few refreshes, not one per page, and an idle index costs nothing. The initial
- * read refreshes once, at its end, before the replica reports itself ready.
+ * <p>Near-real-time: after the initial read, a change is only noted (the latest content of each
+ * path) on the reader's thread, and indexed on a thread of its own, which then refreshes the
+ * searcher. That thread runs at a lower CPU priority ({@link LowerCpuPriority}): parsing a page and
+ * refreshing the searcher took half the gateway's CPU during a stream of edits, on the cores the
+ * next edit's request needed (docs/search.md, "What indexing costs"). Changes arriving while it
+ * works are picked up by its next round, so a burst costs a few rounds, not one per page, and an
+ * idle index costs nothing. The initial read is indexed on the reader's thread, and refreshed
+ * once, at its end, before the replica reports itself ready.
  */
 public class SearchIndex implements SiteView.Listener, AutoCloseable {
 
@@ -66,12 +72,22 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     private final Analyzer analyzer = ReportAnalyzers.perField(ANALYSED_FIELDS);
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "search-index-refresh");
+    /** Nice value of the indexing thread: it yields the CPU to requests, and still gets it at once on an idle machine. */
+    private static final int INDEXER_NICENESS = 10;
+
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(() -> {
+            LowerCpuPriority.ofThisThread(INDEXER_NICENESS);
+            runnable.run();
+        }, "search-indexer");
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final AtomicBoolean roundPending = new AtomicBoolean();
+    /** After the initial read: the latest change of each path not indexed yet (empty: the page was removed). */
+    private final Map<String, Optional<SiteEntry>> changes = new ConcurrentHashMap<>();
+    /** Held while changes are indexed: one thread at a time takes them, so a path's changes apply in order. */
+    private final Object indexing = new Object();
     /** Path -> where its page belongs, for every page indexed. */
     private final Map<String, PageKey> pages = new ConcurrentHashMap<>();
     /** Pages indexed per edition and language: which searches exist. */
@@ -98,6 +114,15 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         if (!Topics.PAGES.name().equals(entry.topic())) {
             return;
         }
+        if (ready) {
+            changes.put(entry.path(), Optional.of(entry));
+            scheduleRound();
+        } else {
+            index(entry);
+        }
+    }
+
+    private void index(SiteEntry entry) {
         try {
             PageText page = entry.isHtml() ? PageText.of(entry.path(), entry.content()) : null;
             if (page == null) {
@@ -110,7 +135,6 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
             if (page.kind().equals("index") && page.path().equals("/" + page.edition() + "/")) {
                 sourceLanguages.put(page.edition(), page.language());
             }
-            changed();
         } catch (IOException | RuntimeException e) {
             skipped.incrementAndGet();
             log.error("could not index {}: {}", entry.path(), e.toString());
@@ -122,6 +146,15 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         if (!Topics.PAGES.name().equals(topic)) {
             return;
         }
+        if (ready) {
+            changes.put(path, Optional.empty());
+            scheduleRound();
+        } else {
+            remove(path);
+        }
+    }
+
+    private void remove(String path) {
         try {
             delete(path);
         } catch (IOException | RuntimeException e) {
@@ -196,6 +229,7 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
 
     /** Blocks until every change applied so far is searchable (tests and benchmarks). */
     public void refresh() {
+        indexChanges();
         try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -205,7 +239,13 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        refresher.shutdownNow();
+        indexer.shutdownNow();
+        try {
+            // a round under way ends before the searcher and the writer close under it
+            indexer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         searchers.close();
         writer.close();
     }
@@ -218,7 +258,6 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
                 sourceLanguages.remove(key.edition());
             }
             writer.deleteDocuments(new Term(PATH, path));
-            changed();
         }
     }
 
@@ -228,10 +267,23 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         }
     }
 
-    private void changed() {
-        if (ready && refreshPending.compareAndSet(false, true)) {
-            refresher.execute(() -> {
-                refreshPending.set(false);
+    /** Indexes the changes noted so far, in the calling thread. */
+    private void indexChanges() {
+        synchronized (indexing) {
+            for (String path : List.copyOf(changes.keySet())) {
+                Optional<SiteEntry> change = changes.remove(path);
+                if (change != null) {
+                    change.ifPresentOrElse(this::index, () -> remove(path));
+                }
+            }
+        }
+    }
+
+    /** A round of the indexing thread: the changes noted, then a refresh of the searcher. */
+    private void scheduleRound() {
+        if (roundPending.compareAndSet(false, true)) {
+            indexer.execute(() -> {
+                roundPending.set(false);
                 try {
                     refresh();
                 } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.reportplatform.render.publishing;
 
 import java.util.concurrent.TimeUnit;
+import org.reportplatform.platform.threads.LowerCpuPriority;
 import org.reportplatform.render.RenderProperties;
 import org.springframework.util.backoff.FixedBackOff;
 

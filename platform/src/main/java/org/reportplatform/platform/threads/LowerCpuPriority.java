@@ -1,4 +1,4 @@
-package org.reportplatform.render.publishing;
+package org.reportplatform.platform.threads;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,15 +11,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives the calling thread a higher Linux nice value, so it runs on the CPU other threads leave.
  *
- * <p>Why: the report PDF takes hundreds of milliseconds of CPU and is rendered beside the pages;
- * on a small machine it took the core a page render or another service needed and set the tail of
- * edit-to-live (p99 100.5 ms; 72 ms with the PDF's thread at nice 19, docs/gateway.md). Java's
+ * <p>Why: work that may wait took the cores an edit needed. The report PDF takes hundreds of
+ * milliseconds of CPU and is rendered beside the pages: on a small machine it took the core a page
+ * render or another service needed and set the tail of edit-to-live (p99 100.5 ms; 72 ms with the
+ * PDF's thread at nice 19, docs/gateway.md). The gateway's search indexing did the same to the next
+ * edit's request (docs/search.md). Java's
  * thread priorities do nothing on Linux without root, but Linux schedules each thread on its own
  * and lets any user lower a thread's priority: {@code renice} on the thread's id does it.
  * Best effort: where that cannot be done (no /proc, no renice) the thread runs as before and the
  * reason is logged.
  */
-final class LowerCpuPriority {
+public final class LowerCpuPriority {
 
     private static final Logger log = LoggerFactory.getLogger(LowerCpuPriority.class);
 
@@ -27,7 +29,7 @@ final class LowerCpuPriority {
     }
 
     /** Lowers the calling thread's priority to {@code niceness} (1 to 19); 0 does nothing. */
-    static void ofThisThread(int niceness) {
+    public static void ofThisThread(int niceness) {
         if (niceness <= 0) {
             return;
         }

@@ -1,4 +1,4 @@
-package org.reportplatform.render.publishing;
+package org.reportplatform.platform.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
