@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -224,10 +227,21 @@ public final class WriterLeadership implements SmartLifecycle {
         }
     }
 
+    /**
+     * Takes over every log of the service in three steps. The producers are opened one log after
+     * the other (the first fences the previous writer; the logs share it, and two logs opening it
+     * at once would only wait for each other). The logs are then read to their end all at once,
+     * each on a thread of its own: each read waits on Kafka much more than it computes. Writes are
+     * accepted only when every log has caught up, so no write competes with the take-over for the
+     * producer and a write spanning two logs never finds one of them behind. On a loaded machine
+     * the six logs of content-service took 8.3 s one after the other (LosingAnyOneProcessTest).
+     */
     private void takeOver() {
         long started = System.nanoTime();
         try {
-            logs.forEach(RevisionLog::takeOver);
+            logs.forEach(RevisionLog::prepareTakeOver);
+            catchUpAll();
+            logs.forEach(RevisionLog::acceptWrites);
         } catch (RuntimeException e) {
             // Leaves the group (run() closes the consumer): another instance, or this one later, tries again.
             standBy();
@@ -241,6 +255,22 @@ public final class WriterLeadership implements SmartLifecycle {
         lastTakeOverMillis = (System.nanoTime() - started) / 1_000_000;
         log.info("the active writer of group {}: fenced the previous one and caught up with {} logs in {} ms", group, logs.size(),
                 lastTakeOverMillis);
+    }
+
+    private void catchUpAll() {
+        ExecutorService readers = Executors.newFixedThreadPool(logs.size(), runnable -> {
+            Thread thread = new Thread(runnable, group + "-catch-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture.allOf(logs.stream().map(revisionLog -> CompletableFuture.runAsync(revisionLog::catchUp, readers))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     /** Refuses writes at once; follows the logs again unless the service is stopping. */

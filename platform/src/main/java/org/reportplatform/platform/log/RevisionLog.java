@@ -211,19 +211,29 @@ public class RevisionLog<E extends SpecificRecord> implements SmartLifecycle {
     }
 
     /**
-     * Makes this log the writer of its topic: stops following it, opens the transactional
-     * producer (InitProducerId under the writer's fixed transactional id: from this moment any
-     * other instance still holding that id is fenced, its next commit fails and nothing it had in
-     * flight becomes visible), then reads the topic to its end, committed records only, so the
-     * state holds every revision the previous writer committed; only then are writes accepted.
-     * Blocking; called by the leadership when this instance is elected.
+     * First step of making this log the writer of its topic: stops following it, and opens the
+     * transactional producer (InitProducerId under the writer's fixed transactional id: from this
+     * moment any other instance still holding that id is fenced, its next commit fails and nothing
+     * it had in flight becomes visible). Writes are still refused. Blocking; called by the
+     * leadership when this instance is elected, then {@link #catchUp}, then {@link #acceptWrites}.
      */
-    public void takeOver() {
+    public void prepareTakeOver() {
         stopFollowing();
         warmUp();
+    }
+
+    /**
+     * Second step: reads the topic to its end, committed records only, so the state holds every
+     * revision the previous writer committed. Writes are still refused. Blocking.
+     */
+    public void catchUp() {
         LogRead read = follower("catch-up").readFrom(appliedPositions(), record -> applyRecord(record, "catching up"));
+        log.info("caught up with {} to take over its writes: {} events in {} ms", topic.name(), read.records(), read.millis());
+    }
+
+    /** Last step: writes are accepted. */
+    public void acceptWrites() {
         writable = true;
-        log.info("took over the writes of {}: caught up with {} events in {} ms", topic.name(), read.records(), read.millis());
     }
 
     /**
