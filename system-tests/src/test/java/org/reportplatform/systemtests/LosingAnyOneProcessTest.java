@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.reportplatform.platform.testing.RunConfiguration;
 import org.reportplatform.schemas.RenderedOutput;
@@ -42,6 +43,9 @@ import org.reportplatform.systemtests.benchmarks.Nginx;
  * through the balancer is answered, the report converges to its full render, and each take-over's
  * time is printed. The platform is this class's own: killing its processes is what it tests.
  */
+// First of the system tests (junit-platform.properties): the shared platforms other classes start stay up until the end
+// of the run, on the same cores, and would time this class's take-overs on a machine busier than any deployment.
+@Order(1)
 class LosingAnyOneProcessTest {
 
     private static final String EDITION = "2098";
