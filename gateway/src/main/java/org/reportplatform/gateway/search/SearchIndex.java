@@ -118,12 +118,7 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         if (!Topics.PAGES.name().equals(entry.topic())) {
             return;
         }
-        if (ready) {
-            changes.put(entry.path(), Optional.of(entry));
-            scheduleRound();
-        } else {
-            index(entry);
-        }
+        changed(entry.path(), Optional.of(entry));
     }
 
     private void index(SiteEntry entry) {
@@ -150,12 +145,24 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         if (!Topics.PAGES.name().equals(topic)) {
             return;
         }
+        changed(path, Optional.empty());
+    }
+
+    /**
+     * A change of the page at {@code path} (empty: removed): applied at once during the initial
+     * read, noted for the indexing thread afterwards.
+     */
+    private void changed(String path, Optional<SiteEntry> change) {
         if (ready) {
-            changes.put(path, Optional.empty());
+            changes.put(path, change);
             scheduleRound();
         } else {
-            remove(path);
+            apply(path, change);
         }
+    }
+
+    private void apply(String path, Optional<SiteEntry> change) {
+        change.ifPresentOrElse(this::index, () -> remove(path));
     }
 
     private void remove(String path) {
@@ -277,7 +284,7 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
             for (String path : List.copyOf(changes.keySet())) {
                 Optional<SiteEntry> change = changes.remove(path);
                 if (change != null) {
-                    change.ifPresentOrElse(this::index, () -> remove(path));
+                    apply(path, change);
                 }
             }
         }
