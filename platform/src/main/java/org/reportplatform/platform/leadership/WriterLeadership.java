@@ -258,6 +258,9 @@ public final class WriterLeadership implements SmartLifecycle {
     }
 
     private void catchUpAll() {
+        if (logs.isEmpty()) {
+            return;
+        }
         ExecutorService readers = Executors.newFixedThreadPool(logs.size(), runnable -> {
             Thread thread = new Thread(runnable, group + "-catch-up");
             thread.setDaemon(true);
