@@ -327,12 +327,12 @@ class LosingAnyOneProcessTest {
 
     /** The platform's process of render instance {@code a} or {@code b}. */
     private static String renderService(String instance) {
-        return Platform.instanceName("render-service", instance.charAt(0) - 'a' + 1);
+        return Platform.instanceName("render-service", Platform.renderInstanceNumber(instance));
     }
 
     /** The state the operators' dashboard gives render instance {@code a} or {@code b} (the gateway numbers instances from 1). */
     private static String stateOnDashboard(String pipeline, String instance) {
-        List<String> states = JsonPath.read(pipeline, "$.services[?(@.name == 'render-service " + (instance.charAt(0) - 'a' + 1) + "')].state");
+        List<String> states = JsonPath.read(pipeline, "$.services[?(@.name == 'render-service " + Platform.renderInstanceNumber(instance) + "')].state");
         assertThat(states).as(pipeline).hasSize(1);
         return states.get(0);
     }

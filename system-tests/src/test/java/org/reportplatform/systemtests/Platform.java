@@ -128,6 +128,16 @@ final class Platform implements AutoCloseable {
         return start(bootstrapServers, false, TEST_JVM, extraEnvironment, logs, Ports.free(), instances);
     }
 
+    /** The sharing instance id ({@code REPORT_RENDER_SHARING_INSTANCE_ID}) of the {@code n}th (from 1) render process: a, b... */
+    static String renderInstanceId(int n) {
+        return String.valueOf((char) ('a' + n - 1));
+    }
+
+    /** Which render process (from 1) has the sharing instance id {@code id}: the inverse of {@link #renderInstanceId}. */
+    static int renderInstanceNumber(String id) {
+        return id.charAt(0) - 'a' + 1;
+    }
+
     /** The name of the {@code n}th (from 1) process of {@code service}. */
     static String instanceName(String service, int n) {
         return n == 1 ? service : service + "-" + n;
@@ -153,7 +163,7 @@ final class Platform implements AutoCloseable {
         }
         List<String> renderUris = platform.addInstances("render-service", instances.renderServices(), n -> Ports.free(), logs, common,
                 n -> instances.renderServices() == 1 ? Map.of()
-                        : Map.of("REPORT_RENDER_SHARING_INSTANCE_ID", String.valueOf((char) ('a' + n - 1))), jvmOptions);
+                        : Map.of("REPORT_RENDER_SHARING_INSTANCE_ID", renderInstanceId(n)), jvmOptions);
         groups.add(names("render-service", instances.renderServices()));
         Map<String, String> routes = Map.of(
                 "REPORT_GATEWAY_CONTENT_URI", String.join(",", contentUris),
