@@ -25,7 +25,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.reportplatform.gateway.site.SiteEntry;
 import org.reportplatform.gateway.site.SiteView;
 import org.reportplatform.platform.threads.LowerCpuPriority;
@@ -68,7 +70,13 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
      */
     private static final FieldType TEXT_TYPE = textType();
 
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    /**
+     * Each file in one buffer once written: a query opens many slices of the index's files (a
+     * term dictionary per field and segment, postings per result), and a file kept as many
+     * buffers copies its list of buffers for each slice. Half a query's allocation went there.
+     */
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+            ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     private final Analyzer analyzer = ReportAnalyzers.perField(ANALYSED_FIELDS);
     private final IndexWriter writer;
     private final SearcherManager searchers;
