@@ -11,10 +11,13 @@ import java.util.Map;
  * @param largeLoadPeakKb the peak while the large report was generated, rendered and changed
  * @param search        search on the large report: queries, page served to searchable, the index's memory
  * @param cluster       the demo report's edits and serving with Kafka as a three-node cluster
+ * @param editToLiveSourceOnly the same edits once the demo edition is in its source language only
+ * @param languagesRemoved the target languages removed for it
  */
 public record Results(Machine machine, Settings settings, String loadBefore, String loadAfter, Map<String, String> versions,
         List<Microbenchmarks.Result> jmh, long demoReadyMs, EditToLive.Result editToLive, IndicatorChanges.Result demoIndicator,
         PdfRebuild.Result pdf, ServingRate.Result serving, HugoSite.Result hugoDemo, Map<String, Long> demoRestKb,
         Map<String, Long> demoLoadKb, LargeReport.Result large, IndicatorChanges.Result largeIndicator, HugoSite.Result hugoLarge,
-        Map<String, Long> largeRestKb, Map<String, Long> largeLoadPeakKb, SearchBenchmark.Result search, OnCluster cluster, long totalSeconds) {
+        Map<String, Long> largeRestKb, Map<String, Long> largeLoadPeakKb, SearchBenchmark.Result search, OnCluster cluster,
+        EditToLive.Result editToLiveSourceOnly, List<String> languagesRemoved, long totalSeconds) {
 }

@@ -6,29 +6,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Search on a report: queries through the gateway ({@code GET /api/search}, one at a time), the
- * time from the gateway serving a changed page (its live notice) to its new word being found,
+ * Search on a report: queries through the gateway ({@code GET /api/search}, one at a time), at rest
+ * and while render-service rebuilds the report's PDF, the time from the gateway serving a changed page (its live notice) to its new word being found,
  * and the memory the gateway's index takes (its gauge {@code report.search.index.bytes}).
  */
 public final class SearchBenchmark {
 
     /**
-     * @param pages      pages in the gateway's index
-     * @param query      the latency of one query, as a client sees it
-     * @param searchable from the page's live notice to its new word found
-     * @param indexBytes the index's memory
+     * @param pages        pages in the gateway's index
+     * @param warmup       queries made before those measured at rest (the gateway's JIT compiling the search path)
+     * @param query        the latency of one query, as a client sees it, the platform at rest
+     * @param queryWhileRendering the same while render-service rebuilds the report's PDF (a core busy)
+     * @param searchable   from the page's live notice to its new word found
+     * @param indexBytes   the index's memory
      */
-    public record Result(long pages, Stats query, Stats searchable, long indexBytes) {
+    public record Result(long pages, int warmup, Stats query, Stats queryWhileRendering, Stats searchable, long indexBytes) {
     }
 
     /** Words of the generated chapters, the figures' values, and a word found nowhere. */
     private static final List<String> QUERIES = List.of("défenseur", "defenseurs", "documenter", "l'ensemble", "chapitre 17",
             "prévenir réparer", "indicateur", "1 500", "œuvrent", "baleine");
     private static final Pattern GAUGE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
+    private static final Duration PDF_TIMEOUT = Duration.ofMinutes(5);
 
     private final Api api;
     private final LiveStream live;
@@ -38,39 +42,76 @@ public final class SearchBenchmark {
         this.live = live;
     }
 
-    /** {@code queries} queries after {@code warmup}; {@code edits} edits of the chapters {@code c1…}, each awaited until found. */
+    /**
+     * {@code queries} queries after {@code warmup}, at rest (once the report's PDF is rebuilt from the
+     * last change); then queries while the PDF is rebuilt after an edit, until its notice; then
+     * {@code edits} edits of the chapters {@code c1…}, each awaited until found.
+     */
     public Result run(String edition, int warmup, int queries, int edits) {
+        String pdf = "/" + edition + "/report.pdf";
+        Edit settled = edit(edition, "c1", "zq" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        live.await(settled.mark(), n -> n.path().equals(pdf) && n.builtFrom(settled.source(), settled.revision()), PDF_TIMEOUT);
         Stats query = new Stats();
         for (int i = 0; i < warmup + queries; i++) {
-            String q = QUERIES.get(i % QUERIES.size());
-            long started = System.nanoTime();
-            Api.expect(200, api.getText(search(edition, q)));
+            long nanos = query(edition, i);
             if (i >= warmup) {
-                query.addNanos(System.nanoTime() - started);
+                query.addNanos(nanos);
             }
         }
+
+        Edit rendering = edit(edition, "c2", "zq" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        Predicate<LiveStream.Notice> pdfRebuilt = n -> n.path().equals(pdf) && n.builtFrom(rendering.source(), rendering.revision());
+        live.await(rendering.mark(), n -> n.path().equals("/" + edition + "/c2") && n.builtFrom(rendering.source(), rendering.revision()),
+                Duration.ofMinutes(1));
+        Stats queryWhileRendering = new Stats();
+        long deadline = System.nanoTime() + PDF_TIMEOUT.toNanos();
+        for (int i = 0; live.since(rendering.mark(), pdfRebuilt).isEmpty(); i++) {
+            long nanos = query(edition, i);
+            // only the queries answered before the PDF's notice: the render was under way all through them
+            if (live.since(rendering.mark(), pdfRebuilt).isEmpty()) {
+                queryWhileRendering.addNanos(nanos);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(pdf + " was not rebuilt " + PDF_TIMEOUT + " after an edit");
+            }
+        }
+
         Stats searchable = new Stats();
         for (int i = 1; i <= edits; i++) {
             String slug = "c" + i;
             String word = "zq" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-            var chapter = Api.expect(200, api.getText("/api/editions/" + edition + "/chapters/" + slug));
-            Map<String, Object> current = Json.read(chapter.body());
-            int from = live.mark();
-            var edited = Api.expect(200, api.put("/api/editions/" + edition + "/chapters/" + slug, "demo-admin", Api.etag(chapter),
-                    Json.write(Map.of("title", current.get("title"), "body", current.get("body") + "\n\nUn mot " + word + "."))));
-            long revision = Api.revision(edited);
-            String source = "chapter:" + edition + "/" + slug;
-            long served = live.await(from, n -> n.path().equals("/" + edition + "/" + slug) && n.builtFrom(source, revision),
+            Edit edit = edit(edition, slug, word);
+            long served = live.await(edit.mark(), n -> n.path().equals("/" + edition + "/" + slug) && n.builtFrom(edit.source(), edit.revision()),
                     Duration.ofMinutes(1)).arrivedNanos();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long wordDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!api.getText(search(edition, word)).body().contains("\"/" + edition + "/" + slug + "\"")) {
-                if (System.nanoTime() > deadline) {
+                if (System.nanoTime() > wordDeadline) {
                     throw new IllegalStateException(word + " was not found 30 s after " + slug + " was served with it");
                 }
             }
             searchable.addNanos(System.nanoTime() - served);
         }
-        return new Result(gauge("report.search.pages"), query, searchable, gauge("report.search.index.bytes"));
+        return new Result(gauge("report.search.pages"), warmup, query, queryWhileRendering, searchable, gauge("report.search.index.bytes"));
+    }
+
+    /** The i-th query of the rotation, through the gateway: its time in nanoseconds. */
+    private long query(String edition, int i) {
+        long started = System.nanoTime();
+        Api.expect(200, api.getText(search(edition, QUERIES.get(i % QUERIES.size()))));
+        return System.nanoTime() - started;
+    }
+
+    /** A chapter edit that adds a word: the live stream's mark before it, the source and the revision written. */
+    private record Edit(int mark, String source, long revision) {
+    }
+
+    private Edit edit(String edition, String slug, String word) {
+        var chapter = Api.expect(200, api.getText("/api/editions/" + edition + "/chapters/" + slug));
+        Map<String, Object> current = Json.read(chapter.body());
+        int from = live.mark();
+        var edited = Api.expect(200, api.put("/api/editions/" + edition + "/chapters/" + slug, "demo-admin", Api.etag(chapter),
+                Json.write(Map.of("title", current.get("title"), "body", current.get("body") + "\n\nUn mot " + word + "."))));
+        return new Edit(from, "chapter:" + edition + "/" + slug, Api.revision(edited));
     }
 
     private static String search(String edition, String words) {
