@@ -23,10 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       waits under a steady stream of changes
  * @param documentQuietWindow how long the sources must be quiet before a dirty PDF is rendered
  *                       (coalescing a burst into one render and one publication)
- * @param otherLanguagesQuietWindow how long the sources must be quiet before the pages in other
- *                       languages that a chapter edit dirtied (its text shown untranslated, its
- *                       translations' stale notice) are rendered; at most {@code maxDelay} under a
- *                       steady stream. The edited page itself waits for nothing.
  * @param documentNiceness the Linux nice value of the thread that renders documents (0 to 19;
  *                       0 leaves it as it is): it then uses the CPU that pages and the other
  *                       services leave, and never delays a page
@@ -41,6 +37,5 @@ public record RenderProperties(
         @DefaultValue("render-service") String groupId,
         @DefaultValue("1s") Duration documentWindow,
         @DefaultValue("250ms") Duration documentQuietWindow,
-        @DefaultValue("250ms") Duration otherLanguagesQuietWindow,
         @DefaultValue("19") int documentNiceness) {
 }

@@ -26,11 +26,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * {@code quietWindow} (or {@code maxDelay} after the first pending event, under a steady stream)
  * it renders every dirty page once from the latest state, publishing each as soon as it is
  * rendered (chapter pages first) if its bytes changed, deleting those that no longer exist,
- * skipping the rest. The pages in other languages a chapter edit dirtied ({@link Site}'s deferred
- * pages: its text shown untranslated on the English and Spanish pages) wait until the sources have
- * been quiet for {@code otherLanguagesQuietWindow} (or {@code maxDelay}): under a stream of edits
- * they cost one render per pause instead of one per edit, and the edited page never waits for them.
- * Documents (the PDF) have a worker of their own ({@link DocumentWorker}).
+ * skipping the rest. Documents (the PDF) have a worker of their own ({@link DocumentWorker}).
  * Full rebuilds (start-up, operators) run on the same thread,
  * so two renders never race and an output's records reach its partition in order.
  *
@@ -57,10 +53,6 @@ public final class RebuildWorker extends CoalescingWorker {
     private boolean leading;
     private long firstPendingNanos;
     private long lastSignalNanos;
-    /** Since when deferred pages wait ({@link Site#hasDeferred}), or -1. */
-    private long deferredSinceNanos = -1;
-    /** Written in {@link #onTaken} and read in {@link #work}, both on the worker's thread. */
-    private boolean deferredDue;
 
     public RebuildWorker(Site site, PublishedOutputs published, OutputPublisher publisher, RenderProperties properties,
             MeterRegistry meters, EditToLive editToLive, RebuildProgress progress) {
@@ -102,9 +94,6 @@ public final class RebuildWorker extends CoalescingWorker {
             coalescedCounter.increment();
         }
         markPending(now);
-        if (deferredSinceNanos < 0 && site.hasDeferred()) {
-            deferredSinceNanos = now;
-        }
     }
 
     private void markPending(long now) {
@@ -120,45 +109,23 @@ public final class RebuildWorker extends CoalescingWorker {
 
     @Override
     protected long nanosUntilDue(long now) {
-        long deferred = nanosUntilDeferredDue(now);
-        if (!pending) {
-            return deferred;
-        }
-        if (leading) {
-            return 0;
+        if (!pending || leading) {
+            return pending ? 0 : IDLE;
         }
         long quiet = lastSignalNanos + properties.quietWindow().toNanos() - now;
         long max = firstPendingNanos + properties.maxDelay().toNanos() - now;
-        long pages = Math.max(0, Math.min(quiet, max));
-        return deferred == IDLE ? pages : Math.min(pages, deferred);
-    }
-
-    /** The deferred pages are due once the sources are quiet for their window, or {@code maxDelay} after the first. */
-    private long nanosUntilDeferredDue(long now) {
-        if (deferredSinceNanos < 0) {
-            return IDLE;
-        }
-        long quiet = lastSignalNanos + properties.otherLanguagesQuietWindow().toNanos() - now;
-        long max = deferredSinceNanos + properties.maxDelay().toNanos() - now;
         return Math.max(0, Math.min(quiet, max));
     }
 
     @Override
     protected void onTaken() {
         pending = false;
-        deferredDue = nanosUntilDeferredDue(System.nanoTime()) == 0;
-        if (deferredDue) {
-            deferredSinceNanos = -1;
-        }
     }
 
-    /** After a failed flush: due at once (as if pending for {@code maxDelay}), deferred pages included. */
+    /** After a failed flush: due at once (as if pending for {@code maxDelay}). */
     @Override
     protected void onRetry(long now) {
         markPending(now - properties.maxDelay().toNanos());
-        if (site.hasDeferred()) {
-            deferredSinceNanos = now - properties.maxDelay().toNanos();
-        }
     }
 
     @Override
@@ -200,7 +167,7 @@ public final class RebuildWorker extends CoalescingWorker {
     /** Renders the dirty pages, sending each changed one as soon as it is rendered, then waits for Kafka. */
     private RebuildSummary flush() {
         Batch batch = new Batch(false);
-        site.renderDirty(batch::offer, deferredDue);
+        site.renderDirty(batch::offer);
         return batch.finish();
     }
 

@@ -54,9 +54,7 @@ import org.slf4j.LoggerFactory;
  *   <li>any other event: its edition's source-language report PDF, which shows everything of its edition.</li>
  * </ul>
  * Pages are rendered from the latest state only when the page worker flushes, each once per flush;
- * the PDF when the document worker gets to it. The pages in target languages that a chapter event
- * dirtied are <em>deferred</em>: the page worker renders them once edits pause, not with the
- * edited page.
+ * the PDF when the document worker gets to it.
  *
  * <p>Only the outputs this instance owns ({@link OutputOwnership}: every one unless instances share
  * the rendering) are ever dirty; the state is the whole report all the same, since a page depends
@@ -69,13 +67,6 @@ public final class Site {
     private final ReportState state = new ReportState();
     private final DependencyIndex index = new DependencyIndex();
     private final SortedMap<OutputId, Causes> dirty = new TreeMap<>();
-    /**
-     * Pages in another language than the chapter edit that dirtied them (its French text on an
-     * English page that has no translation yet, the stale notice of its translation): dirty, but
-     * rendered by the page worker only once edits pause ({@link #renderDirty(Consumer, boolean)}),
-     * so that a stream of edits costs the author's page only.
-     */
-    private final SortedMap<OutputId, Causes> deferred = new TreeMap<>();
     // The source language's PDF first: it is the one most readers download.
     private final SortedMap<OutputId, Causes> dirtyDocuments = new TreeMap<>(OutputId.RENDER_ORDER);
     /**
@@ -191,26 +182,8 @@ public final class Site {
         }
         documentsInFlight.stream().filter(id -> edition.equals(id.edition())).forEach(touched::add);
         Causes cause = Causes.of(event.info());
-        boolean chapterEdit = event instanceof SourceEvent.ChapterEvent;
-        if (!chapterEdit || deferred.keySet().stream().anyMatch(id -> !edition.equals(id.edition()))) {
-            // Only a stream of chapter edits of one edition defers; anything else renders the
-            // deferred pages with its own, so that what a change caused is published by the end
-            // of the flush of any later change (the tests' markers rely on it: Marker).
-            undefer();
-        }
-        touched.stream().filter(ownership::owns).forEach(id -> (chapterEdit && isOtherLanguagePage(id) ? deferred : dirtySet(id))
-                .merge(id, cause, Causes::merge));
+        touched.stream().filter(ownership::owns).forEach(id -> dirtySet(id).merge(id, cause, Causes::merge));
         return true;
-    }
-
-    private void undefer() {
-        deferred.forEach((id, causes) -> dirty.merge(id, causes, Causes::merge));
-        deferred.clear();
-    }
-
-    /** A page of a target language: a chapter edit, in the source language, dirties it as a consequence. */
-    private static boolean isOtherLanguagePage(OutputId id) {
-        return !id.isDocument() && id.language() != null;
     }
 
     /** The slugs of the edition's chapters in report order. */
@@ -234,38 +207,24 @@ public final class Site {
         return !dirty.isEmpty();
     }
 
-    /** Whether pages in other languages wait for edits to pause. */
-    public synchronized boolean hasDeferred() {
-        return !deferred.isEmpty();
-    }
-
     /** Whether documents wait to be rendered. */
     public synchronized boolean hasDirtyDocuments() {
         return !dirtyDocuments.isEmpty();
     }
 
-    /** Renders every dirty page once (deferred ones included), from the current state, and clears the dirty set. */
+    /** Renders every dirty page once, from the current state, and clears the dirty set. */
     public List<Rendition> renderDirty() {
         List<Rendition> renditions = new ArrayList<>();
-        renderDirty(renditions::add, true);
+        renderDirty(renditions::add);
         return renditions;
     }
 
     /**
      * Renders every dirty page once, from the current state, in {@link OutputId#RENDER_ORDER}
      * (chapter pages first), handing each to {@code sink} as soon as it is rendered; clears the
-     * dirty set. The deferred pages are rendered too when {@code withDeferred}, and otherwise only
-     * those that are dirty anyway (with the deferred causes). Returns how many were rendered.
+     * dirty set. Returns how many were rendered.
      */
-    public synchronized int renderDirty(Consumer<Rendition> sink, boolean withDeferred) {
-        if (withDeferred) {
-            undefer();
-        } else {
-            dirty.replaceAll((id, causes) -> {
-                Causes also = deferred.remove(id);
-                return also == null ? causes : causes.merge(also);
-            });
-        }
+    public synchronized int renderDirty(Consumer<Rendition> sink) {
         List<Map.Entry<OutputId, Causes>> batch = new ArrayList<>(dirty.entrySet());
         dirty.clear();
         batch.sort(Map.Entry.comparingByKey(OutputId.RENDER_ORDER));
@@ -295,7 +254,6 @@ public final class Site {
      * while the next one renders); {@code planned} first learns how many pages will be rendered.
      */
     public synchronized void renderAll(Collection<OutputId> published, IntConsumer planned, Consumer<Rendition> sink) {
-        undefer();
         SortedSet<OutputId> all = new TreeSet<>(OutputId.RENDER_ORDER);
         all.addAll(SitePlan.pages(state));
         all.addAll(published);
@@ -337,7 +295,6 @@ public final class Site {
     /** Forgets the dirty outputs this instance no longer owns: their new owner renders them. */
     public synchronized void dropUnowned() {
         dirty.keySet().removeIf(id -> !ownership.owns(id));
-        deferred.keySet().removeIf(id -> !ownership.owns(id));
         dirtyDocuments.keySet().removeIf(id -> !ownership.owns(id));
     }
 

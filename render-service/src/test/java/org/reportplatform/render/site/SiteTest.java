@@ -331,43 +331,6 @@ class SiteTest {
         }
 
         @Test
-        void a_stream_of_source_edits_defers_the_other_languages_pages_to_one_render_with_every_cause() {
-            givenATranslatedEdition();
-            // Given two edits of b, not translated, the page worker flushing between them without the deferred pages
-            site.apply(chapter("b", "B corrigé", 2, "Texte B corrigé"));
-            List<Rendition> first = new ArrayList<>();
-            site.renderDirty(first::add, false);
-            site.apply(chapter("b", "B corrigé", 2, "Texte B corrigé deux fois"));
-            List<Rendition> second = new ArrayList<>();
-            site.renderDirty(second::add, false);
-            // Then each flush rendered the French pages only; the English ones wait
-            assertThat(paths(first)).containsExactlyInAnyOrder("/2024/b", "/2024/", "/2024/a", "/2024/c");
-            assertThat(paths(second)).containsExactlyInAnyOrder("/2024/b", "/2024/", "/2024/a", "/2024/c");
-            assertThat(site.hasDeferred()).isTrue();
-            // When edits pause: the English pages, once, from the last text, carrying both edits
-            List<Rendition> deferred = new ArrayList<>();
-            site.renderDirty(deferred::add, true);
-            assertThat(paths(deferred)).containsExactlyInAnyOrder("/2024/en/b", "/2024/en/", "/2024/en/a", "/2024/en/c");
-            assertThat(html(deferred, "/2024/en/b")).contains("Texte B corrigé deux fois");
-            assertThat(deferred.stream().filter(r -> r.id().path().equals("/2024/en/b")).findFirst().orElseThrow()
-                    .causes().events()).hasSize(2);
-            assertThat(site.hasDeferred()).isFalse();
-        }
-
-        @Test
-        void any_other_event_renders_the_deferred_pages_with_its_own() {
-            givenATranslatedEdition();
-            site.apply(chapter("b", "B corrigé", 2, "Texte B corrigé"));
-            site.renderDirty(rendition -> { }, false);
-            // When a figure changes (not a chapter edit): the next flush has the English pages too
-            site.apply(indicator("x", "7"));
-            List<Rendition> next = new ArrayList<>();
-            site.renderDirty(next::add, false);
-            assertThat(paths(next)).contains("/2024/en/b", "/2024/en/", "/2024/en/a", "/2024/en/c");
-            assertThat(site.hasDeferred()).isFalse();
-        }
-
-        @Test
         void an_event_during_a_documents_render_makes_it_dirty_again() {
             site.apply(edition(Edition.Status.PUBLISHED, List.of("en"), true));
             site.apply(chapter("a", "A", 1, "Texte A"));
