@@ -77,6 +77,7 @@ class PlatformBenchmarks {
         ServingRate.Result serving;
         HugoSite.Result hugoDemo;
         EditToLive.Result editToLiveSourceOnly;
+        EditToLive.Result editToLiveLanguagesBack;
         List<String> languagesRemoved;
         Map<String, Long> demoRest;
         Map<String, Long> demoLoad;
@@ -105,11 +106,17 @@ class PlatformBenchmarks {
                     }
                     progress("wrk done", started);
                     hugoDemo = new HugoSite(api, settings.work()).build("demo", DEMO, settings.hugoRuns());
-                    // Last on this platform: the other figures are the three languages'.
-                    languagesRemoved = new SourceLanguageOnly(api, live).apply(DEMO);
+                    // Last on this platform (the other figures are the three languages'): the same edits in the
+                    // source language only, then in every language again, so that the order of the runs shows.
+                    SourceLanguageOnly oneLanguage = new SourceLanguageOnly(api, live);
+                    SourceLanguageOnly.Removed removed = oneLanguage.apply(DEMO);
+                    languagesRemoved = removed.languages();
                     editToLiveSourceOnly = new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(),
                             settings.edits());
-                    progress("edit to live in the source language only done", started);
+                    oneLanguage.restore(DEMO, removed);
+                    editToLiveLanguagesBack = new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(),
+                            settings.edits());
+                    progress("edit to live in the source language only, then in every language again, done", started);
                 }
             }
         }
@@ -164,7 +171,7 @@ class PlatformBenchmarks {
 
         Results results = new Results(machine, settings, loadBefore, Machine.loadAverage(), versions, jmh, demoReadyMs, editToLive,
                 demoIndicator, pdf, serving, hugoDemo, demoRest, demoLoad, large, largeIndicator, hugoLarge, largeRest, largePeak,
-                search, cluster, editToLiveSourceOnly, languagesRemoved,
+                search, cluster, editToLiveSourceOnly, editToLiveLanguagesBack, languagesRemoved,
                 (System.nanoTime() - started) / 1_000_000_000);
         Path report = new ReportDocument(results).write();
         System.out.println("Benchmark report written: " + report + " (" + results.totalSeconds() + " s)");

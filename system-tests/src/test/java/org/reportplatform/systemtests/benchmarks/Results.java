@@ -12,6 +12,7 @@ import java.util.Map;
  * @param search        search on the large report: queries, page served to searchable, the index's memory
  * @param cluster       the demo report's edits and serving with Kafka as a three-node cluster
  * @param editToLiveSourceOnly the same edits once the demo edition is in its source language only
+ * @param editToLiveLanguagesBack the same edits once the languages are given back (the order of the runs shows)
  * @param languagesRemoved the target languages removed for it
  */
 public record Results(Machine machine, Settings settings, String loadBefore, String loadAfter, Map<String, String> versions,
@@ -19,5 +20,5 @@ public record Results(Machine machine, Settings settings, String loadBefore, Str
         PdfRebuild.Result pdf, ServingRate.Result serving, HugoSite.Result hugoDemo, Map<String, Long> demoRestKb,
         Map<String, Long> demoLoadKb, LargeReport.Result large, IndicatorChanges.Result largeIndicator, HugoSite.Result hugoLarge,
         Map<String, Long> largeRestKb, Map<String, Long> largeLoadPeakKb, SearchBenchmark.Result search, OnCluster cluster,
-        EditToLive.Result editToLiveSourceOnly, List<String> languagesRemoved, long totalSeconds) {
+        EditToLive.Result editToLiveSourceOnly, EditToLive.Result editToLiveLanguagesBack, List<String> languagesRemoved, long totalSeconds) {
 }
