@@ -95,7 +95,7 @@ class PlatformBenchmarks {
                     demoRest = Memory.snapshot(processes);
                     progress("demo platform ready", started);
                     try (Memory sampler = Memory.sampling(processes)) {
-                        editToLive = new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(), settings.edits());
+                        editToLive = editsOfEnfants(api, live, settings);
                         progress("edit to live done", started);
                         demoIndicator = new IndicatorChanges(api, live).run("demo", DEMO, "sos-defenders.cases", "/" + DEMO + "/defenseurs",
                                 "demo-defenseurs", Math.min(10, settings.warmupEdits()), settings.indicatorEdits());
@@ -111,11 +111,9 @@ class PlatformBenchmarks {
                     SourceLanguageOnly oneLanguage = new SourceLanguageOnly(api, live);
                     SourceLanguageOnly.Removed removed = oneLanguage.apply(DEMO);
                     languagesRemoved = removed.languages();
-                    editToLiveSourceOnly = new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(),
-                            settings.edits());
+                    editToLiveSourceOnly = editsOfEnfants(api, live, settings);
                     oneLanguage.restore(DEMO, removed);
-                    editToLiveLanguagesBack = new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(),
-                            settings.edits());
+                    editToLiveLanguagesBack = editsOfEnfants(api, live, settings);
                     progress("edit to live in the source language only, then in every language again, done", started);
                 }
             }
@@ -133,8 +131,7 @@ class PlatformBenchmarks {
                 long readyMs = (System.nanoTime() - starting) / 1_000_000;
                 try (LiveStream live = LiveStream.open(platform.gatewayUrl(), "demo-webteam")) {
                     live.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(2));
-                    EditToLive.Result edits = new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(),
-                            settings.edits());
+                    EditToLive.Result edits = editsOfEnfants(api, live, settings);
                     cluster = new OnCluster(readyMs, edits, new ServingRate(api, settings.work()).gatewayOnly(DEMO, settings));
                 }
             }
@@ -175,6 +172,11 @@ class PlatformBenchmarks {
                 (System.nanoTime() - started) / 1_000_000_000);
         Path report = new ReportDocument(results).write();
         System.out.println("Benchmark report written: " + report + " (" + results.totalSeconds() + " s)");
+    }
+
+    /** Edit to live on the demo report: the chapter {@code enfants} edited by its team, after the warm-up edits. */
+    private static EditToLive.Result editsOfEnfants(Api api, LiveStream live, Settings settings) {
+        return new EditToLive(api, live).run(DEMO, "enfants", "demo-enfants", settings.warmupEdits(), settings.edits());
     }
 
     /** run.sh's JVM options with a larger heap: render-service needs it for the large report (and its PDF). */

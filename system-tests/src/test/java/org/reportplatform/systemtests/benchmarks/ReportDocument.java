@@ -279,9 +279,8 @@ public final class ReportDocument {
         line("Each gateway holds its own in-memory Lucene index of the public pages, fed by the reader that keeps its view of the");
         line("report (docs/search.md). Queries of the generated chapters' words and figures through the gateway (`GET /api/search`,");
         line(f("one at a time, as a client sees them): at rest, once the report's PDF is rebuilt from the last change, after %,d", s.warmup()));
-        line("warm-up queries; then after an");
-        line("edit, while render-service rebuilds the PDF of the whole report (a core busy), until its notice. Chapter edits timed");
-        line("from the page's live notice (the gateway serves it) until the word added is found.");
+        line("warm-up queries; then after an edit, while render-service rebuilds the PDF of the whole report (a core busy), until its");
+        line("notice. Chapter edits timed from the page's live notice (the gateway serves it) until the word added is found.");
         line();
         line("| measured | p50 ms | p95 ms | p99 ms | max ms | n |");
         line("| --- | ---: | ---: | ---: | ---: | ---: |");

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Search on a report: queries through the gateway ({@code GET /api/search}, one at a time), at rest
- * and while render-service rebuilds the report's PDF, the time from the gateway serving a changed page (its live notice) to its new word being found,
- * and the memory the gateway's index takes (its gauge {@code report.search.index.bytes}).
+ * and while render-service rebuilds the report's PDF, the time from the gateway serving a changed
+ * page (its live notice) to its new word being found, and the memory the gateway's index takes (its gauge {@code report.search.index.bytes}).
  */
 public final class SearchBenchmark {
 
@@ -50,8 +50,8 @@ public final class SearchBenchmark {
      */
     public Result run(String edition, int warmup, int queries, int edits) {
         String pdf = "/" + edition + "/report.pdf";
-        Edit settled = edit(edition, "c1", "zq" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
-        live.await(settled.mark(), n -> n.path().equals(pdf) && n.builtFrom(settled.source(), settled.revision()), PDF_TIMEOUT);
+        Edit settled = edit(edition, "c1", newWord());
+        live.await(settled.mark(), settled.shownBy(pdf), PDF_TIMEOUT);
         Stats query = new Stats();
         Stats page = new Stats();
         for (int i = 0; i < warmup + queries; i++) {
@@ -65,18 +65,17 @@ public final class SearchBenchmark {
             }
         }
 
-        Edit rendering = edit(edition, "c2", "zq" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
-        Predicate<LiveStream.Notice> pdfRebuilt = n -> n.path().equals(pdf) && n.builtFrom(rendering.source(), rendering.revision());
-        live.await(rendering.mark(), n -> n.path().equals("/" + edition + "/c2") && n.builtFrom(rendering.source(), rendering.revision()),
-                Duration.ofMinutes(1));
+        Edit rendering = edit(edition, "c2", newWord());
+        live.await(rendering.mark(), rendering.shownBy("/" + edition + "/c2"), Duration.ofMinutes(1));
         Stats queryWhileRendering = new Stats();
         long deadline = System.nanoTime() + PDF_TIMEOUT.toNanos();
-        for (int i = 0; live.since(rendering.mark(), pdfRebuilt).isEmpty(); i++) {
+        for (int i = 0; ; i++) {
             long nanos = query(edition, i);
             // only the queries answered before the PDF's notice: the render was under way all through them
-            if (live.since(rendering.mark(), pdfRebuilt).isEmpty()) {
-                queryWhileRendering.addNanos(nanos);
+            if (!live.since(rendering.mark(), rendering.shownBy(pdf)).isEmpty()) {
+                break;
             }
+            queryWhileRendering.addNanos(nanos);
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(pdf + " was not rebuilt " + PDF_TIMEOUT + " after an edit");
             }
@@ -85,10 +84,9 @@ public final class SearchBenchmark {
         Stats searchable = new Stats();
         for (int i = 1; i <= edits; i++) {
             String slug = "c" + i;
-            String word = "zq" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+            String word = newWord();
             Edit edit = edit(edition, slug, word);
-            long served = live.await(edit.mark(), n -> n.path().equals("/" + edition + "/" + slug) && n.builtFrom(edit.source(), edit.revision()),
-                    Duration.ofMinutes(1)).arrivedNanos();
+            long served = live.await(edit.mark(), edit.shownBy("/" + edition + "/" + slug), Duration.ofMinutes(1)).arrivedNanos();
             long wordDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!api.getText(search(edition, word)).body().contains("\"/" + edition + "/" + slug + "\"")) {
                 if (System.nanoTime() > wordDeadline) {
@@ -109,6 +107,16 @@ public final class SearchBenchmark {
 
     /** A chapter edit that adds a word: the live stream's mark before it, the source and the revision written. */
     private record Edit(int mark, String source, long revision) {
+
+        /** The notice of the output at {@code path} built from this edit (or later). */
+        Predicate<LiveStream.Notice> shownBy(String path) {
+            return notice -> notice.path().equals(path) && notice.builtFrom(source, revision);
+        }
+    }
+
+    /** A word found nowhere in the report until an edit adds it. */
+    private static String newWord() {
+        return "zq" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
     }
 
     private Edit edit(String edition, String slug, String word) {
