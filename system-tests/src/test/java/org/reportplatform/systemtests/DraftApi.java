@@ -53,6 +53,17 @@ final class DraftApi {
         return http.get(draft(slug), token);
     }
 
+    /** The chapter's open draft, if any, discarded (the revision its GET gave, as If-Match): a test starts from none. */
+    void discardIfOpen(String slug, String token) {
+        RawHttp.Answer open = get(slug, token);
+        if (open.status() == 404) {
+            return;
+        }
+        assertThat(open.status()).as("draft of %s: %s", slug, open).isEqualTo(200);
+        RawHttp.Answer discarded = http.send("DELETE", draft(slug), headers(token, "If-Match", "\"" + ReportApi.revision(open) + "\""), null);
+        assertThat(discarded.status()).as("draft of %s discarded: %s", slug, discarded).isIn(200, 204);
+    }
+
     /** {@code POST .../draft:<action>}, If-Match when {@code revision} is not null, with a JSON body (or none). */
     RawHttp.Answer act(String slug, String action, String token, Long revision, String body) {
         Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"));

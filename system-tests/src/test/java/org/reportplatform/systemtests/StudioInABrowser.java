@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
 
 /**
  * The setup of the studio's browser tests in one place: the shared {@link StudioPlatform}, browsers
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <pre>&#64;ExtendWith(StudioInABrowser.class) ... &#64;BeforeAll static void open(DemoInABrowser author, DemoInABrowser reviewer, Http gateway)</pre>
  */
-final class StudioInABrowser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+final class StudioInABrowser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StudioInABrowser.class);
 
@@ -49,6 +52,31 @@ final class StudioInABrowser implements BeforeAllCallback, AfterAllCallback, Bef
         if (borrowed != null) {
             borrowed.browsers.forEach(DemoInABrowser::reset);
         }
+    }
+
+    /**
+     * A failed test leaves what each of its browsers showed: a screenshot
+     * ({@code failed-<test>-<n>.png}) and, in the test's output (the only trace CI keeps), the
+     * address, the heading and the page's messages.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        Borrowed borrowed = classContext(context).getStore(NAMESPACE).get(Borrowed.class, Borrowed.class);
+        if (borrowed != null) {
+            String test = context.getRequiredTestMethod().getName();
+            for (int i = 0; i < borrowed.browsers.size(); i++) {
+                DemoInABrowser browser = borrowed.browsers.get(i);
+                try {
+                    browser.screenshot("failed-" + test + "-" + (i + 1) + ".png");
+                    System.out.printf("[studio] %s failed; browser %d was at %s: %s%n", test, i + 1, browser.browser().getCurrentUrl(),
+                            browser.browser().findElements(By.cssSelector("h1, [role=status], [role=alert], .notice, .error"))
+                                    .stream().map(e -> e.getText().strip()).filter(t -> !t.isEmpty()).toList());
+                } catch (RuntimeException unreadable) {
+                    System.out.printf("[studio] %s failed; browser %d could not be read: %s%n", test, i + 1, unreadable);
+                }
+            }
+        }
+        throw failure;
     }
 
     @Override
