@@ -59,6 +59,16 @@ final class DemoInABrowser implements AutoCloseable {
         return demo;
     }
 
+    /**
+     * A wait on what a browser shows that also retries an element gone stale: an element found on
+     * a page just before a form's redirect (a notice, a heading) is replaced by the next page's.
+     */
+    static org.openqa.selenium.support.ui.WebDriverWait waitOn(WebDriver browser, Duration timeout) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     /** Back to a blank page, signed out, at 1280 px, as {@link HeadlessChromium#reset} says. */
     void reset() {
         chromium.reset(platform.gatewayUrl());

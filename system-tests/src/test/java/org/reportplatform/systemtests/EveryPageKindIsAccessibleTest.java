@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every kind of page the platform serves passes axe-core (WCAG 2.2 A and AA: 0 violations), for
@@ -69,7 +68,7 @@ class EveryPageKindIsAccessibleTest {
 
         demo.browser().manage().deleteAllCookies();
         demo.signInAt("/ops", "operator@example.org");
-        new WebDriverWait(demo.browser(), WAIT).until(b -> !b.findElement(By.id("a11y-status")).getText().isBlank()
+        DemoInABrowser.waitOn(demo.browser(), WAIT).until(b -> !b.findElement(By.id("a11y-status")).getText().isBlank()
                 || b.findElement(By.id("a11y")).isDisplayed());
         assertThat(demo.accessibilityViolations()).as("axe-core on the operations dashboard").isEmpty();
     }
@@ -85,7 +84,7 @@ class EveryPageKindIsAccessibleTest {
         demo.edit("quete-de-justice", TEAM_TOKEN, original + "\n\n![](https://example.org/audience.jpg)\n");
 
         // Then the dashboard counts one more image without alternative text in 2024
-        new WebDriverWait(browser, WAIT).until(b -> dashboardCount(b) == before + 1);
+        DemoInABrowser.waitOn(browser, WAIT).until(b -> dashboardCount(b) == before + 1);
         assertThat(renderMetric()).isEqualTo(before + 1);
 
         // And the studio shows it beside the chapter, with what to do
@@ -102,7 +101,7 @@ class EveryPageKindIsAccessibleTest {
         demo.edit("quete-de-justice", TEAM_TOKEN, original + "\n\n![Une salle d’audience à Genève](https://example.org/audience.jpg)\n");
 
         // Then the studio no longer shows it, and the dashboard is back to its count
-        new WebDriverWait(browser, WAIT).until(b -> {
+        DemoInABrowser.waitOn(browser, WAIT).until(b -> {
             b.navigate().refresh();
             return b.findElements(By.cssSelector("#accessibilite li[data-rule='IMAGE_WITHOUT_ALT']")).isEmpty();
         });

@@ -75,7 +75,7 @@ class PeopleInABrowserTest {
     @Test
     void anAdminInvitesAPersonWhoSetsAPasswordSignsInAndEditsWithAPersonalToken() {
         WebDriver browser = demo.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         browser.manage().deleteAllCookies();
 
         // Given the admin opens the administration: the sign-in form first
@@ -216,7 +216,7 @@ class PeopleInABrowserTest {
     @Test
     void aPersonOfTheOrganisationsIdentityProviderSignsInWithItAndGetsTheirTeam() {
         WebDriver browser = demo.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         browser.manage().deleteAllCookies();
 
         // Given the sign-in page offers the organisation's provider

@@ -55,7 +55,7 @@ class StudioDraftsInABrowserTest {
         String first = "Première version " + run + ".";
         String second = "Version revue " + run + ", source citée.";
         WebDriver browser = author.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
 
         // Given the team writes a draft of its chapter (saved by itself) and submits it with a word
         open(author, "reponse-aux-crises@example.org", "/studio/2024/chapitres/reponse-aux-crises");
@@ -71,7 +71,7 @@ class StudioDraftsInABrowserTest {
 
         // When the reviewer opens the studio, the draft is in « À relire »; he asks for changes with a comment
         WebDriver jean = reviewer.browser();
-        WebDriverWait jeanWaits = new WebDriverWait(jean, WAIT);
+        WebDriverWait jeanWaits = DemoInABrowser.waitOn(jean, WAIT);
         open(reviewer, "reviewer@example.org", "/studio");
         By toReview = By.cssSelector("#to-review a[href='/studio/2024/chapitres/reponse-aux-crises']");
         jeanWaits.until(ExpectedConditions.elementToBeClickable(toReview));
@@ -124,7 +124,7 @@ class StudioDraftsInABrowserTest {
     @Test
     void aTimeTheClocksSkipIsRefusedWithBothReadingsOneClickSchedulesItAndTheCalendarShowsIt() {
         WebDriver browser = author.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         String before = gateway.get("/api/editions/2024/chapters/comite-contre-la-torture").body();
 
         // Given the team has a draft of its chapter
@@ -207,7 +207,7 @@ class StudioDraftsInABrowserTest {
     private static void open(DemoInABrowser demo, String email, String path) {
         WebDriver browser = demo.browser();
         browser.get(demo.url(path));
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         demo.signInAs(email, DemoInABrowser.DEMO_PASSWORD);
         wait.until(d -> d.getCurrentUrl().endsWith(path));
@@ -215,7 +215,7 @@ class StudioDraftsInABrowserTest {
     }
 
     private static void typeAtEnd(WebDriver browser, String keys) {
-        WebElement editor = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        WebElement editor = DemoInABrowser.waitOn(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
         editor.click();
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), keys);
     }

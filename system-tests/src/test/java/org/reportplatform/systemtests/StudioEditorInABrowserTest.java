@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -57,7 +59,7 @@ class StudioEditorInABrowserTest {
     @Test
     void aMemberWritesTheDraftSavesItselfShePublishesAndThePublicPageShowsIt() {
         WebDriver browser = first.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         String marker = "Paragraphe écrit dans le studio " + UUID.randomUUID() + ".";
 
         // Given Amina (team enfants) signs in to the studio and opens her chapter from its home
@@ -154,7 +156,7 @@ class StudioEditorInABrowserTest {
         WebDriver browser = first.browser();
 
         open(first, "defenseurs@example.org", "/studio/2024/chapitres/enfants");
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".read-only")));
+        DemoInABrowser.waitOn(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".read-only")));
 
         assertThat(browser.findElement(By.cssSelector(".read-only")).getText()).contains("l’équipe « enfants »");
         assertThat(browser.findElements(By.id("save-draft"))).isEmpty();
@@ -171,7 +173,7 @@ class StudioEditorInABrowserTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         drafts.discardIfOpen("femmes", "demo-femmes");
         write("femmes", "demo-femmes", "Un " + run + ".\\n\\nDeux " + run + ".\\n\\nTrois " + run + ".\\n\\nQuatre " + run + ".\\n");
-        WebDriverWait wait = new WebDriverWait(first.browser(), WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(first.browser(), WAIT);
 
         // Given a member has chapter femmes open and changes paragraph 1 (the draft saves itself)
         open(first, "femmes@example.org", "/studio/2024/chapitres/femmes");
@@ -229,8 +231,8 @@ class StudioEditorInABrowserTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         drafts.discardIfOpen("femmes", "demo-femmes");
         write("femmes", "demo-femmes", "Premier " + run + ".\\n\\nSecond " + run + ".\\n");
-        WebDriverWait waitFirst = new WebDriverWait(first.browser(), WAIT);
-        WebDriverWait waitSecond = new WebDriverWait(second.browser(), WAIT);
+        WebDriverWait waitFirst = DemoInABrowser.waitOn(first.browser(), WAIT);
+        WebDriverWait waitSecond = DemoInABrowser.waitOn(second.browser(), WAIT);
 
         // Given the draft exists and is open in two browsers at the same revision
         open(first, "femmes@example.org", "/studio/2024/chapitres/femmes");
@@ -268,20 +270,20 @@ class StudioEditorInABrowserTest {
         open(second, "admin@example.org", "/studio/2024/chapitres/enfants");
 
         // Then Claire's page says Amina is editing it
-        new WebDriverWait(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText()
+        DemoInABrowser.waitOn(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText()
                 .contains("Amina Diallo est en train de modifier ce chapitre"));
         assertThat(second.browser().findElement(By.id("presence")).getAttribute("aria-live")).isEqualTo("polite");
 
         // And once Amina leaves the editor, her name goes at the next poll
         first.browser().get(first.url("/studio"));
-        new WebDriverWait(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText().isEmpty());
+        DemoInABrowser.waitOn(second.browser(), WAIT).until(d -> d.findElement(By.id("presence")).getText().isEmpty());
     }
 
     /** Opens a studio page, signing in on the sign-in form it leads to, and waits for the page. */
     private static void open(DemoInABrowser demo, String email, String path) {
         WebDriver browser = demo.browser();
         browser.get(demo.url(path));
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         demo.signInAs(email, DemoInABrowser.DEMO_PASSWORD);
         wait.until(d -> d.getCurrentUrl().endsWith(path));
@@ -294,15 +296,44 @@ class StudioEditorInABrowserTest {
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), keys);
     }
 
-    /** Types at the end of a line of the text (0 = the first), moving there with the keyboard. */
+    /**
+     * Types at the end of a line of the text (0 = the first), moving there with the keyboard. The
+     * editor (CodeMirror, contenteditable) reads a move of the cursor from the page's selection a
+     * moment after the key: each move is awaited before the next key, as a person's eyes would.
+     */
     private static void typeAtEndOfLine(WebDriver browser, int line, String keys) {
-        WebElement editor = new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
+        WebElement editor = wait.until(ExpectedConditions.visibilityOfElementLocated(EDITOR));
         editor.click();
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
-        for (int i = 0; i < line; i++) {
+        wait.until(d -> cursor(d).equals(List.of(0L, 0L)));
+        for (int i = 1; i <= line; i++) {
             editor.sendKeys(Keys.ARROW_DOWN);
+            long expected = i;
+            wait.until(d -> cursor(d).get(0) == expected);
         }
-        editor.sendKeys(Keys.END, keys);
+        editor.sendKeys(Keys.END);
+        wait.until(d -> cursor(d).equals(List.of((long) line, lineLength(d, line))));
+        String before = lineText(browser, line);
+        editor.sendKeys(keys);
+        wait.until(d -> lineText(d, line).equals(before + keys));
+    }
+
+    /** The editor's cursor: line and column. */
+    private static List<Long> cursor(WebDriver browser) {
+        @SuppressWarnings("unchecked")
+        List<Long> cursor = (List<Long>) ((JavascriptExecutor) browser).executeScript(
+                "var c = document.querySelector('.CodeMirror').CodeMirror.getCursor(); return [c.line, c.ch];");
+        return cursor;
+    }
+
+    private static String lineText(WebDriver browser, int line) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('.CodeMirror').CodeMirror.getLine(arguments[0]);", line);
+    }
+
+    private static long lineLength(WebDriver browser, int line) {
+        return lineText(browser, line).length();
     }
 
     /** The text the preview frame shows. */

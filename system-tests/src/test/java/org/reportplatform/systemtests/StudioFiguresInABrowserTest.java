@@ -67,7 +67,7 @@ class StudioFiguresInABrowserTest {
         // As the person types a word in an integer figure, the check says what to write, beside the field.
         value.clear();
         value.sendKeys("beaucoup");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("value-error"), "nombre entier"));
         assertThat(browser.findElement(By.id("value-error")).getText())
                 .isEqualToNormalizingWhitespace("Erreur : Saisissez un nombre entier, sans espace ni virgule (par exemple 4445).");
@@ -139,7 +139,7 @@ class StudioFiguresInABrowserTest {
     @Test
     void aCsvImportWithBadRowsShowsThemAndChangesNothingThenAGoodFileIsPreviewedAndImported() throws Exception {
         WebDriver browser = signIn("defenseurs@example.org");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         Figure countries = figure("sos-defenders.countries");
         Figure released = figure("sos-defenders.released");
         Figure network = figure("network.new-members");
@@ -199,7 +199,7 @@ class StudioFiguresInABrowserTest {
     @Test
     void aFinanceTableIsEditedAsATableAndTheFinancePageFollows() {
         WebDriver browser = signIn("donateurs-finances@example.org");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         HttpResponse<String> before = gateway.get("/api/editions/2024/datasets/finances-depenses");
         List<List<String>> rows = JsonPath.read(before.body(), "$.rows");
         long revision = ((Number) JsonPath.read(before.body(), "$.revision")).longValue();
@@ -266,7 +266,7 @@ class StudioFiguresInABrowserTest {
     @Test
     void aFinanceTablesRowsAreReplacedByACsvFileCheckedFirst() {
         WebDriver browser = signIn("donateurs-finances@example.org");
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         String before = gateway.get("/api/editions/2024/datasets/finances-revenus").body();
         long revision = ((Number) JsonPath.read(before, "$.revision")).longValue();
         long governments = 3_200_000L + System.nanoTime() % 1_000;
@@ -363,7 +363,7 @@ class StudioFiguresInABrowserTest {
         browser.manage().deleteAllCookies();
         browser.get(demo.url("/signin"));
         demo.signInAs(email, DemoInABrowser.DEMO_PASSWORD);
-        new WebDriverWait(browser, WAIT).until(driver -> !driver.getCurrentUrl().contains("/signin"));
+        DemoInABrowser.waitOn(browser, WAIT).until(driver -> !driver.getCurrentUrl().contains("/signin"));
         return browser;
     }
 

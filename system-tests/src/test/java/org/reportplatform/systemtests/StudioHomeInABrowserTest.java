@@ -95,7 +95,7 @@ class StudioHomeInABrowserTest {
     @Test
     void aTeamComparesTwoRevisionsAndRestoresTheFirstFromTheHistory() {
         WebDriver browser = demo.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         String chapter = "/api/editions/2024/chapters/violences-policieres";
         String original = JsonPath.read(gateway.get(chapter).body(), "$.body");
         String title = JsonPath.read(gateway.get(chapter).body(), "$.title");
@@ -156,7 +156,7 @@ class StudioHomeInABrowserTest {
     @Test
     void anAdminCreatesMovesWithTheKeyboardAndByDragAndDropThenDeletesAChapter() {
         WebDriver browser = demo.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
 
         // Given Claire, an admin, on the studio's home: every chapter is hers to edit, and the structure is offered
         signIn("/studio", "admin@example.org");

@@ -49,7 +49,7 @@ class StudioTranslationsInABrowserTest {
     @Test
     void aTeamTranslatesItsChapterSeesItGoStaleOnAFrenchEditAndUpdatesIt() {
         WebDriver browser = demo.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         long nonce = System.nanoTime();
         String englishTitle = "Migrants (" + nonce + ")";
 
@@ -131,7 +131,7 @@ class StudioTranslationsInABrowserTest {
     @Test
     void anAdminPreparesTheNextEditionFromTheCurrentOneAndPublishesIt() {
         WebDriver browser = demo.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
 
         // Given Claire (admin) opens the editions page
         signIn("/studio/editions", "admin@example.org");
@@ -199,7 +199,7 @@ class StudioTranslationsInABrowserTest {
     @Test
     void aTeamDraftsItsEnglishTranslationSeesItsPreviewThenPublishesIt() {
         WebDriver browser = demo.browser();
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         long nonce = System.nanoTime();
         String words = "Our local partners document torture cases (" + nonce + ").";
 
