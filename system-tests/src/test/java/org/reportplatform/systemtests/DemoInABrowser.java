@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What the browser tests share: the platform as processes with the demo report (on the broker
@@ -63,9 +65,9 @@ final class DemoInABrowser implements AutoCloseable {
      * A wait on what a browser shows that also retries an element gone stale: an element found on
      * a page just before a form's redirect (a notice, a heading) is replaced by the next page's.
      */
-    static org.openqa.selenium.support.ui.WebDriverWait waitOn(WebDriver browser, Duration timeout) {
-        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, timeout);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    static WebDriverWait waitOn(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
@@ -99,10 +101,10 @@ final class DemoInABrowser implements AutoCloseable {
      */
     void signInAt(String page, String email) {
         browser().get(url(page));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser(), Duration.ofSeconds(30))
+        waitOn(browser(), Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/signin"));
         signInAs(email, DEMO_PASSWORD);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser(), Duration.ofSeconds(30))
+        waitOn(browser(), Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(url(page)));
     }
 

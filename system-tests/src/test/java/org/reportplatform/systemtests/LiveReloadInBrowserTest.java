@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -78,7 +77,7 @@ class LiveReloadInBrowserTest {
         demo.signInAs("webteam@example.org", DemoInABrowser.DEMO_PASSWORD);
 
         // Then it is on the live view, connected to the stream
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = DemoInABrowser.waitOn(browser, WAIT);
         wait.until(ExpectedConditions.urlToBe(demo.url("/live")));
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-state", "open"));
         assertThat(browser.findElement(By.cssSelector(".account .who")).getText()).contains("Sofia Rossi");
@@ -88,7 +87,7 @@ class LiveReloadInBrowserTest {
 
         // Then a row for the rebuilt page appears: time, the page as a link, latency, cause
         // (read in one go, found again if the table redraws the row meanwhile)
-        List<String> row = wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+        List<String> row = wait.until(driver -> {
             WebElement published = driver.findElement(By.cssSelector("#notices tr.published[data-path='/2024/migrants']"));
             return List.of(published.findElement(By.cssSelector("td.path a")).getAttribute("href"),
                     published.findElement(By.cssSelector("td.time")).getText(),

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -95,7 +94,7 @@ class OpsDashboardInBrowserTest {
         wait.until(driver -> count(driver) > countBefore);
         // And the edit is among the latest events, with the time it took to go live
         // (the table is redrawn at every refresh: a row found may be gone a moment later, so look again)
-        String eventLatency = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+        String eventLatency = DemoInABrowser.waitOn(browser, WAIT)
                 .until(driver -> driver.findElements(By.cssSelector("#events tr[data-live='true']")).stream()
                         .filter(tr -> tr.findElement(By.cssSelector("td.source")).getText().startsWith("chapitre 2024/femmes")
                                 && tr.findElement(By.cssSelector("td.actor")).getText().equals("Julie Fontaine"))
@@ -109,17 +108,17 @@ class OpsDashboardInBrowserTest {
 
         // Then it shows among the dead letters, with its error, and a replay button
         By poison = By.xpath("//tbody[@id='dlt-rows']/tr[td[@class='key' and text()='2024/poison-du-tableau']]");
-        WebElement letter = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+        WebElement letter = DemoInABrowser.waitOn(browser, WAIT)
                 .until(ExpectedConditions.presenceOfElementLocated(poison));
         assertThat(letter.findElement(By.cssSelector("td.origin")).getText()).contains("report.chapters.v1");
         assertThat(letter.findElement(By.cssSelector("td.error-cell .message")).getText()).isNotBlank();
 
         // When the operator replays it without fixing anything, Then it still fails, and the page says why
-        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(driver -> {
+        DemoInABrowser.waitOn(browser, WAIT).until(driver -> {
             driver.findElement(poison).findElement(By.cssSelector("td.action button")).click();
             return true;
         });
-        String outcome = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(driver -> {
+        String outcome = DemoInABrowser.waitOn(browser, WAIT).until(driver -> {
             WebElement shown = driver.findElement(poison).findElement(By.cssSelector("td.action .outcome"));
             return shown.getAttribute("class").contains("failed") ? shown.getText() : null;
         });

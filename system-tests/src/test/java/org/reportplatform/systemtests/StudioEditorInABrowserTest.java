@@ -313,7 +313,7 @@ class StudioEditorInABrowserTest {
             wait.until(d -> cursor(d).get(0) == expected);
         }
         editor.sendKeys(Keys.END);
-        wait.until(d -> cursor(d).equals(List.of((long) line, lineLength(d, line))));
+        wait.until(d -> cursor(d).equals(List.of((long) line, (long) lineText(d, line).length())));
         String before = lineText(browser, line);
         editor.sendKeys(keys);
         wait.until(d -> lineText(d, line).equals(before + keys));
@@ -330,10 +330,6 @@ class StudioEditorInABrowserTest {
     private static String lineText(WebDriver browser, int line) {
         return (String) ((JavascriptExecutor) browser).executeScript(
                 "return document.querySelector('.CodeMirror').CodeMirror.getLine(arguments[0]);", line);
-    }
-
-    private static long lineLength(WebDriver browser, int line) {
-        return lineText(browser, line).length();
     }
 
     /** The text the preview frame shows. */
