@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -67,7 +65,7 @@ public class ReportSearch {
         }
     }
 
-    private SearchResults search(IndexSearcher searcher, Analyzer analyzer, SearchQuery query) throws IOException {
+    private SearchResults search(PagesSearcher searcher, Analyzer analyzer, SearchQuery query) throws IOException {
         Query words = words(analyzer, query);
         if (words == null) {
             return new SearchResults(query.text(), query.edition(), query.language(), 0, query.page(), 0, List.of());
@@ -85,21 +83,18 @@ public class ReportSearch {
         ScoreDoc[] onPage = from >= top.scoreDocs.length ? new ScoreDoc[0]
                 : java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         TopDocs page = new TopDocs(top.totalHits, onPage);
-        // Each result's stored page read once, for its title and path and for its excerpt.
-        StoredFields stored = searcher.storedFields();
-        Map<Integer, Document> documents = new HashMap<>();
+        Map<Integer, IndexedPage> shown = new HashMap<>();
         for (ScoreDoc result : onPage) {
-            documents.put(result.doc, stored.document(result.doc));
+            shown.put(result.doc, searcher.page(result.doc));
         }
         List<String> textFields = textFields(query.language());
-        Map<String, String[]> snippets = highlighter(searcher, analyzer, query.language(), documents)
+        Map<String, String[]> snippets = highlighter(searcher, analyzer, query.language(), shown)
                 .highlightFields(textFields.toArray(String[]::new), lucene, page,
                         textFields.stream().mapToInt(field -> SNIPPET_PASSAGES).toArray());
         List<SearchResults.SearchResult> results = new ArrayList<>();
         for (int i = 0; i < onPage.length; i++) {
-            Document document = documents.get(onPage[i].doc);
-            results.add(new SearchResults.SearchResult(document.get(SearchIndex.TITLE), document.get(SearchIndex.PATH),
-                    snippet(snippets, textFields, i, document), document.get(SearchIndex.KIND)));
+            IndexedPage found = shown.get(onPage[i].doc);
+            results.add(new SearchResults.SearchResult(found.title(), found.path(), snippet(snippets, textFields, i, found), found.kind()));
         }
         int pages = (total + SearchQuery.PER_PAGE - 1) / SearchQuery.PER_PAGE;
         return new SearchResults(query.text(), query.edition(), query.language(), total, query.page(), pages, results);
@@ -139,9 +134,9 @@ public class ReportSearch {
     }
 
     private static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer analyzer, String language,
-            Map<Integer, Document> documents) {
+            Map<Integer, IndexedPage> pages) {
         Locale locale = Locale.forLanguageTag(language);
-        return new LoadedPagesHighlighter(new UnifiedHighlighter.Builder(searcher, analyzer)
+        return new IndexedPagesHighlighter(new UnifiedHighlighter.Builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(locale))
                 .withScorer(new MatchCountScorer())
@@ -149,10 +144,10 @@ public class ReportSearch {
                 // The query's terms' offsets read from the postings, not through the query's Matches
                 // (which look each term up again per page and field): the same marks for our
                 // term queries, at half the cost.
-                .withWeightMatches(false), documents);
+                .withWeightMatches(false), pages);
     }
 
-    private static String snippet(Map<String, String[]> snippets, List<String> fields, int i, Document document) {
+    private static String snippet(Map<String, String[]> snippets, List<String> fields, int i, IndexedPage page) {
         for (String field : fields) {
             String[] found = snippets.get(field);
             if (found != null && found[i] != null && !found[i].isBlank()) {
@@ -160,7 +155,7 @@ public class ReportSearch {
             }
         }
         for (String field : fields) {
-            String text = document.get(field);
+            String text = page.firstValue(field);
             if (text != null) {
                 String start = text.length() <= PLAIN_SNIPPET ? text : text.substring(0, PLAIN_SNIPPET) + "…";
                 return HtmlUtils.htmlEscape(start.replace(PageText.BLOCK_END, " "), "UTF-8");

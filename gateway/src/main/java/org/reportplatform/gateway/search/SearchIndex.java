@@ -15,10 +15,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
 import org.reportplatform.gateway.site.SiteEntry;
 import org.reportplatform.gateway.site.SiteView;
 import org.reportplatform.platform.threads.LowerCpuPriority;
@@ -50,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * works are picked up by its next round, so a burst costs a few rounds, not one per page, and an
  * idle index costs nothing. The initial read is indexed on the reader's thread, and refreshed
  * once, at its end, before the replica reports itself ready.
+ *
+ * <p>Nothing is stored in Lucene: the index finds documents and their words' offsets, and the pages'
+ * titles and texts are kept in memory as {@link IndexedPage}s, each searcher with the pages of its
+ * reader ({@link PagesSearcher}).
  */
 public class SearchIndex implements SiteView.Listener, AutoCloseable {
 
@@ -58,15 +64,14 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     static final String PATH = "path";
     static final String EDITION = "edition";
     static final String LANGUAGE = "language";
-    static final String KIND = "kind";
     static final String TITLE = "title";
     static final String TEXT = "text";
     /** Analysed fields: each one per analysis, named {@code <field>_<analysis>}. */
     static final List<String> ANALYSED_FIELDS = List.of(TITLE, TEXT);
 
     /**
-     * The text fields: stored (for the snippets) with their offsets in the postings, so the
-     * highlighter reads where the words found are instead of analysing each result's text again.
+     * The text fields: their offsets in the postings, so the highlighter reads where the words found
+     * are instead of analysing each result's text again (the text itself is in {@link IndexedPage}).
      */
     private static final FieldType TEXT_TYPE = textType();
 
@@ -100,8 +105,8 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     private final Map<String, Optional<SiteEntry>> changes = new ConcurrentHashMap<>();
     /** Held while changes are indexed: one thread at a time takes them, so a path's changes apply in order. */
     private final Object indexing = new Object();
-    /** Path -> where its page belongs, for every page indexed. */
-    private final Map<String, PageKey> pages = new ConcurrentHashMap<>();
+    /** Path -> the page, for every page indexed; changed only under {@link #indexing} once ready. */
+    private final Map<String, IndexedPage> pages = new ConcurrentHashMap<>();
     /** Pages indexed per edition and language: which searches exist. */
     private final Map<PageKey, Integer> counts = new ConcurrentHashMap<>();
     /** Edition -> the language of its index page {@code /{edition}/}, the edition's source language. */
@@ -115,7 +120,13 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     public SearchIndex() {
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
-            searchers = new SearcherManager(writer, new SearcherFactory());
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    // under the indexing lock (refresh): the reader and the pages are the same state
+                    return new PagesSearcher(reader, Map.copyOf(pages));
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,8 +147,9 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
                 delete(entry.path());
                 return;
             }
+            IndexedPage indexed = IndexedPage.of(page);
             writer.updateDocument(new Term(PATH, page.path()), document(page));
-            forget(pages.put(page.path(), new PageKey(page.edition(), page.language())));
+            forget(pages.put(page.path(), indexed));
             counts.merge(new PageKey(page.edition(), page.language()), 1, Integer::sum);
             if (page.kind().equals("index") && page.path().equals("/" + page.edition() + "/")) {
                 sourceLanguages.put(page.edition(), page.language());
@@ -219,10 +231,13 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         return counts.keySet().stream().filter(key -> key.edition().equals(edition)).map(PageKey::language).sorted().toList();
     }
 
-    /** Memory the index takes: its files in memory plus what the writer buffers. */
+    /** Memory the index takes: its files in memory, what the writer buffers and the pages' texts. */
     public long bytes() {
         try {
             long total = writer.ramBytesUsed();
+            for (IndexedPage page : pages.values()) {
+                total += page.bytes();
+            }
             for (String file : directory.listAll()) {
                 total += directory.fileLength(file);
             }
@@ -236,23 +251,26 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     <T> T withSearcher(SearcherWork<T> search) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
-            return search.run(searcher, analyzer);
+            return search.run((PagesSearcher) searcher, analyzer);
         } finally {
             searchers.release(searcher);
         }
     }
 
     interface SearcherWork<T> {
-        T run(IndexSearcher searcher, Analyzer analyzer) throws IOException;
+        T run(PagesSearcher searcher, Analyzer analyzer) throws IOException;
     }
 
     /** Blocks until every change applied so far is searchable (tests and benchmarks). */
     public void refresh() {
-        indexChanges();
-        try {
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        synchronized (indexing) {
+            indexChanges();
+            try {
+                // under the lock: the new searcher's reader and its copy of the pages are one state
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -270,9 +288,9 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     }
 
     private void delete(String path) throws IOException {
-        PageKey key = pages.remove(path);
-        if (key != null) {
-            forget(key);
+        IndexedPage page = pages.remove(path);
+        if (page != null) {
+            PageKey key = forget(page);
             if (path.equals("/" + key.edition() + "/")) {
                 sourceLanguages.remove(key.edition());
             }
@@ -280,10 +298,14 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         }
     }
 
-    private void forget(PageKey key) {
-        if (key != null) {
-            counts.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
+    /** Uncounts a page no longer indexed (null: none); its key. */
+    private PageKey forget(IndexedPage page) {
+        if (page == null) {
+            return null;
         }
+        PageKey key = new PageKey(page.edition(), page.language());
+        counts.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
+        return key;
     }
 
     /** Indexes the changes noted so far, in the calling thread. */
@@ -312,8 +334,13 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
         }
     }
 
+    /** The field of a text written in {@code language}: {@code text_<its analysis>}. */
+    static String textField(String language) {
+        return TEXT + "_" + ReportAnalyzers.analysis(language);
+    }
+
     private static FieldType textType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
@@ -321,15 +348,15 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
 
     private static Document document(PageText page) {
         Document document = new Document();
-        document.add(new StringField(PATH, page.path(), Field.Store.YES));
+        document.add(new StringField(PATH, page.path(), Field.Store.NO));
+        // the result's page, read per result without reading anything stored
+        document.add(new SortedDocValuesField(PATH, new BytesRef(page.path())));
         document.add(new StringField(EDITION, page.edition(), Field.Store.NO));
         document.add(new StringField(LANGUAGE, page.language(), Field.Store.NO));
-        document.add(new StoredField(KIND, page.kind()));
-        document.add(new StoredField(TITLE, page.title()));
         document.add(new TextField(TITLE + "_" + ReportAnalyzers.analysis(page.titleLanguage()), page.title(), Field.Store.NO));
-        // Stored for the snippets; two languages analysed alike (both OTHER) make two values of one field.
+        // Two languages analysed alike (both OTHER) make two values of one field.
         page.text().forEach((language, text) ->
-                document.add(new Field(TEXT + "_" + ReportAnalyzers.analysis(language), text, TEXT_TYPE)));
+                document.add(new Field(textField(language), text, TEXT_TYPE)));
         return document;
     }
 }

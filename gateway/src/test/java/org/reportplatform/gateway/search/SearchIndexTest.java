@@ -7,6 +7,8 @@ import static org.reportplatform.gateway.testing.RenderedOutputs.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,22 @@ class SearchIndexTest {
 
         assertThat(paths("scolarisation", "fr")).isEmpty();
         assertThat(index.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aSearchUnderWayShowsEachPageAsItsOwnSearcherFoundItWhileANewerVersionIsIndexed() throws Exception {
+        IndexedPage seen = index.withSearcher((searcher, analyzer) -> {
+            // Given a searcher that found the chapter
+            int doc = searcher.search(new TermQuery(new Term(SearchIndex.PATH, "/2024/enfants")), 1).scoreDocs[0].doc;
+            // When a new version of it is indexed and made searchable meanwhile
+            publish("/2024/enfants", ReportPages.chapter("fr", "Scolariser l’enfant", "<p>Un texte nouveau sur la scolarisation.</p>"));
+            return searcher.page(doc);
+        });
+
+        // Then that searcher shows the page as it found it, and the next search the new version
+        assertThat(seen.title()).isEqualTo("Protéger l’enfant");
+        assertThat(seen.text("text_fr")).contains("torture").doesNotContain("scolarisation");
+        assertThat(search("scolarisation", "fr").results()).extracting(SearchResults.SearchResult::title).containsExactly("Scolariser l’enfant");
     }
 
     @Test
