@@ -160,7 +160,7 @@ class PlatformBenchmarks {
                         "demo-admin", Math.min(10, settings.warmupEdits()), settings.indicatorEdits());
                 largePeak = sampler.peaks();
             }
-            search = new SearchBenchmark(api, live).run(LARGE, 1_000, 1_000, Math.min(settings.largeChapters(), 50));
+            search = new SearchBenchmark(api, live).run(LARGE, 1_000, 10_000, 1_000, Math.min(settings.largeChapters(), 50));
             progress("search done", started);
             hugoLarge = new HugoSite(api, settings.work()).build("large", LARGE, settings.hugoRuns());
             progress("large report done", started);
