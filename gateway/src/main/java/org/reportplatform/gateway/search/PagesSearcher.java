@@ -1,6 +1,7 @@
 package org.reportplatform.gateway.search;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -25,7 +26,8 @@ final class PagesSearcher extends IndexSearcher {
 
     /** The page of document {@code doc}, through its path (a doc value: nothing stored is read). */
     IndexedPage page(int doc) throws IOException {
-        LeafReaderContext leaf = getIndexReader().leaves().get(ReaderUtil.subIndex(doc, getIndexReader().leaves()));
+        List<LeafReaderContext> leaves = getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         SortedDocValues paths = DocValues.getSorted(leaf.reader(), SearchIndex.PATH);
         if (!paths.advanceExact(doc - leaf.docBase)) {
             throw new IllegalStateException("document " + doc + " has no path");

@@ -115,6 +115,10 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     private volatile boolean ready;
 
     private record PageKey(String edition, String language) {
+
+        static PageKey of(IndexedPage page) {
+            return new PageKey(page.edition(), page.language());
+        }
     }
 
     public SearchIndex() {
@@ -150,7 +154,7 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
             IndexedPage indexed = IndexedPage.of(page);
             writer.updateDocument(new Term(PATH, page.path()), document(page));
             forget(pages.put(page.path(), indexed));
-            counts.merge(new PageKey(page.edition(), page.language()), 1, Integer::sum);
+            counts.merge(PageKey.of(indexed), 1, Integer::sum);
             if (page.kind().equals("index") && page.path().equals("/" + page.edition() + "/")) {
                 sourceLanguages.put(page.edition(), page.language());
             }
@@ -290,32 +294,27 @@ public class SearchIndex implements SiteView.Listener, AutoCloseable {
     private void delete(String path) throws IOException {
         IndexedPage page = pages.remove(path);
         if (page != null) {
-            PageKey key = forget(page);
-            if (path.equals("/" + key.edition() + "/")) {
-                sourceLanguages.remove(key.edition());
+            forget(page);
+            if (path.equals("/" + page.edition() + "/")) {
+                sourceLanguages.remove(page.edition());
             }
             writer.deleteDocuments(new Term(PATH, path));
         }
     }
 
-    /** Uncounts a page no longer indexed (null: none); its key. */
-    private PageKey forget(IndexedPage page) {
-        if (page == null) {
-            return null;
+    /** Uncounts a page no longer indexed (null: none). */
+    private void forget(IndexedPage page) {
+        if (page != null) {
+            counts.computeIfPresent(PageKey.of(page), (k, count) -> count == 1 ? null : count - 1);
         }
-        PageKey key = new PageKey(page.edition(), page.language());
-        counts.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
-        return key;
     }
 
-    /** Indexes the changes noted so far, in the calling thread. */
+    /** Indexes the changes noted so far, in the calling thread, which holds {@link #indexing}. */
     private void indexChanges() {
-        synchronized (indexing) {
-            for (String path : List.copyOf(changes.keySet())) {
-                Optional<SiteEntry> change = changes.remove(path);
-                if (change != null) {
-                    apply(path, change);
-                }
+        for (String path : List.copyOf(changes.keySet())) {
+            Optional<SiteEntry> change = changes.remove(path);
+            if (change != null) {
+                apply(path, change);
             }
         }
     }
